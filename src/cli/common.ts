@@ -1,0 +1,72 @@
+import type { Argv } from 'yargs';
+import { load } from '../load/load.js';
+import type { LoadOptions } from '../load/options.js';
+import type { LoadedSpec } from '../load/load.js';
+import { normalize } from '../model/normalize.js';
+import type { RouteModel } from '../model/types.js';
+import type { Diagnostic, Severity } from '../model/diagnostics/diagnostic.js';
+import { GateplanError } from './errors.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './format/index.js';
+
+export interface SpecArgs {
+  spec: string;
+  config?: string;
+  'no-config'?: boolean;
+  'allow-remote-refs': boolean;
+  'ref-root'?: string;
+  'max-file-size'?: number;
+}
+
+export interface ReportArgs {
+  format: OutputFormat;
+  'fail-on': Severity | 'none';
+}
+
+/** Options every command that reads a spec shares. */
+export function specOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .positional('spec', { type: 'string', demandOption: true, describe: 'OpenAPI 3.x / Swagger 2.0 file (YAML, JSON or .gz)' })
+    .option('config', { type: 'string', describe: 'gateplan.yaml to use (default: the one beside the spec)' })
+    .option('no-config', { type: 'boolean', describe: 'ignore any gateplan.yaml' })
+    .option('allow-remote-refs', { type: 'boolean', default: false, describe: 'follow http(s) $refs (off: specs are untrusted)' })
+    .option('ref-root', { type: 'string', describe: 'folder $refs may reach (default: the spec folder)' })
+    .option('max-file-size', { type: 'number', describe: 'largest file read, in bytes (default 32 MiB)' });
+}
+
+export function reportOptions<T>(yargs: Argv<T>, formats: readonly string[] = OUTPUT_FORMATS) {
+  return yargs
+    .option('format', { choices: formats, default: 'text', describe: 'output format' })
+    .option('fail-on', {
+      choices: ['error', 'warn', 'info', 'none'] as const,
+      default: 'error' as const,
+      describe: 'exit 1 when a finding is at or above this severity',
+    });
+}
+
+export function loadOptionsFrom(argv: SpecArgs): LoadOptions {
+  const options: LoadOptions = { allowRemoteRefs: argv['allow-remote-refs'] };
+  if (argv['no-config']) options.config = false;
+  else if (argv.config) options.config = argv.config;
+  if (argv['ref-root']) options.refRoot = argv['ref-root'];
+  if (argv['max-file-size']) options.maxFileSize = argv['max-file-size'];
+  return options;
+}
+
+export interface LoadedModel {
+  spec: LoadedSpec;
+  model: RouteModel;
+}
+
+/** Loads and normalizes; unusable input becomes an `input` error carrying its diagnostics. */
+export async function loadModel(argv: SpecArgs): Promise<LoadedModel> {
+  const loaded = await load(argv.spec, loadOptionsFrom(argv));
+  if (!loaded.ok) throw new GateplanError('input', `cannot load ${argv.spec}`, loaded.diagnostics);
+  const model = normalize(loaded.spec);
+  return { spec: loaded.spec, model };
+}
+
+/** Adds line/column to every diagnostic, from the files it points into. */
+export function locateAll(diagnostics: Diagnostic[], spec?: LoadedSpec): Diagnostic[] {
+  if (!spec) return diagnostics;
+  return diagnostics.map((d) => ({ ...d, where: spec.sources.locate(d.where) }));
+}

@@ -1,0 +1,10 @@
+import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+
+export type OutputFormat = 'text' | 'json' | 'github';
+
+export interface FormatContext {
+  color: boolean;
+}
+
+/** A formatter is pure: diagnostics in, text out. The exit code is decided elsewhere. */
+export type Formatter = (diagnostics: readonly Diagnostic[], ctx: FormatContext) => string;

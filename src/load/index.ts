@@ -1,0 +1,3 @@
+export { load, CONFIG_FILE_NAMES, type LoadedSpec, type LoadResult } from './load.js';
+export type { LoadOptions } from './options.js';
+export type { SourceFile, SourceSet } from './sources.js';

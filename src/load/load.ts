@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve as resolvePath } from 'node:path';
+import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import type { SourceFormat } from '../model/types.js';
+import { detectFormat } from './detect.js';
+import { resolveLoadOptions, type LoadOptions, type ResolvedLoadOptions } from './options.js';
+import { parseText } from './parse.js';
+import { PositionIndex } from './positions.js';
+import { readSpecFile } from './read.js';
+import { SourceSet, type SourceFile } from './sources.js';
+
+/** A spec read from disk with everything it references, ready for `normalize`. */
+export interface LoadedSpec {
+  format: SourceFormat;
+  /** The entry document, `$ref`s still in place. */
+  document: Record<string, unknown>;
+  sources: SourceSet;
+  /** The `gateplan.yaml` in effect, if any. */
+  config?: SourceFile;
+  /** Problems found while loading that did not stop it. */
+  diagnostics: Diagnostic[];
+}
+
+export type LoadResult = { ok: true; spec: LoadedSpec } | { ok: false; diagnostics: Diagnostic[] };
+
+export const CONFIG_FILE_NAMES = ['gateplan.yaml', 'gateplan.yml'];
+
+/** Reads a spec and its referenced files. Never throws for bad input: unusable input is `ok: false`. */
+export async function load(specPath: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const resolved = resolveLoadOptions(options);
+  const entry = await readSource(resolvePath(resolved.cwd, specPath), resolved);
+  if (!entry.ok) return { ok: false, diagnostics: [entry.diagnostic] };
+
+  const detected = detectFormat(entry.file.value);
+  if (!detected.ok) {
+    const where = { file: entry.file.display, pointer: '' };
+    const args = { file: entry.file.display, reason: detected.reason, version: detected.reason };
+    return { ok: false, diagnostics: [diagnostic(detected.code, where, args)] };
+  }
+  if (detected.format.startsWith('postman')) {
+    const where = { file: entry.file.display, pointer: '' };
+    return {
+      ok: false,
+      diagnostics: [diagnostic('GP006', where, { file: entry.file.display, reason: 'Postman collections are not read yet' })],
+    };
+  }
+
+  const sources = new SourceSet(entry.file, resolved);
+  await sources.preload();
+
+  const diagnostics: Diagnostic[] = [];
+  let config: SourceFile | undefined;
+  const configPath = findConfig(entry.file.absPath, resolved);
+  if (configPath) {
+    const read = await readSource(configPath, resolved);
+    if (read.ok) {
+      config = read.file;
+      sources.register(config);
+    } else {
+      diagnostics.push(read.diagnostic);
+    }
+  }
+  return {
+    ok: true,
+    spec: { format: detected.format, document: entry.file.value as Record<string, unknown>, sources, config, diagnostics },
+  };
+}
+
+function findConfig(specAbs: string, options: ResolvedLoadOptions): string | undefined {
+  if (options.config === false) return undefined;
+  if (typeof options.config === 'string') return resolvePath(options.cwd, options.config);
+  return CONFIG_FILE_NAMES.map((name) => join(dirname(specAbs), name)).find((path) => existsSync(path));
+}
+
+type ReadSource = { ok: true; file: SourceFile } | { ok: false; diagnostic: Diagnostic };
+
+async function readSource(absPath: string, options: ResolvedLoadOptions): Promise<ReadSource> {
+  const display = SourceSet.display(absPath, options.cwd);
+  const read = await readSpecFile(absPath, display, options.maxFileSize);
+  if (!read.ok) return read;
+  const parsed = parseText(read.text, display, options);
+  if (!parsed.ok) return parsed;
+  return {
+    ok: true,
+    file: { absPath, display, kind: parsed.kind, value: parsed.value, positions: new PositionIndex(read.text, parsed.kind) },
+  };
+}

@@ -1,0 +1,32 @@
+/** What the loader may do with an untrusted spec. Defaults are safe; every widening is opt-in. */
+export interface LoadOptions {
+  /** Largest file read, in bytes (uncompressed). Default 32 MiB. */
+  maxFileSize?: number;
+  /** Largest number of YAML alias expansions per file. Default 10,000. */
+  maxAliasCount?: number;
+  /** Deepest nesting of objects and arrays. Default 256. */
+  maxDepth?: number;
+  /** Allow `$ref` to http(s) URLs. Default false. */
+  allowRemoteRefs?: boolean;
+  /** Folder `$ref`s may reach; default the entry spec's folder. */
+  refRoot?: string;
+  /** A `gateplan.yaml` to use instead of the one beside the spec; `false` ignores any. */
+  config?: string | false;
+  /** Base for display paths in diagnostics. Default `process.cwd()`. */
+  cwd?: string;
+}
+
+export type ResolvedLoadOptions = Required<Omit<LoadOptions, 'refRoot' | 'config'>> &
+  Pick<LoadOptions, 'refRoot' | 'config'>;
+
+export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptions {
+  return {
+    maxFileSize: options.maxFileSize ?? 32 * 1024 * 1024,
+    maxAliasCount: options.maxAliasCount ?? 10_000,
+    maxDepth: options.maxDepth ?? 256,
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+    refRoot: options.refRoot,
+    config: options.config,
+    cwd: options.cwd ?? process.cwd(),
+  };
+}

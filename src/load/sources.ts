@@ -1,0 +1,230 @@
+import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { diagnostic, type Diagnostic, type Where } from '../model/diagnostics/diagnostic.js';
+import type { ResolvedLoadOptions } from './options.js';
+import { parseText, type TextKind } from './parse.js';
+import { decodePointer, encodePointer, PositionIndex } from './positions.js';
+import { readSpecFile } from './read.js';
+
+export interface SourceFile {
+  absPath: string;
+  /** Path as shown in diagnostics (relative to the working directory when inside it). */
+  display: string;
+  kind: TextKind;
+  value: unknown;
+  positions: PositionIndex;
+}
+
+/** The outcome of following a `$ref`: the value and where it lives. */
+export type Deref<T = unknown> = { ok: true; value: T; where: Where } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * Every file a spec consists of, parsed and held in memory, so that resolving `$ref`s after
+ * loading is pure. External files are read up front (`preload`); a `$ref` that cannot be
+ * followed is reported only when something actually follows it, so a broken reference in a
+ * part gateplan never reads (say `x-codeSamples`) does not stop the run.
+ */
+export class SourceSet {
+  private readonly byAbs = new Map<string, SourceFile>();
+  private readonly byDisplay = new Map<string, SourceFile>();
+  private readonly refFailures = new Map<string, Diagnostic>();
+  readonly root: string;
+
+  constructor(
+    readonly entry: SourceFile,
+    private readonly options: ResolvedLoadOptions,
+  ) {
+    this.root = resolvePath(options.refRoot ?? dirname(entry.absPath));
+    this.register(entry);
+  }
+
+  static display(absPath: string, cwd: string): string {
+    const rel = relative(cwd, absPath);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : absPath;
+  }
+
+  get files(): SourceFile[] {
+    return [...this.byAbs.values()];
+  }
+
+  file(display: string): SourceFile | undefined {
+    return this.byDisplay.get(display);
+  }
+
+  register(file: SourceFile): void {
+    this.byAbs.set(file.absPath, file);
+    this.byDisplay.set(file.display, file);
+  }
+
+  /** Reads every file reachable through relative `$ref`s, breadth first. */
+  async preload(): Promise<void> {
+    const queue: SourceFile[] = [this.entry];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      for (const { ref, pointer } of externalRefs(file.value)) {
+        const target = this.targetPath(ref, file);
+        if (target.kind !== 'file' || this.byAbs.has(target.absPath) || this.refFailures.has(target.absPath)) continue;
+        if (!this.insideRoot(target.absPath)) continue;
+        const display = SourceSet.display(target.absPath, this.options.cwd);
+        const read = await readSpecFile(target.absPath, display, this.options.maxFileSize);
+        if (!read.ok) {
+          if (looksLikeLegacyName(ref) && !existsSync(target.absPath)) continue;
+          this.refFailures.set(target.absPath, { ...read.diagnostic, where: { file: file.display, pointer } });
+          continue;
+        }
+        const parsed = parseText(read.text, display, this.options);
+        if (!parsed.ok) {
+          this.refFailures.set(target.absPath, parsed.diagnostic);
+          continue;
+        }
+        const loaded: SourceFile = {
+          absPath: target.absPath,
+          display,
+          kind: parsed.kind,
+          value: parsed.value,
+          positions: new PositionIndex(read.text, parsed.kind),
+        };
+        this.register(loaded);
+        queue.push(loaded);
+      }
+    }
+  }
+
+  /** Follows `$ref` chains starting at `value` (which lives at `where`) until a non-ref value. */
+  deref<T = unknown>(value: unknown, where: Where): Deref<T> {
+    let current = value;
+    let at = where;
+    const chain: string[] = [];
+    while (isRef(current)) {
+      const ref = current.$ref;
+      const key = `${at.file}|${ref}`;
+      if (chain.includes(key)) {
+        return { ok: false, diagnostic: diagnostic('GP010', at, { ref, chain: chain.map((k) => k.split('|')[1]).join(' -> ') }) };
+      }
+      chain.push(key);
+      const step = this.follow(ref, at);
+      if (!step.ok) return step;
+      current = step.value;
+      at = step.where;
+    }
+    return { ok: true, value: current as T, where: at };
+  }
+
+  /** One step of `$ref` resolution, with the safety rules applied. */
+  follow(ref: string, at: Where): Deref {
+    const from = this.byDisplay.get(at.file);
+    if (!from) return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'unknown source file' }) };
+    const target = this.targetPath(ref, from);
+    if (target.kind === 'remote') {
+      return { ok: false, diagnostic: diagnostic('GP008', at, { ref }) };
+    }
+    let file: SourceFile | undefined;
+    if (target.kind === 'local') {
+      file = from;
+    } else {
+      if (!this.insideRoot(target.absPath)) {
+        return { ok: false, diagnostic: diagnostic('GP009', at, { ref, root: SourceSet.display(this.root, this.options.cwd) }) };
+      }
+      file = this.byAbs.get(target.absPath);
+      if (!file) {
+        if (looksLikeLegacyName(ref)) return this.followLegacy(ref, at);
+        const failure = this.refFailures.get(target.absPath);
+        if (failure?.code === 'GP001') return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'file not found' }) };
+        return { ok: false, diagnostic: failure ?? diagnostic('GP007', at, { ref, reason: 'file not loaded' }) };
+      }
+    }
+    const pointer = target.pointer;
+    const value = getAtPointer(file.value, pointer);
+    if (value === undefined) {
+      return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: `${pointer || '/'} does not exist in ${file.display}` }) };
+    }
+    return { ok: true, value, where: { file: file.display, pointer } };
+  }
+
+  /** Swagger 1.2 wrote `$ref: Pet`; resolve it to the definition when one exists, and say so. */
+  private followLegacy(ref: string, at: Where): Deref {
+    const suggestion = legacySuggestion(this.entry.value, ref);
+    if (!suggestion) return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'file not found' }) };
+    const value = getAtPointer(this.entry.value, suggestion.slice(1));
+    return { ok: true, value, where: { file: this.entry.display, pointer: suggestion.slice(1) } };
+  }
+
+  /** Legacy refs that resolve anyway, for a warning per occurrence the caller decides on. */
+  isLegacyRef(ref: string): boolean {
+    return looksLikeLegacyName(ref) && legacySuggestion(this.entry.value, ref) !== undefined;
+  }
+
+  legacySuggestion(ref: string): string | undefined {
+    return legacySuggestion(this.entry.value, ref);
+  }
+
+  /** Adds line and column to a location, when the file and pointer can be found. */
+  locate(where: Where): Where {
+    if (where.line !== undefined) return where;
+    const file = this.byDisplay.get(where.file);
+    const position = file?.positions.locate(where.pointer);
+    return position ? { ...where, line: position.line, column: position.column } : where;
+  }
+
+  private insideRoot(absPath: string): boolean {
+    const rel = relative(this.root, absPath);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  }
+
+  private targetPath(
+    ref: string,
+    from: SourceFile,
+  ): { kind: 'local'; pointer: string } | { kind: 'remote' } | { kind: 'file'; absPath: string; pointer: string } {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return { kind: 'remote' };
+    const hash = ref.indexOf('#');
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const pointer = hash === -1 ? '' : decodeURIComponent(ref.slice(hash + 1));
+    if (filePart === '') return { kind: 'local', pointer };
+    const absPath = resolvePath(dirname(from.absPath), decodeURIComponent(filePart));
+    return { kind: 'file', absPath, pointer };
+  }
+}
+
+export function isRef(value: unknown): value is { $ref: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
+}
+
+export function getAtPointer(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of decodePointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+function looksLikeLegacyName(ref: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(ref);
+}
+
+function legacySuggestion(entry: unknown, name: string): string | undefined {
+  for (const base of ['/definitions', '/components/schemas']) {
+    if (getAtPointer(entry, `${base}/${name}`) !== undefined) return `#${base}/${name}`;
+  }
+  return undefined;
+}
+
+/** Non-local `$ref`s in a document, skipping vendor extensions gateplan never reads. */
+function* externalRefs(root: unknown): Generator<{ ref: string; pointer: string }> {
+  const stack: [unknown, (string | number)[]][] = [[root, []]];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (isRef(node) && !node.$ref.startsWith('#')) yield { ref: node.$ref, pointer: encodePointer(path) };
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => stack.push([child, [...path, i]]));
+    } else {
+      for (const [key, child] of Object.entries(node)) {
+        if (key.startsWith('x-') && key !== 'x-gateplan') continue;
+        if (child !== null && typeof child === 'object') stack.push([child, [...path, key]]);
+      }
+    }
+  }
+}

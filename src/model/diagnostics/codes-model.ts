@@ -1,0 +1,59 @@
+import type { CatalogEntry } from './entry.js';
+
+/** GP020–GP039: the route model built from paths and operations. */
+export const modelCodes = {
+  GP020: {
+    slug: 'duplicate-route',
+    level: 'error',
+    stage: 'model',
+    text: '{route} is declared twice: {path} and {other} differ only in parameter names',
+    fix: 'merge the two path templates, or give both the same parameter names',
+  },
+  GP021: {
+    slug: 'path-param-undeclared',
+    level: 'error',
+    stage: 'model',
+    text: 'path parameter {{name}} is not declared ({route})',
+    fix: 'add a parameter with `in: path` and `name: {name}` to the operation or path item',
+  },
+  GP022: {
+    slug: 'path-param-unused',
+    level: 'warn',
+    stage: 'model',
+    text: 'parameter {name} is declared `in: path` but the path {path} has no {{name}}',
+    fix: 'remove the parameter or add it to the path template',
+  },
+  GP023: {
+    slug: 'invalid-path-template',
+    level: 'error',
+    stage: 'model',
+    text: 'path {path} is not a valid template: {reason}',
+    fix: 'use whole-segment parameters (`/a/{b}`), with a greedy `{name+}` only as the last segment',
+  },
+  GP024: {
+    slug: 'no-operations',
+    level: 'warn',
+    stage: 'model',
+    text: 'the document declares no operations',
+    fix: 'add paths with operations; nothing will be generated',
+  },
+  GP025: {
+    slug: 'duplicate-operation-id',
+    level: 'warn',
+    stage: 'model',
+    text: 'operationId {operationId} is used by {route} and {other}',
+    fix: 'make operationIds unique; generated names fall back to method + path',
+  },
+  GP026: {
+    slug: 'webhooks-ignored',
+    level: 'info',
+    stage: 'model',
+    text: '{count} webhook operation(s) describe calls the API makes, not routes it serves; they are not routed',
+  },
+  GP027: {
+    slug: 'path-item-ref-merged',
+    level: 'info',
+    stage: 'model',
+    text: 'path {path} is both declared and `$ref`ed; the referenced operations are merged in',
+  },
+} as const satisfies Record<string, CatalogEntry>;

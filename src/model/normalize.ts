@@ -1,0 +1,416 @@
+import type { LoadedSpec } from '../load/load.js';
+import type { SourceFile } from '../load/sources.js';
+import { readAuthSchemes, readSecurity } from './auth.js';
+import { applySeverity, diagnostic, sortDiagnostics, type Diagnostic, type SeverityOverrides, type Where } from './diagnostics/diagnostic.js';
+import { asString, child, DocumentReader, isObject } from './document.js';
+import { backendFromIntegration, buildBackend } from './intent/backends.js';
+import type { RawConfig, RawRootIntent, RawRouteSettings } from './intent/raw.js';
+import { compileSelector, corsOf, describeSelector, resolveSettings, type SettingsLayer } from './intent/settings.js';
+import { validateIntent } from './intent/validate.js';
+import { findOperations, type FoundOperation } from './operations.js';
+import { formatSegments, joinBasePath, parsePathTemplate, pathParamNames, pathShape } from './paths.js';
+import { collectSchemas } from './schemas.js';
+import type { Backend, Canary, Route, RouteModel, Stage } from './types.js';
+
+export interface NormalizeOptions {
+  /** Per-code severity overrides; merged over the config file's `severity`. */
+  severity?: SeverityOverrides;
+}
+
+/** Builds the route model from a loaded spec. Pure: reads only what `load` returned. */
+export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): RouteModel {
+  const entry = spec.sources.entry;
+  const rootWhere: Where = { file: entry.display, pointer: '' };
+  const doc = spec.document;
+  const swagger2 = spec.format === 'swagger-2.0';
+  const reader = new DocumentReader(spec.sources);
+  const diagnostics: Diagnostic[] = [...spec.diagnostics];
+
+  const rootIntent = readRootIntent(doc, rootWhere, diagnostics);
+  const config = readConfig(spec.config, diagnostics);
+  const intent = mergeRoot(rootIntent.value, config.value);
+
+  const backends = readBackends(rootIntent, config, diagnostics);
+  const auth = readAuthSchemes(reader, doc, rootWhere, swagger2, diagnostics);
+  const servers = readServers(doc, swagger2);
+  const basePath = intent.basePath ?? inferBasePath(doc, swagger2, servers);
+
+  const found = findOperations(reader, doc, rootWhere, swagger2);
+  const rules = (config.value?.rules ?? []).map((rule, i) => ({
+    rule,
+    index: i,
+    test: compileSelector(rule.match),
+    where: child(config.where!, 'rules', i),
+    used: false,
+  }));
+
+  const routes: Route[] = [];
+  const byId = new Map<string, Route>();
+  const byOperationId = new Map<string, Route>();
+  for (const op of found) {
+    const route = buildRoute(op, {
+      basePath,
+      rootSecurity: doc.security,
+      auth,
+      backends,
+      intentDefaults: [
+        ...(rootIntent.value?.defaults ? [{ settings: rootIntent.value.defaults, where: child(rootIntent.where, 'defaults') }] : []),
+        ...(config.value?.defaults ? [{ settings: config.value.defaults, where: child(config.where!, 'defaults') }] : []),
+      ],
+      rules,
+      diagnostics,
+    });
+    if (!route) continue;
+    const existing = byId.get(route.id);
+    if (existing) {
+      diagnostics.push(diagnostic('GP020', route.where, { route: routeLabel(route), path: route.path, other: existing.path }, route.id));
+      continue;
+    }
+    if (route.operationId) {
+      const other = byOperationId.get(route.operationId);
+      if (other) {
+        diagnostics.push(
+          diagnostic('GP025', child(route.where, 'operationId'), { operationId: route.operationId, route: routeLabel(route), other: routeLabel(other) }, route.id),
+        );
+      } else {
+        byOperationId.set(route.operationId, route);
+      }
+    }
+    byId.set(route.id, route);
+    routes.push(route);
+  }
+
+  for (const rule of rules) {
+    if (!rule.used) diagnostics.push(diagnostic('GP043', rule.where, { index: rule.index, selector: describeSelector(rule.rule.match) }));
+  }
+  if (found.length === 0) diagnostics.push(diagnostic('GP024', child(rootWhere, 'paths')));
+  const webhooks = isObject(doc.webhooks) ? Object.keys(doc.webhooks).length : 0;
+  if (webhooks > 0) diagnostics.push(diagnostic('GP026', child(rootWhere, 'webhooks'), { count: webhooks }));
+
+  addIntegrationBackends(routes, backends, diagnostics);
+  checkBackends(routes, backends, diagnostics);
+
+  const stages = readStages(intent, rootIntent.where, config.where, backends, diagnostics);
+  if (intent.catchAll !== undefined && !backends[intent.catchAll]) {
+    diagnostics.push(diagnostic('GP051', child(rootIntent.where, 'catchAll'), { backend: intent.catchAll }));
+  }
+
+  routes.sort(compareRoutes);
+  diagnostics.push(...reader.diagnostics);
+  const info = isObject(doc.info) ? doc.info : {};
+  const cors = intent.defaults?.cors;
+  const model: RouteModel = {
+    api: {
+      title: asString(info.title) ?? 'API',
+      version: asString(info.version) ?? '0',
+      ...(asString(info.description) ? { description: asString(info.description) } : {}),
+      servers,
+      basePath,
+    },
+    source: { file: entry.display, format: spec.format },
+    backends: sortKeys(backends),
+    routes,
+    stages,
+    auth,
+    albStageMode: intent.alb?.stages ?? 'host',
+    ...(cors ? { cors: corsOf(cors) } : {}),
+    binaryMediaTypes: intent.binaryMediaTypes ?? stringList(doc['x-amazon-apigateway-binary-media-types']),
+    endpoint: { type: intent.endpoint?.type ?? 'regional', vpcEndpointIds: intent.endpoint?.vpcEndpointIds ?? [] },
+    schemas: collectSchemas(reader, routes, rootWhere, swagger2),
+    diagnostics: [],
+  };
+  if (intent.catchAll !== undefined && backends[intent.catchAll]) model.catchAll = intent.catchAll;
+  const overrides = { ...(config.value?.severity as SeverityOverrides | undefined), ...options.severity };
+  model.diagnostics = sortDiagnostics(applySeverity(dedupe([...diagnostics, ...reader.diagnostics]), overrides));
+  return model;
+}
+
+interface RouteContext {
+  basePath: string;
+  rootSecurity: unknown;
+  auth: RouteModel['auth'];
+  backends: Record<string, Backend>;
+  intentDefaults: SettingsLayer[];
+  rules: { rule: NonNullable<RawConfig['rules']>[number]; test: ReturnType<typeof compileSelector>; where: Where; used: boolean }[];
+  diagnostics: Diagnostic[];
+}
+
+function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
+  const fullPath = joinBasePath(ctx.basePath, op.rawPath);
+  const parsed = parsePathTemplate(fullPath);
+  const pathWhere = op.pathItemWhere;
+  if (!parsed.ok) {
+    ctx.diagnostics.push(diagnostic('GP023', pathWhere, { path: op.rawPath, reason: parsed.reason }));
+    return undefined;
+  }
+  const segments = parsed.segments;
+  const path = formatSegments(segments);
+  const id = `${op.method} ${pathShape(segments)}`;
+  const label = `${op.method} ${path}`;
+  const tags = Array.isArray(op.operation.tags) ? op.operation.tags.map(String) : [];
+  const operationId = asString(op.operation.operationId);
+
+  checkPathParams(op, pathParamNames(segments), id, label, path, ctx.diagnostics);
+
+  const layers: SettingsLayer[] = [...ctx.intentDefaults];
+  for (const rule of ctx.rules) {
+    if (rule.test({ path: op.rawPath, method: op.method, tags, ...(operationId ? { operationId } : {}) })) {
+      rule.used = true;
+      layers.push({ settings: rule.rule.set, where: child(rule.where, 'set') });
+    }
+  }
+  for (const [owner, ownerWhere] of [
+    [op.pathItem, pathWhere],
+    [op.operation, op.where],
+  ] as const) {
+    if (owner['x-gateplan'] === undefined) continue;
+    const at = child(ownerWhere, 'x-gateplan');
+    const checked = validateIntent('operation', owner['x-gateplan'], at);
+    ctx.diagnostics.push(...checked.diagnostics);
+    if (checked.value) layers.push({ settings: checked.value as RawRouteSettings, where: at });
+  }
+  const settings = resolveSettings(layers);
+  const integration = isObject(op.operation['x-amazon-apigateway-integration'])
+    ? op.operation['x-amazon-apigateway-integration']
+    : undefined;
+
+  const route: Route = {
+    id,
+    method: op.method,
+    path,
+    segments,
+    tags,
+    backend: settings.backend?.value ?? { backend: '' },
+    params: op.params,
+    responses: op.responses,
+    deprecated: op.operation.deprecated === true,
+    where: op.where,
+  };
+  if (operationId) route.operationId = operationId;
+  if (settings.name) route.name = settings.name;
+  const summary = asString(op.operation.summary);
+  if (summary) route.summary = summary;
+  const security = readSecurity(op.operation.security ?? ctx.rootSecurity);
+  if (security) {
+    route.auth = security;
+    for (const requirement of security) {
+      for (const scheme of requirement.schemes) {
+        if (!ctx.auth[scheme.name]) {
+          const at = op.operation.security !== undefined ? child(op.where, 'security') : { file: op.where.file, pointer: '/security' };
+          ctx.diagnostics.push(diagnostic('GP044', at, { scheme: scheme.name, route: label }, id));
+        }
+      }
+    }
+  }
+  if (settings.throttle) route.throttle = settings.throttle;
+  if (settings.timeoutMs !== undefined) route.timeoutMs = settings.timeoutMs;
+  if (settings.cors) route.cors = settings.cors;
+  if (settings.match) route.match = settings.match;
+  if (settings.health) route.health = true;
+  if (op.requestBody) route.requestBody = op.requestBody;
+  if (integration) route.existingIntegration = integration;
+  // Which layer named the backend matters for the "unknown backend" location.
+  backendWhere.set(route, settings.backend?.where);
+  return route;
+}
+
+const backendWhere = new WeakMap<Route, Where | undefined>();
+
+function checkPathParams(op: FoundOperation, names: string[], id: string, label: string, path: string, diagnostics: Diagnostic[]): void {
+  const declared = op.params.filter((p) => p.in === 'path').map((p) => p.name);
+  for (const name of names) {
+    if (!declared.includes(name)) diagnostics.push(diagnostic('GP021', op.where, { name, route: label }, id));
+  }
+  for (const name of declared) {
+    if (!names.includes(name)) {
+      diagnostics.push(diagnostic('GP022', op.paramWhere.get(`path:${name}`) ?? op.where, { name, path }, id));
+    }
+  }
+}
+
+/** Routes that name no backend but carry an API Gateway integration get a backend made from it. */
+function addIntegrationBackends(routes: Route[], backends: Record<string, Backend>, diagnostics: Diagnostic[]): void {
+  for (const route of routes) {
+    if (!('backend' in route.backend) || route.backend.backend !== '' || !route.existingIntegration) continue;
+    const made = backendFromIntegration(route.existingIntegration, child(route.where, 'x-amazon-apigateway-integration'));
+    if (!made) continue;
+    backends[made.backend.name] ??= made.backend;
+    route.backend = { backend: made.backend.name };
+    if (made.verbatim) {
+      const type = String(route.existingIntegration.type ?? '').toLowerCase();
+      diagnostics.push(diagnostic('GP045', made.backend.where, { type, route: routeLabel(route), backend: made.backend.name }, route.id));
+    }
+  }
+}
+
+function checkBackends(routes: Route[], backends: Record<string, Backend>, diagnostics: Diagnostic[]): void {
+  const known = Object.keys(backends).sort().join(', ') || '(none defined)';
+  const used = new Set<string>();
+  for (const route of routes) {
+    const refs = 'backend' in route.backend ? [route.backend.backend] : route.backend.weighted.map((w) => w.backend);
+    const where = backendWhere.get(route) ?? route.where;
+    if ('weighted' in route.backend && route.backend.weighted.every((w) => w.weight === 0)) {
+      diagnostics.push(diagnostic('GP046', where, { route: routeLabel(route) }, route.id));
+    }
+    for (const name of refs) {
+      if (name === '') {
+        diagnostics.push(diagnostic('GP042', route.where, { route: routeLabel(route) }, route.id));
+      } else if (!backends[name]) {
+        diagnostics.push(diagnostic('GP041', child(where, 'backend'), { backend: name, route: routeLabel(route), known }, route.id));
+      } else {
+        used.add(name);
+      }
+    }
+  }
+  for (const backend of Object.values(backends)) {
+    if (!used.has(backend.name)) diagnostics.push(diagnostic('GP049', backend.where, { backend: backend.name }));
+  }
+}
+
+function readRootIntent(doc: Record<string, unknown>, rootWhere: Where, diagnostics: Diagnostic[]): { value?: RawRootIntent; where: Where } {
+  const where = child(rootWhere, 'x-gateplan');
+  if (doc['x-gateplan'] === undefined) return { where };
+  const checked = validateIntent('root', doc['x-gateplan'], where);
+  diagnostics.push(...checked.diagnostics);
+  return { value: checked.value, where };
+}
+
+function readConfig(file: SourceFile | undefined, diagnostics: Diagnostic[]): { value?: RawConfig; where?: Where } {
+  if (!file) return {};
+  const where = { file: file.display, pointer: '' };
+  if (file.value === null || file.value === undefined) return { value: {}, where };
+  const checked = validateIntent('config', file.value, where);
+  diagnostics.push(...checked.diagnostics);
+  return { value: checked.value, where };
+}
+
+/** The config file's top-level keys extend the root `x-gateplan`; on a clash the config wins. */
+function mergeRoot(root: RawRootIntent | undefined, config: RawConfig | undefined): RawRootIntent {
+  const r = root ?? {};
+  const c = config ?? {};
+  const merged: RawRootIntent = { ...r, ...withoutConfigOnly(c) };
+  merged.backends = { ...r.backends, ...c.backends };
+  merged.stages = { ...r.stages, ...c.stages };
+  if (r.defaults || c.defaults) merged.defaults = { ...r.defaults, ...c.defaults };
+  return merged;
+}
+
+function withoutConfigOnly(config: RawConfig): RawRootIntent {
+  const { rules: _rules, severity: _severity, $schema: _schema, ...rest } = config as RawConfig & { $schema?: string };
+  return rest;
+}
+
+/** Backends from the root `x-gateplan`, then the config file's (which win on a name clash). */
+function readBackends(
+  root: { value?: RawRootIntent; where: Where },
+  config: { value?: RawConfig; where?: Where },
+  diagnostics: Diagnostic[],
+): Record<string, Backend> {
+  const out: Record<string, Backend> = {};
+  for (const { value, where } of [root, config]) {
+    for (const [name, raw] of Object.entries(value?.backends ?? {})) {
+      const backend = buildBackend(name, raw, child(where!, 'backends', name), diagnostics);
+      if (backend) out[name] = backend;
+    }
+  }
+  return out;
+}
+
+function readStages(
+  intent: RawRootIntent,
+  rootWhere: Where,
+  configWhere: Where | undefined,
+  backends: Record<string, Backend>,
+  diagnostics: Diagnostic[],
+): Record<string, Stage> {
+  const raw = intent.stages ?? {};
+  const names = Object.keys(raw).sort();
+  if (names.length === 0) return { prod: { name: 'prod', variables: {}, where: rootWhere } };
+  const out: Record<string, Stage> = {};
+  for (const name of names) {
+    const s = raw[name]!;
+    const where = child(configWhere ?? rootWhere, 'stages', name);
+    const stage: Stage = { name, variables: { ...s.variables }, where };
+    if (s.host) stage.host = s.host;
+    if (s.pathPrefix) stage.pathPrefix = s.pathPrefix.replace(/\/+$/, '');
+    if (s.throttle) stage.throttle = { ...s.throttle };
+    if (s.canary) {
+      const canary: Canary = { percent: s.canary.percent, backends: { ...s.canary.backends } };
+      for (const [stable, replacement] of Object.entries(canary.backends)) {
+        for (const backend of [stable, replacement]) {
+          if (!backends[backend]) diagnostics.push(diagnostic('GP047', child(where, 'canary', 'backends', stable), { stage: name, backend }));
+        }
+      }
+      stage.canary = canary;
+    }
+    out[name] = stage;
+  }
+  return out;
+}
+
+function readServers(doc: Record<string, unknown>, swagger2: boolean): string[] {
+  if (swagger2) {
+    if (typeof doc.host !== 'string') return [];
+    const schemes = Array.isArray(doc.schemes) && doc.schemes.length ? doc.schemes.map(String) : ['https'];
+    const base = typeof doc.basePath === 'string' ? doc.basePath : '';
+    return schemes.map((s) => `${s}://${doc.host}${base}`);
+  }
+  if (!Array.isArray(doc.servers)) return [];
+  return doc.servers.filter(isObject).map((s) => substituteVariables(String(s.url ?? '/'), s.variables));
+}
+
+function substituteVariables(url: string, variables: unknown): string {
+  return url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const v = isObject(variables) ? variables[name] : undefined;
+    return isObject(v) && v.default !== undefined ? String(v.default) : whole;
+  });
+}
+
+/** Swagger `basePath`; for OpenAPI 3 the `basePath` server variable, else the first server URL's path. */
+function inferBasePath(doc: Record<string, unknown>, swagger2: boolean, servers: string[]): string {
+  if (swagger2) return normalizeBase(typeof doc.basePath === 'string' ? doc.basePath : '');
+  const first = Array.isArray(doc.servers) && isObject(doc.servers[0]) ? doc.servers[0] : undefined;
+  const vars = isObject(first?.variables) ? first.variables : {};
+  if (isObject(vars.basePath) && vars.basePath.default !== undefined) return normalizeBase(String(vars.basePath.default));
+  const url = servers[0];
+  if (!url) return '';
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(url)?.[1] ?? (url.startsWith('/') ? url : '');
+  return normalizeBase(path.includes('{') ? '' : path);
+}
+
+function normalizeBase(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  return trimmed.startsWith('/') ? trimmed : '/' + trimmed;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** How a route is named in messages: its method and path as written. */
+export function routeLabel(route: Pick<Route, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'ANY'];
+
+/** Routes sort by path, then by method in a conventional order. */
+export function compareRoutes(a: Route, b: Route): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method);
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.where.file}|${d.where.pointer}|${JSON.stringify(d.args)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

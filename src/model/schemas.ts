@@ -1,0 +1,56 @@
+import type { Where } from './diagnostics/diagnostic.js';
+import { isObject, type DocumentReader } from './document.js';
+import type { Route } from './types.js';
+
+const LOCAL_SCHEMA = /^#\/(?:components\/schemas|definitions)\/([^/]+)$/;
+
+/**
+ * Makes request-body schemas self-contained for targets that re-emit them: references to
+ * named schemas of the entry document stay `$ref`s (rewritten to `#/components/schemas/X`)
+ * and those schemas are returned; anything else (other files, other pointers) is inlined.
+ * Only what request bodies reach is collected, so a 13 MB spec does not pay for its
+ * response models.
+ */
+export function collectSchemas(reader: DocumentReader, routes: Route[], rootWhere: Where, swagger2: boolean): Record<string, unknown> {
+  const named: Record<string, unknown> = {};
+  const pending: string[] = [];
+  const base = swagger2 ? '/definitions/' : '/components/schemas/';
+
+  const rewrite = (node: unknown, where: Where, depth: number, trail: Set<string>): unknown => {
+    if (Array.isArray(node)) return node.map((item) => rewrite(item, where, depth, trail));
+    if (!isObject(node)) return node;
+    if (typeof node.$ref === 'string') {
+      const local = where.file === rootWhere.file ? LOCAL_SCHEMA.exec(node.$ref) : null;
+      if (local) {
+        const name = decodeURIComponent(local[1]!).replace(/~1/g, '/').replace(/~0/g, '~');
+        if (!(name in named)) {
+          named[name] = undefined;
+          pending.push(name);
+        }
+        return { $ref: `#/components/schemas/${name}` };
+      }
+      const key = `${where.file}|${node.$ref}`;
+      if (trail.has(key) || depth > 32) return {};
+      const target = reader.deref(node, where);
+      if (!target) return {};
+      return rewrite(target.value, target.where, depth + 1, new Set([...trail, key]));
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) out[key] = rewrite(value, where, depth, trail);
+    return out;
+  };
+
+  for (const route of routes) {
+    if (!route.requestBody) continue;
+    for (const media of Object.values(route.requestBody.content)) {
+      if (media.schema !== undefined) media.schema = rewrite(media.schema, route.where, 0, new Set());
+    }
+  }
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    const pointer = base + name.replace(/~/g, '~0').replace(/\//g, '~1');
+    const target = reader.deref({ $ref: '#' + pointer }, rootWhere);
+    named[name] = target ? rewrite(target.value, { file: rootWhere.file, pointer }, 0, new Set()) : {};
+  }
+  return Object.fromEntries(Object.entries(named).sort(([a], [b]) => (a < b ? -1 : 1)));
+}

@@ -1,0 +1,237 @@
+import type { Diagnostic, Where } from './diagnostics/diagnostic.js';
+
+/** HTTP methods an OpenAPI operation can carry. */
+export const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+/** `ANY` comes from `x-amazon-apigateway-any-method`: every method not declared explicitly. */
+export type RouteMethod = HttpMethod | 'ANY';
+
+/** One segment of a path template: `/users/{id}/{proxy+}` is literal, param, greedy. */
+export type Segment =
+  | { kind: 'literal'; value: string }
+  | { kind: 'param'; name: string }
+  /** `{name+}`: one or more segments, always last. */
+  | { kind: 'greedy'; name: string };
+
+export type SourceFormat = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1' | 'postman-2.0' | 'postman-2.1';
+
+/** ALB target-group settings a backend may carry; ignored by API Gateway targets. */
+export interface TargetGroupSettings {
+  targetType?: 'ip' | 'instance' | 'lambda';
+  port?: number;
+  protocol?: 'HTTP' | 'HTTPS';
+  protocolVersion?: 'HTTP1' | 'HTTP2' | 'GRPC';
+  health?: HealthCheck;
+  algorithm?: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+  stickiness?: Stickiness;
+  deregistrationDelaySeconds?: number;
+  slowStartSeconds?: number;
+}
+
+export interface HealthCheck {
+  path: string;
+  intervalSeconds?: number;
+  timeoutSeconds?: number;
+  healthyThreshold?: number;
+  unhealthyThreshold?: number;
+  /** HTTP codes ("200", "200-299") or gRPC codes for GRPC target groups. */
+  matcher?: string;
+}
+
+export interface Stickiness {
+  type: 'lb_cookie' | 'app_cookie';
+  durationSeconds?: number;
+  /** Required for `app_cookie`. */
+  cookieName?: string;
+}
+
+/** Where requests for a backend go. The kind decides the integration on each front door. */
+export type BackendTarget =
+  | { kind: 'http'; url: string; vpcLink?: VpcLinkRef }
+  | { kind: 'lambda'; functionArn: string }
+  | { kind: 'mock'; statusCode: number; body?: string }
+  | { kind: 's3'; bucket: string; key?: string; roleArn?: string; region?: string }
+  | { kind: 'kinesis'; streamName: string; roleArn?: string; region?: string }
+  /** An integration URI copied from an existing `x-amazon-apigateway-integration`, kept verbatim. */
+  | { kind: 'apigw-integration'; integration: Record<string, unknown> };
+
+/** Private integration: API Gateway reaches the backend through a VPC link. */
+export interface VpcLinkRef {
+  /** VPC link id; when absent the stack takes it as a parameter. */
+  id?: string;
+  /** HTTP APIs integrate with a load balancer listener ARN (or a parameter when absent). */
+  listenerArn?: string;
+}
+
+export interface Backend {
+  name: string;
+  target: BackendTarget;
+  targetGroup: TargetGroupSettings;
+  where: Where;
+}
+
+/** A route sends all its traffic to one backend, or splits it by weight (A/B). */
+export type BackendRef = { backend: string } | { weighted: { backend: string; weight: number }[] };
+
+export interface Throttle {
+  /** Steady-state requests per second. */
+  rate: number;
+  /** Token-bucket burst size. */
+  burst: number;
+}
+
+export interface Cors {
+  allowOrigins: string[];
+  allowMethods: string[];
+  allowHeaders: string[];
+  exposeHeaders: string[];
+  allowCredentials: boolean;
+  maxAgeSeconds?: number;
+}
+
+export interface Canary {
+  /** Share of the stage's traffic sent to the canary, 0–100. */
+  percent: number;
+  /** Backend substitutions for canary traffic: stable backend name → canary backend name. */
+  backends: Record<string, string>;
+}
+
+export interface Stage {
+  name: string;
+  /** Host the stage answers on (ALB host-header emulation, custom domains). */
+  host?: string;
+  /** Path prefix the stage answers under (ALB path-prefix emulation). */
+  pathPrefix?: string;
+  variables: Record<string, string>;
+  throttle?: Throttle;
+  canary?: Canary;
+  where: Where;
+}
+
+export type AuthScheme =
+  | { kind: 'apiKey'; name: string; in: 'header' | 'query' | 'cookie'; paramName: string }
+  | { kind: 'iam' }
+  | { kind: 'cognito'; userPoolArns: string[]; clientId?: string; domain?: string }
+  | { kind: 'jwt'; issuer?: string; audience: string[]; identitySource: string }
+  | {
+      kind: 'oidc';
+      openIdConnectUrl?: string;
+      issuer?: string;
+      authorizationEndpoint?: string;
+      tokenEndpoint?: string;
+      userInfoEndpoint?: string;
+      clientId?: string;
+    }
+  | {
+      kind: 'lambda';
+      mode: 'token' | 'request';
+      /** Lambda function ARN of the authorizer; a stack parameter when absent. */
+      functionArn?: string;
+      /** Identity sources as API Gateway REST names (`method.request.header.Authorization`). */
+      identitySources: string[];
+      resultTtlSeconds?: number;
+    }
+  | { kind: 'http-basic' }
+  | { kind: 'oauth2'; flows: Record<string, unknown> };
+
+export interface NamedAuthScheme {
+  name: string;
+  scheme: AuthScheme;
+  /** The original security-scheme object (including any `x-amazon-apigateway-*` keys). */
+  source: Record<string, unknown>;
+  where: Where;
+}
+
+/** One alternative of an OpenAPI `security` list: every scheme in it must pass (AND). */
+export interface AuthRequirement {
+  schemes: { name: string; scopes: string[] }[];
+}
+
+export interface Param {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  /** JSON Schema of the value, as written in the spec (refs resolved one level). */
+  schema?: Record<string, unknown>;
+  description?: string;
+}
+
+export interface RequestBody {
+  required: boolean;
+  /** Media type → schema as written (internal `$ref`s kept; see RouteModel.schemas). */
+  content: Record<string, { schema?: unknown }>;
+}
+
+export interface ResponseSpec {
+  description: string;
+  content: Record<string, { schema?: unknown }>;
+  headers: string[];
+}
+
+/** Extra ALB-style match conditions beyond method and path. */
+export interface MatchConditions {
+  hosts?: string[];
+  headers?: Record<string, string[]>;
+  query?: Record<string, string>;
+  sourceIps?: string[];
+}
+
+export interface Route {
+  /** Stable identity: METHOD plus the path with parameter names erased, e.g. `GET /users/{}`. */
+  id: string;
+  method: RouteMethod;
+  /** The path template as written, with base path folded in. */
+  path: string;
+  segments: Segment[];
+  operationId?: string;
+  /** `x-gateplan.name`, used for ids in preference to operationId. */
+  name?: string;
+  summary?: string;
+  tags: string[];
+  backend: BackendRef;
+  /** `undefined`: no `security` applies. `[]`: explicitly public (`security: []`). */
+  auth?: AuthRequirement[];
+  throttle?: Throttle;
+  timeoutMs?: number;
+  cors?: Cors;
+  match?: MatchConditions;
+  /** Marked by `x-gateplan.health: true`: its path becomes its backend's health check. */
+  health?: boolean;
+  params: Param[];
+  requestBody?: RequestBody;
+  responses: Record<string, ResponseSpec>;
+  deprecated: boolean;
+  /** An `x-amazon-apigateway-integration` the input already carried on this operation. */
+  existingIntegration?: Record<string, unknown>;
+  where: Where;
+}
+
+export interface ApiInfo {
+  title: string;
+  version: string;
+  description?: string;
+  /** Server URLs as written (Swagger 2.0: built from schemes/host/basePath). */
+  servers: string[];
+  /** Path prefix folded into every route (from basePath or the first server URL). */
+  basePath: string;
+}
+
+export interface RouteModel {
+  api: ApiInfo;
+  source: { file: string; format: SourceFormat };
+  backends: Record<string, Backend>;
+  /** Sorted by path, then method; one per method + path template. */
+  routes: Route[];
+  stages: Record<string, Stage>;
+  auth: Record<string, NamedAuthScheme>;
+  /** Where unmatched requests go on ALB; `undefined` means a JSON 404 fixed response. */
+  catchAll?: string;
+  /** How ALB emulates stages. */
+  albStageMode: 'host' | 'path' | 'listener';
+  cors?: Cors;
+  binaryMediaTypes: string[];
+  endpoint: { type: 'regional' | 'edge' | 'private'; vpcEndpointIds: string[] };
+  /** Named schemas (`components.schemas` / `definitions`) for targets that re-emit models. */
+  schemas: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,9 @@
+import { modelTarget } from './model/index.js';
+import type { Target } from './target.js';
+
+/** Every target `generate --target` accepts, by id. */
+export const targets: Record<string, Target> = {
+  [modelTarget.id]: modelTarget,
+};
+
+export const DEFAULT_TARGETS = ['model'];
