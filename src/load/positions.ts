@@ -1,6 +1,6 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { offsetToLineColumn, type TextKind } from './parse.js';
+import type { TextKind } from './parse.js';
 
 export function decodePointer(pointer: string): string[] {
   if (pointer === '') return [];
@@ -21,6 +21,7 @@ export function encodePointer(parts: readonly (string | number)[]): string {
 export class PositionIndex {
   private json?: JsonNode;
   private yaml?: { doc: Document; lines: LineCounter };
+  private lineStarts?: number[];
 
   constructor(
     private readonly text: string,
@@ -30,27 +31,49 @@ export class PositionIndex {
   locate(pointer: string): { line: number; column: number } | undefined {
     const parts = decodePointer(pointer);
     const offset = this.kind === 'json' ? this.jsonOffset(parts) : this.yamlOffset(parts);
-    return offset === undefined ? undefined : offsetToLineColumn(this.text, offset);
+    return offset === undefined ? undefined : this.lineColumn(offset);
   }
 
+  /** Binary search over line starts, computed once: thousands of diagnostics stay cheap. */
+  private lineColumn(offset: number): { line: number; column: number } {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 0x0a) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+
+  /** Walks as deep as the pointer exists, so a pointer to a missing key lands on its parent. */
   private jsonOffset(parts: string[]): number | undefined {
     this.json ??= parseTree(this.text, [], { allowTrailingComma: true });
-    if (!this.json) return undefined;
-    // Walk as deep as the pointer exists, so a pointer to a missing key still lands on its parent.
-    for (let n = parts.length; n >= 0; n--) {
-      const path = parts.slice(0, n).map((p, i) => (this.isArrayAt(parts.slice(0, i)) ? Number(p) : p));
-      const node = findNodeAtLocation(this.json, path);
-      if (node) return node.parent?.type === 'property' ? node.parent.offset : node.offset;
+    let node: JsonNode | undefined = this.json;
+    if (!node) return undefined;
+    let offset = node.offset;
+    for (const part of parts) {
+      let next: JsonNode | undefined;
+      if (node.type === 'object') {
+        const property: JsonNode | undefined = node.children?.find((p) => p.children?.[0]?.value === part);
+        if (property) {
+          offset = property.offset;
+          next = property.children?.[1];
+        }
+      } else if (node.type === 'array') {
+        next = node.children?.[Number(part)];
+        if (next) offset = next.offset;
+      }
+      if (!next) break;
+      node = next;
     }
-    return undefined;
-  }
-
-  private isArrayAt(path: string[]): boolean {
-    const node = findNodeAtLocation(
-      this.json!,
-      path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-    );
-    return node?.type === 'array';
+    return offset;
   }
 
   private yamlOffset(parts: string[]): number | undefined {
