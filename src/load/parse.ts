@@ -1,3 +1,4 @@
+import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
 
@@ -58,17 +59,18 @@ function parseFailure(error: unknown, text: string, file: string, kind: TextKind
     return diagnostic('GP003', { file, pointer: '', line, column }, { file, reason: reason.replace(/ at line \d+, column \d+:?$/, '') });
   }
   const message = error instanceof Error ? error.message : String(error);
-  const where = { file, pointer: '', ...jsonErrorPosition(message, text) };
-  return diagnostic('GP003', where, { file, reason: kind === 'json' ? `invalid JSON: ${message}` : message });
+  if (kind !== 'json') return diagnostic('GP003', { file, pointer: '' }, { file, reason: message });
+  const located = jsonError(text);
+  const where = { file, pointer: '', ...(located ? offsetToLineColumn(text, located.offset) : {}) };
+  return diagnostic('GP003', where, { file, reason: `invalid JSON: ${located?.reason ?? message}` });
 }
 
-/** V8 reports "... at position N" (and newer versions "line L column C"); turn it into line/column. */
-function jsonErrorPosition(message: string, text: string): { line?: number; column?: number } {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return {};
-  return offsetToLineColumn(text, Number(pos[1]));
+/** V8's JSON errors carry no position in every version; a tolerant re-parse finds the first error's offset. */
+function jsonError(text: string): { offset: number; reason: string } | undefined {
+  const errors: ParseError[] = [];
+  parseJsonTolerant(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  return first ? { offset: first.offset, reason: printParseErrorCode(first.error) } : undefined;
 }
 
 export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {

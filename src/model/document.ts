@@ -20,7 +20,8 @@ export class DocumentReader {
     return { value: result.value, where: result.where };
   }
 
-  private noteLegacy(value: unknown, where: Where): void {
+  /** Swagger 1.2 bare-name refs resolve, but each one gets a warning with the fix. */
+  noteLegacy(value: unknown, where: Where): void {
     const ref = (value as { $ref?: unknown } | null)?.$ref;
     if (typeof ref !== 'string' || !this.sources.isLegacyRef(ref)) return;
     const key = `${where.file}|${where.pointer}`;

@@ -44,6 +44,9 @@ export function findOperations(reader: DocumentReader, document: Record<string, 
       const merged = new Map(shared);
       for (const [k, v] of own) merged.set(k, v);
       const params = [...merged.values()].map((p) => p.param);
+      const publicParams = params
+        .filter((p) => p.in === 'path' || p.in === 'query' || p.in === 'header' || p.in === 'cookie')
+        .map(({ rawIn: _rawIn, rawSchema: _rawSchema, where: _where, ...param }) => param);
       const paramWhere = new Map([...merged].map(([k, v]) => [k, v.where]));
       const body = swagger2
         ? swaggerBody(params, operation, document)
@@ -55,7 +58,7 @@ export function findOperations(reader: DocumentReader, document: Record<string, 
         where: opRef.where,
         pathItem,
         pathItemWhere,
-        params: params.filter((p) => p.in === 'path' || p.in === 'query' || p.in === 'header' || p.in === 'cookie'),
+        params: publicParams,
         paramWhere,
         requestBody: body,
         responses: collectResponses(reader, operation.responses, child(opRef.where, 'responses'), swagger2),
@@ -65,7 +68,7 @@ export function findOperations(reader: DocumentReader, document: Record<string, 
   return found;
 }
 
-type RawParam = Param & { rawIn: string; rawSchema?: unknown };
+type RawParam = Param & { rawIn: string; rawSchema?: unknown; where: Where };
 
 function collectParams(reader: DocumentReader, list: unknown, where: Where): Map<string, { param: RawParam; where: Where }> {
   const out = new Map<string, { param: RawParam; where: Where }>();
@@ -80,6 +83,7 @@ function collectParams(reader: DocumentReader, list: unknown, where: Where): Map
       in: p.in as Param['in'],
       rawIn: p.in,
       required: p.required === true || p.in === 'path',
+      where: ref.where,
     };
     if (isObject(p.schema)) param.schema = p.schema;
     else if (typeof p.type === 'string') param.schema = { type: p.type, ...(p.format ? { format: p.format } : {}) };
@@ -95,7 +99,8 @@ function swaggerBody(params: Param[], operation: Record<string, unknown>, docume
   const body = (params as RawParam[]).find((p) => p.rawIn === 'body');
   if (body) {
     const types = consumes?.length ? consumes : ['application/json'];
-    return { required: body.required, content: Object.fromEntries(types.map((t) => [t, { schema: body.rawSchema }])) };
+    const where = child(body.where, 'schema');
+    return { required: body.required, content: Object.fromEntries(types.map((t) => [t, { schema: body.rawSchema, where }])) };
   }
   const form = (params as RawParam[]).filter((p) => p.rawIn === 'formData');
   if (form.length === 0) return undefined;
@@ -105,7 +110,7 @@ function swaggerBody(params: Param[], operation: Record<string, unknown>, docume
     properties: Object.fromEntries(form.map((p) => [p.name, p.schema ?? {}])),
     required: form.filter((p) => p.required).map((p) => p.name),
   };
-  return { required: form.some((p) => p.required), content: { [type]: { schema } } };
+  return { required: form.some((p) => p.required), content: { [type]: { schema, where: form[0]!.where } } };
 }
 
 function openapiBody(reader: DocumentReader, raw: unknown, where: Where): RequestBody | undefined {
@@ -115,7 +120,8 @@ function openapiBody(reader: DocumentReader, raw: unknown, where: Where): Reques
   const content: RequestBody['content'] = {};
   if (isObject(ref.value.content)) {
     for (const [type, media] of Object.entries(ref.value.content)) {
-      content[type] = isObject(media) && media.schema !== undefined ? { schema: media.schema } : {};
+      const at = child(ref.where, 'content', type, 'schema');
+      content[type] = isObject(media) && media.schema !== undefined ? { schema: media.schema, where: at } : { where: at };
     }
   }
   return { required: ref.value.required === true, content };

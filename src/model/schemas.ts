@@ -1,5 +1,5 @@
 import type { Where } from './diagnostics/diagnostic.js';
-import { isObject, type DocumentReader } from './document.js';
+import { child, isObject, type DocumentReader } from './document.js';
 import type { Route } from './types.js';
 
 const LOCAL_SCHEMA = /^#\/(?:components\/schemas|definitions)\/([^/]+)$/;
@@ -17,10 +17,12 @@ export function collectSchemas(reader: DocumentReader, routes: Route[], rootWher
   const base = swagger2 ? '/definitions/' : '/components/schemas/';
 
   const rewrite = (node: unknown, where: Where, depth: number, trail: Set<string>): unknown => {
-    if (Array.isArray(node)) return node.map((item) => rewrite(item, where, depth, trail));
+    if (Array.isArray(node)) return node.map((item, i) => rewrite(item, child(where, i), depth, trail));
     if (!isObject(node)) return node;
     if (typeof node.$ref === 'string') {
-      const local = where.file === rootWhere.file ? LOCAL_SCHEMA.exec(node.$ref) : null;
+      reader.noteLegacy(node, where);
+      const ref = reader.sources.isLegacyRef(node.$ref) ? reader.sources.legacySuggestion(node.$ref)! : node.$ref;
+      const local = where.file === rootWhere.file ? LOCAL_SCHEMA.exec(ref) : null;
       if (local) {
         const name = decodeURIComponent(local[1]!).replace(/~1/g, '/').replace(/~0/g, '~');
         if (!(name in named)) {
@@ -36,14 +38,14 @@ export function collectSchemas(reader: DocumentReader, routes: Route[], rootWher
       return rewrite(target.value, target.where, depth + 1, new Set([...trail, key]));
     }
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) out[key] = rewrite(value, where, depth, trail);
+    for (const [key, value] of Object.entries(node)) out[key] = rewrite(value, child(where, key), depth, trail);
     return out;
   };
 
   for (const route of routes) {
     if (!route.requestBody) continue;
     for (const media of Object.values(route.requestBody.content)) {
-      if (media.schema !== undefined) media.schema = rewrite(media.schema, route.where, 0, new Set());
+      if (media.schema !== undefined) media.schema = rewrite(media.schema, media.where, 0, new Set());
     }
   }
   while (pending.length > 0) {

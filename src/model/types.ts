@@ -158,8 +158,8 @@ export interface Param {
 
 export interface RequestBody {
   required: boolean;
-  /** Media type → schema as written (internal `$ref`s kept; see RouteModel.schemas). */
-  content: Record<string, { schema?: unknown }>;
+  /** Media type → schema (named-schema `$ref`s point into RouteModel.schemas) and where it was written. */
+  content: Record<string, { schema?: unknown; where: Where }>;
 }
 
 export interface ResponseSpec {
