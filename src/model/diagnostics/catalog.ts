@@ -2,6 +2,7 @@ import type { CatalogEntry } from './entry.js';
 import { loadCodes } from './codes-load.js';
 import { modelCodes } from './codes-model.js';
 import { intentCodes } from './codes-intent.js';
+import { costCodes } from './codes-cost.js';
 
 export type { CatalogEntry, Level, Stage } from './entry.js';
 
@@ -14,6 +15,7 @@ export const catalog = {
   ...loadCodes,
   ...modelCodes,
   ...intentCodes,
+  ...costCodes,
 } as const satisfies Record<string, CatalogEntry>;
 
 export type Code = keyof typeof catalog;
