@@ -3,6 +3,7 @@ import { loadCodes } from './codes-load.js';
 import { modelCodes } from './codes-model.js';
 import { intentCodes } from './codes-intent.js';
 import { costCodes } from './codes-cost.js';
+import { diffCodes } from './codes-diff.js';
 
 export type { CatalogEntry, Level, Stage } from './entry.js';
 
@@ -16,6 +17,7 @@ export const catalog = {
   ...modelCodes,
   ...intentCodes,
   ...costCodes,
+  ...diffCodes,
 } as const satisfies Record<string, CatalogEntry>;
 
 export type Code = keyof typeof catalog;
