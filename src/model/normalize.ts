@@ -4,7 +4,7 @@ import { readAuthSchemes, readSecurity } from './auth.js';
 import { applySeverity, diagnostic, sortDiagnostics, type Diagnostic, type SeverityOverrides, type Where } from './diagnostics/diagnostic.js';
 import { asString, child, DocumentReader, isObject } from './document.js';
 import { backendFromIntegration, buildBackend } from './intent/backends.js';
-import type { RawConfig, RawRootIntent, RawRouteSettings } from './intent/raw.js';
+import type { RawConfig, RawRootIntent, RawRouteSettings, RawStage } from './intent/raw.js';
 import { compileSelector, corsOf, describeSelector, resolveSettings, type SettingsLayer } from './intent/settings.js';
 import { validateIntent } from './intent/validate.js';
 import { findOperations, type FoundOperation } from './operations.js';
@@ -90,7 +90,7 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
   addIntegrationBackends(routes, backends, diagnostics);
   checkBackends(routes, backends, diagnostics);
 
-  const stages = readStages(intent, rootIntent.where, config.where, backends, diagnostics);
+  const stages = readStages(rootIntent, config, backends, diagnostics);
   if (intent.catchAll !== undefined && !backends[intent.catchAll]) {
     diagnostics.push(diagnostic('GP051', child(rootIntent.where, 'catchAll'), { backend: intent.catchAll }));
   }
@@ -284,13 +284,14 @@ function readConfig(file: SourceFile | undefined, diagnostics: Diagnostic[]): { 
   return { value: checked.value, where };
 }
 
-/** The config file's top-level keys extend the root `x-gateplan`; on a clash the config wins. */
+/**
+ * API-wide settings: the config file's top-level keys override the root `x-gateplan`'s.
+ * (Backends and stages are read per source, to keep their locations.)
+ */
 function mergeRoot(root: RawRootIntent | undefined, config: RawConfig | undefined): RawRootIntent {
   const r = root ?? {};
   const c = config ?? {};
   const merged: RawRootIntent = { ...r, ...withoutConfigOnly(c) };
-  merged.backends = { ...r.backends, ...c.backends };
-  merged.stages = { ...r.stages, ...c.stages };
   if (r.defaults || c.defaults) merged.defaults = { ...r.defaults, ...c.defaults };
   return merged;
 }
@@ -316,20 +317,21 @@ function readBackends(
   return out;
 }
 
+/** Stages from the root `x-gateplan` and the config file (config wins); one `prod` stage when none. */
 function readStages(
-  intent: RawRootIntent,
-  rootWhere: Where,
-  configWhere: Where | undefined,
+  root: { value?: RawRootIntent; where: Where },
+  config: { value?: RawConfig; where?: Where },
   backends: Record<string, Backend>,
   diagnostics: Diagnostic[],
 ): Record<string, Stage> {
-  const raw = intent.stages ?? {};
-  const names = Object.keys(raw).sort();
-  if (names.length === 0) return { prod: { name: 'prod', variables: {}, where: rootWhere } };
+  const declared = new Map<string, { raw: RawStage; where: Where }>();
+  for (const { value, where } of [root, config]) {
+    for (const [name, raw] of Object.entries(value?.stages ?? {})) declared.set(name, { raw, where: child(where!, 'stages', name) });
+  }
+  if (declared.size === 0) return { prod: { name: 'prod', variables: {}, where: root.where } };
   const out: Record<string, Stage> = {};
-  for (const name of names) {
-    const s = raw[name]!;
-    const where = child(configWhere ?? rootWhere, 'stages', name);
+  for (const name of [...declared.keys()].sort()) {
+    const { raw: s, where } = declared.get(name)!;
     const stage: Stage = { name, variables: { ...s.variables }, where };
     if (s.host) stage.host = s.host;
     if (s.pathPrefix) stage.pathPrefix = s.pathPrefix.replace(/\/+$/, '');

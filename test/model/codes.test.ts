@@ -1,0 +1,183 @@
+import { describe } from 'vitest';
+import { oas, testCode } from '../support/check.js';
+
+const intent = `x-gateplan:\n  backends: { b: { url: 'http://b.internal' }, c: { lambda: 'arn:aws:lambda:us-east-1:1:function:c' } }\n  defaults: { backend: b }\n`;
+const ok = (paths: string, extra = '') => oas(`${intent}${extra}paths:\n${paths}`);
+const op = `{ responses: { '200': { description: ok } } }`;
+
+describe('model diagnostics', () => {
+  testCode('GP020', [
+    {
+      name: 'two templates that differ only in parameter names',
+      spec: ok(
+        `  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n  /users/{name}:\n    get: { parameters: [{ name: name, in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+      ),
+      expect: [{ pointer: '/paths/~1users~1{name}/get', args: { route: 'GET /users/{name}', other: '/users/{id}' } }],
+    },
+    {
+      name: 'the same shape with different methods is fine',
+      spec: ok(
+        `  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n  /users/{name}:\n    put: { parameters: [{ name: name, in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+      ),
+      expect: [],
+    },
+  ]);
+
+  testCode('GP021', [
+    { name: 'undeclared {id}', spec: ok(`  /orders/{id}:\n    get: ${op}\n`), expect: [{ pointer: '/paths/~1orders~1{id}/get', line: 8 }] },
+    {
+      name: 'declared on the path item',
+      spec: ok(`  /orders/{id}:\n    parameters: [{ name: id, in: path, required: true }]\n    get: ${op}\n`),
+      expect: [],
+    },
+    {
+      name: 'declared through a $ref',
+      spec: ok(
+        `  /orders/{id}:\n    get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: { '200': { description: ok } } }\n`,
+        '',
+      ) + `components:\n  parameters:\n    Id: { name: id, in: path, required: true }\n`,
+      expect: [],
+    },
+  ]);
+
+  testCode('GP022', [
+    {
+      name: 'declared in: path but not in the template',
+      spec: ok(`  /orders:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n`),
+      expect: [{ pointer: '/paths/~1orders/get/parameters/0', severity: 'warn' }],
+    },
+  ]);
+
+  testCode('GP023', [
+    {
+      name: 'a parameter inside a segment',
+      spec: ok(`  /compare/{base}...{head}:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1compare~1{base}...{head}' }],
+    },
+    { name: 'greedy not last', spec: ok(`  /files/{path+}/meta:\n    get: ${op}\n`), expect: [{ pointer: '/paths/~1files~1{path+}~1meta' }] },
+  ]);
+
+  testCode('GP024', [{ name: 'no paths at all', spec: oas(`${intent}paths: {}\n`), expect: [{ pointer: '/paths', severity: 'warn' }] }]);
+
+  testCode('GP025', [
+    {
+      name: 'operationId used twice',
+      spec: ok(`  /a:\n    get: { operationId: same, responses: { '200': { description: ok } } }\n  /b:\n    get: { operationId: same, responses: { '200': { description: ok } } }\n`),
+      expect: [{ pointer: '/paths/~1b/get/operationId' }],
+    },
+  ]);
+
+  testCode('GP026', [
+    {
+      name: '3.1 webhooks are not routed',
+      spec: `openapi: 3.1.0\ninfo: { title: T, version: '1' }\n${intent}paths:\n  /a:\n    get: ${op}\nwebhooks:\n  newPet:\n    post: ${op}\n`,
+      expect: [{ pointer: '/webhooks', severity: 'info', args: { count: '1' } }],
+    },
+  ]);
+
+  testCode('GP040', [
+    {
+      name: 'unknown key in an operation x-gateplan',
+      spec: ok(`  /a:\n    get: { x-gateplan: { backnd: b }, responses: { '200': { description: ok } } }\n`),
+      expect: [{ pointer: '/paths/~1a/get/x-gateplan', args: { reason: 'unknown key "backnd"' } }],
+    },
+    {
+      name: 'wrong type deep in the root block',
+      spec: oas(`x-gateplan:\n  backends: { b: { url: 'http://b', port: 'eighty' } }\n  defaults: { backend: b }\npaths:\n  /a:\n    get: ${op}\n`),
+      expect: [{ pointer: '/x-gateplan/backends/b/port', line: 4 }],
+    },
+  ]);
+
+  testCode('GP041', [
+    {
+      name: 'operation names an unknown backend',
+      spec: ok(`  /a:\n    get: { x-gateplan: { backend: nope }, responses: { '200': { description: ok } } }\n`),
+      expect: [{ pointer: '/paths/~1a/get/x-gateplan/backend', args: { backend: 'nope', known: 'b, c' } }],
+    },
+    {
+      name: 'a weighted split names an unknown backend',
+      spec: ok(`  /a:\n    get: { x-gateplan: { backend: { b: 50, d: 50 } }, responses: { '200': { description: ok } } }\n`),
+      expect: [{ pointer: '/paths/~1a/get/x-gateplan/backend', args: { backend: 'd' } }],
+    },
+  ]);
+
+  testCode('GP042', [
+    {
+      name: 'no backend anywhere',
+      spec: oas(`paths:\n  /a:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1a/get' }],
+    },
+  ]);
+
+  testCode('GP043', [
+    {
+      name: 'a config rule that selects nothing',
+      spec: ok(`  /a:\n    get: ${op}\n`),
+      files: { 'gateplan.yaml': `rules:\n  - match: { tag: nothing }\n    set: { backend: c }\n` },
+      expect: [{ pointer: '/rules/0', severity: 'warn' }],
+    },
+  ]);
+
+  testCode('GP044', [
+    {
+      name: 'a security requirement naming no scheme',
+      spec: ok(`  /a:\n    get: { security: [{ ghost: [] }], responses: { '200': { description: ok } } }\n`),
+      expect: [{ pointer: '/paths/~1a/get/security' }],
+    },
+  ]);
+
+  testCode('GP045', [
+    {
+      name: 'a non-proxy AWS integration is kept verbatim',
+      spec: oas(
+        `paths:\n  /a:\n    post:\n      responses: { '200': { description: ok } }\n      x-amazon-apigateway-integration: { type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:dynamodb:action/PutItem' }\n`,
+      ),
+      expect: [{ pointer: '/paths/~1a/post/x-amazon-apigateway-integration', severity: 'info', args: { backend: 'aws-dynamodb' } }],
+    },
+  ]);
+
+  testCode('GP046', [
+    {
+      name: 'all weights zero',
+      spec: ok(`  /a:\n    get: { x-gateplan: { backend: { b: 0, c: 0 } }, responses: { '200': { description: ok } } }\n`),
+      expect: [{ pointer: '/paths/~1a/get/x-gateplan' }],
+    },
+  ]);
+
+  testCode('GP047', [
+    {
+      name: 'canary names an unknown backend',
+      spec: ok(`  /a:\n    get: ${op}\n`, `  stages: { prod: { canary: { percent: 5, backends: { b: b2 } } } }\n`),
+      expect: [{ pointer: '/x-gateplan/stages/prod/canary/backends/b', args: { backend: 'b2' } }],
+    },
+  ]);
+
+  testCode('GP048', [
+    {
+      name: 'a backend with both url and lambda',
+      spec: oas(`x-gateplan:\n  backends: { b: { url: 'http://b', lambda: 'arn:aws:lambda:us-east-1:1:function:f' } }\npaths: {}\n`),
+      expect: [{ pointer: '/x-gateplan/backends/b', args: { found: 'url, lambda' } }],
+    },
+  ]);
+
+  testCode('GP049', [
+    { name: 'a backend no route uses', spec: ok(`  /a:\n    get: ${op}\n`), expect: [{ pointer: '/x-gateplan/backends/c', severity: 'info' }] },
+  ]);
+
+  testCode('GP050', [
+    {
+      name: 'gateplan.yaml with an unknown key',
+      spec: ok(`  /a:\n    get: ${op}\n`),
+      files: { 'gateplan.yaml': `backendz: {}\n` },
+      expect: [{ pointer: '', args: { reason: 'unknown key "backendz"' } }],
+    },
+  ]);
+
+  testCode('GP051', [
+    {
+      name: 'catchAll names an unknown backend',
+      spec: ok(`  /a:\n    get: ${op}\n`).replace('  defaults: { backend: b }\n', '  defaults: { backend: b }\n  catchAll: nope\n'),
+      expect: [{ pointer: '/x-gateplan/catchAll' }],
+    },
+  ]);
+});
