@@ -4,7 +4,7 @@ import type { LoadOptions } from '../load/options.js';
 import type { LoadedSpec } from '../load/load.js';
 import { normalize } from '../model/normalize.js';
 import type { RouteModel } from '../model/types.js';
-import type { Diagnostic, Severity } from '../model/diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic, type Severity } from '../model/diagnostics/diagnostic.js';
 import { GateplanError } from './errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format/index.js';
 
@@ -65,8 +65,7 @@ export async function loadModel(argv: SpecArgs): Promise<LoadedModel> {
   return { spec: loaded.spec, model };
 }
 
-/** Adds line/column to every diagnostic, from the files it points into. */
-export function locateAll(diagnostics: Diagnostic[], spec?: LoadedSpec): Diagnostic[] {
-  if (!spec) return diagnostics;
-  return diagnostics.map((d) => ({ ...d, where: spec.sources.locate(d.where) }));
+/** Adds line/column to every diagnostic, from the files it points into, and orders them by position. */
+export function locateAll(diagnostics: Diagnostic[], spec: LoadedSpec): Diagnostic[] {
+  return sortDiagnostics(diagnostics.map((d) => ({ ...d, where: spec.sources.locate(d.where) })));
 }

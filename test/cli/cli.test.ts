@@ -1,0 +1,127 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/main.js';
+import { REPO } from '../support/pipeline.js';
+import { tempDir, writeSpec } from '../support/temp.js';
+
+export async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: false };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+const BOOKSTORE = join(REPO, 'specs/bookstore.yaml');
+const good = `openapi: 3.0.3
+info: { title: T, version: '1' }
+x-gateplan: { backends: { b: { url: 'http://b' } }, defaults: { backend: b } }
+paths:
+  /a: { get: { operationId: getA, responses: { '200': { description: ok } } } }
+`;
+
+describe('gateplan inspect', () => {
+  it('prints every route with method, path, operationId and backend as JSON', async () => {
+    const { code, stdout } = await run(['inspect', BOOKSTORE, '--format', 'json']);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as { routes: Record<string, unknown>[] };
+    expect(parsed.routes).toHaveLength(15);
+    for (const route of parsed.routes) expect(Object.keys(route)).toEqual(expect.arrayContaining(['method', 'path', 'operationId', 'backend']));
+    expect(parsed.routes.find((r) => r.operationId === 'getOrder')).toMatchObject({ method: 'GET', path: '/v2/orders/{orderId}', backend: 'orders' });
+  });
+
+  it('prints a table with source lines', async () => {
+    const { code, stdout } = await run(['inspect', BOOKSTORE]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^GET\s+\/v2\/orders\/\{orderId\}\s+getOrder\s+orders\s+cognito\s+-\s+.*bookstore\.yaml:\d+:\d+$/m);
+  });
+});
+
+describe('gateplan lint', () => {
+  it('exits 0 on a clean spec', async () => {
+    expect((await run(['lint', writeSpec(good)])).code).toBe(0);
+  });
+
+  it('exits 1 on errors and prints them like a compiler', async () => {
+    const spec = writeSpec(good.replace("/a: { get: { operationId: getA,", "/a/{id}: { get: { operationId: getA,"));
+    const { code, stdout } = await run(['lint', spec]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/api\.yaml:5:\d+ error GP021 path parameter \{id\} is not declared \(GET \/a\/\{id\}\)/);
+    expect(stdout).toContain('fix: add a parameter');
+  });
+
+  it('--fail-on sets the threshold', async () => {
+    const warnOnly = writeSpec(good.replace('x-gateplan: {', 'x-gateplan: { catchAll: b,').replace("{ b: { url: 'http://b' } }", "{ b: { url: 'http://b' }, unused: { url: 'http://u' } }"));
+    expect((await run(['lint', warnOnly])).code).toBe(0);
+    expect((await run(['lint', warnOnly, '--fail-on', 'info'])).code).toBe(1);
+  });
+
+  it('--format json gives machine-readable diagnostics', async () => {
+    const { stdout } = await run(['lint', writeSpec(good.replace("defaults: { backend: b }", "defaults: {}")), '--format', 'json']);
+    const parsed = JSON.parse(stdout) as { diagnostics: { code: string; line: number; pointer: string }[] };
+    expect(parsed.diagnostics.map((d) => [d.code, d.pointer, d.line])).toEqual([
+      ['GP049', '/x-gateplan/backends/b', 3],
+      ['GP042', '/paths/~1a/get', 5],
+    ]);
+  });
+
+  it('--format github emits workflow commands', async () => {
+    const { stdout } = await run(['lint', writeSpec(good.replace("defaults: { backend: b }", "defaults: {}")), '--format', 'github']);
+    expect(stdout).toMatch(/^::error file=.*api\.yaml,line=5,col=\d+,title=GP042::no backend for GET \/a$/m);
+  });
+});
+
+describe('exit code 2', () => {
+  it('for a file that does not exist', async () => {
+    const { code, stderr } = await run(['lint', '/nonexistent/api.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('GP001');
+  });
+
+  it('for unparseable input, with a location and no stack trace', async () => {
+    const { code, stderr } = await run(['inspect', writeSpec('openapi: 3.0.3\ninfo: [\n')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/api\.yaml:\d+:\d+ error GP003/);
+    expect(stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('for bad usage', async () => {
+    expect((await run(['generate'])).code).toBe(2);
+    expect((await run(['lint', 'x.yaml', '--no-such-flag'])).code).toBe(2);
+    expect((await run(['generate', writeSpec(good), '--target', 'nope'])).code).toBe(2);
+  });
+});
+
+describe('gateplan generate', () => {
+  it('writes deterministic output and --check reports staleness without writing', async () => {
+    const out = join(tempDir(), 'out');
+    const spec = writeSpec(good);
+    expect((await run(['generate', spec, '--out', out])).code).toBe(0);
+    const first = readFileSync(join(out, 'model.json'), 'utf8');
+    expect((await run(['generate', spec, '--out', out])).code).toBe(0);
+    expect(readFileSync(join(out, 'model.json'), 'utf8')).toBe(first);
+    expect((await run(['generate', spec, '--out', out, '--check'])).code).toBe(0);
+
+    writeFileSync(spec, good.replace('getA', 'fetchA'));
+    const check = await run(['generate', spec, '--out', out, '--check']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('stale: ');
+    expect(check.stdout).toMatch(/^\s+\+\s+"operationId": "fetchA"$/m);
+    expect(readFileSync(join(out, 'model.json'), 'utf8')).toBe(first);
+  });
+
+  it('writes nothing when the spec has errors', async () => {
+    const out = join(tempDir(), 'out');
+    const { code } = await run(['generate', writeSpec(good.replace("defaults: { backend: b }", "defaults: {}")), '--out', out]);
+    expect(code).toBe(1);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('has help with examples', async () => {
+    const { code, stdout } = await run(['generate', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--check');
+    expect(stdout).toContain('Examples:');
+  });
+});
