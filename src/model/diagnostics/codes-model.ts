@@ -50,10 +50,4 @@ export const modelCodes = {
     stage: 'model',
     text: '{count} webhook operation(s) describe calls the API makes, not routes it serves; they are not routed',
   },
-  GP027: {
-    slug: 'path-item-ref-merged',
-    level: 'info',
-    stage: 'model',
-    text: 'path {path} is both declared and `$ref`ed; the referenced operations are merged in',
-  },
 } as const satisfies Record<string, CatalogEntry>;

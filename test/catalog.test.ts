@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../src/model/diagnostics/catalog.js';
+import { renderCodesMarkdown } from '../src/model/diagnostics/docs.js';
+import { publishedSchemas } from '../src/model/intent/schema.js';
+import { REPO } from './support/pipeline.js';
+
+function testSources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'golden' ? [] : testSources(path);
+    return name.endsWith('.test.ts') ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+
+describe('the diagnostic catalog', () => {
+  it('is documented: docs/codes.md is what `npm run docs` writes', () => {
+    expect(readFileSync(join(REPO, 'docs/codes.md'), 'utf8')).toBe(renderCodesMarkdown());
+  });
+
+  it('has codes of the form GPnnn with a slug, a level, a stage and a message', () => {
+    for (const [code, entry] of Object.entries(catalog)) {
+      expect(code).toMatch(/^GP\d{3}$/);
+      expect(entry.slug).toMatch(/^[a-z0-9-]+$/);
+      expect(entry.text.length).toBeGreaterThan(10);
+    }
+    const slugs = Object.values(catalog).map((e) => e.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+  });
+
+  it('has a test that names every code', () => {
+    const tests = testSources(join(REPO, 'test')).join('\n');
+    const untested = Object.keys(catalog).filter((code) => !tests.includes(`'${code}'`));
+    expect(untested).toEqual([]);
+  });
+});
+
+describe('published JSON Schemas', () => {
+  it('schema/*.json are what `npm run schema` writes', () => {
+    for (const [name, schema] of Object.entries(publishedSchemas())) {
+      expect(JSON.parse(readFileSync(join(REPO, 'schema', name), 'utf8'))).toEqual(schema);
+    }
+  });
+});
