@@ -33,7 +33,7 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
     .command(
       'lint <spec>',
       'check a spec and its deployment intent',
-      (y: Argv) => lintBuilder(y).option('list-codes', { type: 'boolean', describe: 'print the diagnostic catalog and exit' }),
+      lintBuilder,
       run(handleLint),
     )
     .command('codes', 'print the diagnostic catalog', {}, () => {

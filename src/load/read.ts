@@ -27,3 +27,19 @@ export async function readSpecFile(absPath: string, displayPath: string, maxFile
     return { ok: false, diagnostic: diagnostic('GP001', where, { file: displayPath, reason }) };
   }
 }
+
+/** Only with `--allow-remote-refs`: fetches a referenced document, bounded by the same size ceiling. */
+export async function fetchSpec(url: string, maxFileSize: number): Promise<ReadResult> {
+  const where = { file: url, pointer: '' };
+  try {
+    const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(15_000) });
+    if (!response.ok) return { ok: false, diagnostic: diagnostic('GP001', where, { file: url, reason: `HTTP ${response.status}` }) };
+    const text = await response.text();
+    if (text.length > maxFileSize) {
+      return { ok: false, diagnostic: diagnostic('GP002', where, { file: url, size: text.length, limit: maxFileSize }) };
+    }
+    return { ok: true, text };
+  } catch (error) {
+    return { ok: false, diagnostic: diagnostic('GP001', where, { file: url, reason: (error as Error).message }) };
+  }
+}

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic, type Where } from '../model/diagnostics/di
 import type { ResolvedLoadOptions } from './options.js';
 import { parseText, type TextKind } from './parse.js';
 import { decodePointer, encodePointer, PositionIndex } from './positions.js';
-import { readSpecFile } from './read.js';
+import { fetchSpec, readSpecFile } from './read.js';
 
 export interface SourceFile {
   absPath: string;
@@ -63,10 +63,13 @@ export class SourceSet {
       const file = queue.shift()!;
       for (const { ref, pointer } of externalRefs(file.value)) {
         const target = this.targetPath(ref, file);
-        if (target.kind !== 'file' || this.byAbs.has(target.absPath) || this.refFailures.has(target.absPath)) continue;
-        if (!this.insideRoot(target.absPath)) continue;
-        const display = SourceSet.display(target.absPath, this.options.cwd);
-        const read = await readSpecFile(target.absPath, display, this.options.maxFileSize);
+        if (target.kind === 'local' || this.byAbs.has(target.absPath) || this.refFailures.has(target.absPath)) continue;
+        if (target.kind === 'remote' ? !this.options.allowRemoteRefs : !this.insideRoot(target.absPath)) continue;
+        const display = target.kind === 'remote' ? target.absPath : SourceSet.display(target.absPath, this.options.cwd);
+        const read =
+          target.kind === 'remote'
+            ? await fetchSpec(target.absPath, this.options.maxFileSize)
+            : await readSpecFile(target.absPath, display, this.options.maxFileSize);
         if (!read.ok) {
           if (looksLikeLegacyName(ref) && !existsSync(target.absPath)) continue;
           this.refFailures.set(target.absPath, { ...read.diagnostic, where: { file: file.display, pointer } });
@@ -115,12 +118,16 @@ export class SourceSet {
     const from = this.byDisplay.get(at.file);
     if (!from) return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'unknown source file' }) };
     const target = this.targetPath(ref, from);
-    if (target.kind === 'remote') {
-      return { ok: false, diagnostic: diagnostic('GP008', at, { ref }) };
-    }
     let file: SourceFile | undefined;
     if (target.kind === 'local') {
       file = from;
+    } else if (target.kind === 'remote') {
+      if (!this.options.allowRemoteRefs) return { ok: false, diagnostic: diagnostic('GP008', at, { ref }) };
+      file = this.byAbs.get(target.absPath);
+      if (!file) {
+        const failure = this.refFailures.get(target.absPath);
+        return { ok: false, diagnostic: failure ? { ...failure, where: at } : diagnostic('GP007', at, { ref, reason: 'not fetched' }) };
+      }
     } else {
       if (!this.insideRoot(target.absPath)) {
         return { ok: false, diagnostic: diagnostic('GP009', at, { ref, root: SourceSet.display(this.root, this.options.cwd) }) };
@@ -174,15 +181,21 @@ export class SourceSet {
   private targetPath(
     ref: string,
     from: SourceFile,
-  ): { kind: 'local'; pointer: string } | { kind: 'remote' } | { kind: 'file'; absPath: string; pointer: string } {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return { kind: 'remote' };
+  ): { kind: 'local'; pointer: string } | { kind: 'remote' | 'file'; absPath: string; pointer: string } {
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? '' : decodeURIComponent(ref.slice(hash + 1));
     if (filePart === '') return { kind: 'local', pointer };
+    if (isUrl(filePart) || isUrl(from.absPath)) {
+      return { kind: 'remote', absPath: new URL(filePart, isUrl(from.absPath) ? from.absPath : undefined).href, pointer };
+    }
     const absPath = resolvePath(dirname(from.absPath), decodeURIComponent(filePart));
     return { kind: 'file', absPath, pointer };
   }
+}
+
+function isUrl(text: string): boolean {
+  return /^https?:\/\//i.test(text);
 }
 
 export function isRef(value: unknown): value is { $ref: string } {

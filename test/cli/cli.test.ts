@@ -125,3 +125,17 @@ describe('gateplan generate', () => {
     expect(stdout).toContain('Examples:');
   });
 });
+
+describe('config selection', () => {
+  it('--no-config ignores the gateplan.yaml beside the spec; --config picks another', async () => {
+    const spec = writeSpec(good.replace('defaults: { backend: b }', 'defaults: {}'), 'api.yaml', {
+      'gateplan.yaml': 'defaults: { backend: b }\n',
+      'strict.yaml': "defaults: { backend: b }\nseverity: { GP049: error }\nbackends: { spare: { url: 'http://spare' } }\n",
+    });
+    expect((await run(['lint', spec])).code).toBe(0);
+    expect((await run(['lint', spec, '--no-config'])).stdout).toContain('GP042');
+    const strict = await run(['lint', spec, '--config', join(spec, '..', 'strict.yaml')]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/strict\.yaml:3:\d+ error GP049 backend spare is defined but no route uses it/);
+  });
+});

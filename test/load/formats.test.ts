@@ -99,3 +99,29 @@ describe('multi-file $ref', () => {
     expect(widened.ok && normalize(widened.spec).routes.map((r) => r.path)).toEqual(['/a']);
   });
 });
+
+describe('remote $ref with --allow-remote-refs', () => {
+  it('fetches from a server only when allowed, resolving refs inside the fetched document against its URL', async () => {
+    const { createServer } = await import('node:http');
+    const files: Record<string, string> = {
+      '/paths.yaml': `pets:\n  get:\n    parameters: [{ $ref: 'params.yaml#/limit' }]\n    responses: { '200': { description: ok } }\n`,
+      '/params.yaml': `limit: { name: limit, in: query }\n`,
+    };
+    const server = createServer((req, res) => {
+      const body = files[req.url ?? ''];
+      res.writeHead(body ? 200 : 404).end(body ?? '');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const spec = `openapi: 3.0.3\ninfo: { title: T, version: '1' }\nx-gateplan: { backends: { b: { url: 'http://b' } }, defaults: { backend: b } }\npaths:\n  /pets: { $ref: 'http://127.0.0.1:${port}/paths.yaml#/pets' }\n`;
+      const blocked = await check(spec);
+      expect(blocked.diagnostics.map((d) => d.code)).toContain('GP008');
+      const allowed = await check(spec, {}, { allowRemoteRefs: true });
+      expect(routesOf(allowed)).toEqual(['GET /pets']);
+      expect(allowed.model!.routes[0]!.params.map((p) => p.name)).toEqual(['limit']);
+    } finally {
+      server.close();
+    }
+  });
+});
