@@ -59,6 +59,12 @@ export const diffCodes = {
     stage: 'diff',
     text: '{route} auth changes from {before} to {after}',
   },
+  GP418: {
+    slug: 'auth-widened',
+    level: 'warn',
+    stage: 'diff',
+    text: '{route} accepts more credentials: {after} (was {before})',
+  },
   GP409: {
     slug: 'throttle-tightened',
     level: 'warn',

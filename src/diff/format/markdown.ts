@@ -1,0 +1,86 @@
+import { renderMessage } from '../../model/diagnostics/diagnostic.js';
+import type { Classification, DiffScope, RouteChange } from '../types.js';
+import { primaryWhere, summaryText, whereText } from './location.js';
+import type { DiffFormatter } from './types.js';
+
+/** Lets a CI job find and update its own earlier comment instead of adding a new one. */
+export const COMMENT_MARKER = '<!-- gateplan-diff -->';
+
+const BADGE: Record<Classification, string> = { breaking: '🔴 breaking', risky: '🟡 risky', safe: '🟢 safe' };
+const SCOPE_TITLE: Record<Exclude<DiffScope, 'routes'>, string> = {
+  'apigw-rest': 'API Gateway REST API',
+  'apigw-http': 'API Gateway HTTP API',
+  alb: 'Application Load Balancer',
+};
+
+/** A pull-request comment: summary line, a table of route-level changes, per-target details folded away. */
+export const markdown: DiffFormatter = (report) => {
+  const out = [COMMENT_MARKER, `### gateplan diff: ${summaryText(report.summary)}`, ''];
+  out.push(
+    `${cell(report.revision.title)} ${cell(report.revision.version)} · \`${code(report.base.file)}\` → \`${code(report.revision.file)}\``,
+    '',
+  );
+  if (report.changes.length === 0) {
+    out.push('No routing changes.');
+    return out.join('\n') + '\n';
+  }
+  const routeChanges = report.changes.filter((c) => c.scope === 'routes');
+  if (routeChanges.length) {
+    out.push('| | change | route / stage | before | after |', '|---|---|---|---|---|');
+    for (const c of routeChanges) {
+      out.push(
+        `| ${BADGE[c.classification]} | ${c.kind} | ${subject(c)} | ${cell(c.args.before ?? '')} | ${cell(c.args.after ?? c.args.detail ?? '')} |`,
+      );
+    }
+    out.push('');
+  }
+  for (const scope of Object.keys(SCOPE_TITLE) as (keyof typeof SCOPE_TITLE)[]) {
+    const changes = report.changes.filter((c) => c.scope === scope);
+    if (changes.length)
+      out.push(...details(`${SCOPE_TITLE[scope]} (${scope}): ${countText(changes)}`, changes), '');
+  }
+  if (routeChanges.length)
+    out.push(
+      ...details(`Route-level details and source locations: ${countText(routeChanges)}`, routeChanges),
+      '',
+    );
+  return out.join('\n');
+};
+
+function details(summary: string, changes: RouteChange[]): string[] {
+  const lines = ['<details>', `<summary>${html(summary)}</summary>`, ''];
+  for (const c of changes) {
+    const where = primaryWhere(c);
+    lines.push(
+      `- ${BADGE[c.classification]} **${c.code}** ${cell(renderMessage(c))}${where ? ` — \`${code(whereText(where))}\`` : ''}`,
+    );
+  }
+  lines.push('', '</details>');
+  return lines;
+}
+
+function countText(changes: RouteChange[]): string {
+  const n = (k: Classification) => changes.filter((c) => c.classification === k).length;
+  return `${changes.length} change${changes.length === 1 ? '' : 's'} (${n('breaking')} breaking, ${n('risky')} risky, ${n('safe')} safe)`;
+}
+
+function subject(c: RouteChange): string {
+  if (c.args.route) return `\`${code(c.args.route)}\``;
+  if (c.args.stage) return `stage \`${code(c.args.stage)}\``;
+  if (c.args.backend) return `backend \`${code(c.args.backend)}\``;
+  return '';
+}
+
+/** Text inside a table cell or list item: no table breaks, no HTML, no accidental emphasis or links. */
+function cell(text: string): string {
+  return html(text.replace(/\r?\n/g, ' ')).replace(/([\\`*_[\]|#])/g, '\\$1');
+}
+
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Inside a code span only a backtick or a table pipe can escape. */
+function code(text: string): string {
+  return text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
