@@ -5,6 +5,7 @@ import { exitCodeFor, type CommandResult } from './result.js';
 import { generateBuilder, handleGenerate } from './commands/generate.js';
 import { handleLint, lintBuilder, listCodes } from './commands/lint.js';
 import { handleInspect, inspectBuilder } from './commands/inspect.js';
+import { diffBuilder, handleDiff } from './commands/diff.js';
 import { VERSION } from '../version.js';
 
 export interface Io {
@@ -41,6 +42,7 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       printed = true;
     })
     .command('inspect <spec>', 'print the route model: method, path, operationId, backend, auth, throttle, source', inspectBuilder, run(handleInspect))
+    .command('diff <spec> [other]', 'what a spec change does to routing: <old> <new>, or <spec> --base <git-rev>', diffBuilder, run(handleDiff))
     .demandCommand(1, 'name a command: generate, lint, inspect, codes')
     .strict()
     .version(VERSION)
