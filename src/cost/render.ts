@@ -1,0 +1,75 @@
+import type { CostReport } from './estimate.js';
+import { columns, formatUsd, formatVolume, round } from './format.js';
+import { FRONT_DOOR_LABELS } from './options.js';
+
+/** The compact table `gateplan cost` prints. */
+export function costText(report: CostReport, title: string): string {
+  const p = report.profile;
+  const w = report.workload;
+  const lines = [
+    `${title}: ${formatVolume(report.requestsPerMonth)} requests/month in ${report.region} (${report.currency})`,
+    `profile: ${p.requestBytes} B requests, ${p.responseBytes} B responses, ${round(p.requestsPerConnection, 2)} requests/connection, ${p.connectionSeconds} s connections` +
+      (p.routes.length ? `, ${p.routes.length} route share(s)` : ''),
+    `ALB plan: ${w.albRules} listener rule(s) on the busiest listener` +
+      (w.waf.webAcls ? `, WAF ${w.waf.webAcls} web ACL(s) with ${w.waf.rules} rule(s)` : ', no WAF'),
+    '',
+  ];
+  const rows = [['OPTION', 'MONTHLY', 'DRIVER']];
+  for (const o of report.options) {
+    const driver = o.lcu
+      ? `${round(o.lcu.billed, 4)} LCU/h by ${o.lcu.dominant}${o.breakdown.some((b) => b.item.startsWith('WAF')) ? ' + WAF' : ''}`
+      : o.breakdown
+          .map((b) => `${formatVolume(b.quantity)} at $${b.item.match(/\$([\d.]+)/)?.[1] ?? '?'}/M`)
+          .join(' + ');
+    rows.push([o.label + (o.option === report.cheapest ? ' *' : ''), formatUsd(o.monthlyUsd), driver]);
+  }
+  lines.push(columns(rows), '* cheapest at this volume', '');
+  lines.push('cheapest by volume (requests/month):');
+  for (const r of report.cheapestRanges) {
+    lines.push(
+      `  ${formatVolume(r.from).padStart(6)} – ${(r.to === null ? '' : formatVolume(r.to)).padEnd(6)} ${FRONT_DOOR_LABELS[r.option]}`,
+    );
+  }
+  if (report.crossovers.length) {
+    lines.push('', 'crossovers:');
+    for (const c of report.crossovers) {
+      lines.push(
+        `  ${formatVolume(c.requests).padStart(6)}  ${FRONT_DOOR_LABELS[c.cheaperAbove]} becomes cheaper than ${FRONT_DOOR_LABELS[c.cheaperBelow]}`,
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `--format json`: every option with its breakdown, the crossovers and the inputs used. */
+export function costJson(report: CostReport): unknown {
+  return {
+    region: report.region,
+    currency: report.currency,
+    requestsPerMonth: report.requestsPerMonth,
+    profile: { ...report.profile, requestsPerConnection: round(report.profile.requestsPerConnection) },
+    workload: Object.fromEntries(
+      Object.entries(report.workload).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]),
+    ),
+    cheapest: report.cheapest,
+    options: report.options.map((o) => ({
+      option: o.option,
+      label: o.label,
+      monthlyUsd: round(o.monthlyUsd, 2),
+      breakdown: o.breakdown.map((b) => ({ ...b, quantity: round(b.quantity), usd: round(b.usd, 4) })),
+      ...(o.lcu
+        ? {
+            lcuPerHour: Object.fromEntries(
+              Object.entries(o.lcu).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]),
+            ),
+          }
+        : {}),
+    })),
+    crossovers: report.crossovers.map((c) => ({ ...c, requests: Math.round(c.requests) })),
+    cheapestRanges: report.cheapestRanges.map((r) => ({
+      ...r,
+      from: Math.round(r.from),
+      to: r.to === null ? null : Math.round(r.to),
+    })),
+  };
+}

@@ -1,0 +1,142 @@
+import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import type { Route, RouteModel } from '../model/types.js';
+import type { AlbFacts } from './alb-facts.js';
+import type { Prices } from './prices.js';
+import type { TrafficProfile } from './traffic.js';
+
+/**
+ * Per-request averages over the spec's routes. They do not depend on the monthly volume, which
+ * is what makes every option's cost linear between tier boundaries.
+ */
+export interface Workload {
+  /** HTTP API billing units per request (512 KB metering). */
+  httpUnitsPerRequest: number;
+  /** Bytes the load balancer processes per request (request + response), split by target kind. */
+  bytesToIpTargets: number;
+  bytesToLambdaTargets: number;
+  /** Rules evaluated per request on average (first match wins, so a route's rule position). */
+  rulesProcessedPerRequest: number;
+  /** The part of those beyond the free rule evaluations. */
+  billableRulesPerRequest: number;
+  /** Listener rules on the busiest listener, as the ALB compiler produced them. */
+  albRules: number;
+  requestsPerConnection: number;
+  connectionSeconds: number;
+  waf: AlbFacts['waf'];
+}
+
+interface RouteLoad {
+  /** Route id; absent for the spec-less single class. */
+  route?: string;
+  share: number;
+  requestBytes: number;
+  responseBytes: number;
+  lambdaFraction: number;
+}
+
+/** Spreads the profile over the spec's routes; unknown route names are GP601 warnings. */
+export function workloadOf(
+  model: RouteModel,
+  profile: TrafficProfile,
+  alb: AlbFacts,
+  prices: Prices,
+): { workload: Workload; diagnostics: Diagnostic[] } {
+  const { loads, diagnostics } = routeLoads(model, profile);
+  const http = prices.apigwHttp;
+  const albRules = Math.max(0, ...alb.listeners.map((l) => l.rules));
+  const free = prices.alb.lcu.freeRulesPerRequest;
+  const w: Workload = {
+    httpUnitsPerRequest: 0,
+    bytesToIpTargets: 0,
+    bytesToLambdaTargets: 0,
+    rulesProcessedPerRequest: 0,
+    billableRulesPerRequest: 0,
+    albRules,
+    requestsPerConnection: profile.requestsPerConnection,
+    connectionSeconds: profile.connectionSeconds,
+    waf: alb.waf,
+  };
+  for (const load of loads) {
+    const metered = http.meteredOn === 'request' ? load.requestBytes : load.requestBytes + load.responseBytes;
+    w.httpUnitsPerRequest += load.share * Math.max(1, Math.ceil(metered / http.meteringBytes));
+    const bytes = load.requestBytes + load.responseBytes;
+    w.bytesToLambdaTargets += load.share * bytes * load.lambdaFraction;
+    w.bytesToIpTargets += load.share * bytes * (1 - load.lambdaFraction);
+    // ALB stops at the first matching rule. A route no rule serves falls through every rule
+    // to the default action, and so does the whole listener when the plan says nothing.
+    const processed = (load.route && alb.rulesProcessedByRoute[load.route]) || albRules;
+    w.rulesProcessedPerRequest += load.share * processed;
+    w.billableRulesPerRequest += load.share * Math.max(0, processed - free);
+  }
+  return { workload: w, diagnostics };
+}
+
+function routeLoads(
+  model: RouteModel,
+  profile: TrafficProfile,
+): { loads: RouteLoad[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const routes = model.routes;
+  const base = (route?: Route): RouteLoad => ({
+    ...(route ? { route: route.id } : {}),
+    share: 0,
+    requestBytes: profile.requestBytes,
+    responseBytes: profile.responseBytes,
+    lambdaFraction: route ? lambdaFraction(model, route) : 0,
+  });
+  if (routes.length === 0) return { loads: [{ ...base(), share: 1 }], diagnostics };
+
+  const loads = routes.map((r) => base(r));
+  const listed = new Set<number>();
+  for (const entry of profile.routes) {
+    const index = routes.findIndex((r) => routeNames(r).includes(entry.route));
+    if (index < 0) {
+      diagnostics.push(
+        diagnostic(
+          'GP601',
+          { file: profile.file ?? '(profile)', pointer: entry.pointer },
+          { file: profile.file ?? '(profile)', route: entry.route },
+        ),
+      );
+      continue;
+    }
+    const load = loads[index]!;
+    load.share += entry.share / 100;
+    if (entry.requestBytes !== undefined) load.requestBytes = entry.requestBytes;
+    if (entry.responseBytes !== undefined) load.responseBytes = entry.responseBytes;
+    listed.add(index);
+  }
+  const listedShare = [...listed].reduce((sum, i) => sum + loads[i]!.share, 0);
+  const unlisted = routes.length - listed.size;
+  if (listed.size === 0) {
+    for (const load of loads) load.share = 1 / routes.length;
+  } else if (unlisted > 0) {
+    const rest = Math.max(0, 1 - listedShare) / unlisted;
+    loads.forEach((load, i) => {
+      if (!listed.has(i)) load.share = rest;
+    });
+  }
+  // Shares that do not add up to 100% (all routes listed, or rounding) are scaled to 100%.
+  const total = loads.reduce((sum, l) => sum + l.share, 0);
+  if (total > 0) for (const load of loads) load.share /= total;
+  else for (const load of loads) load.share = 1 / loads.length;
+  return { loads, diagnostics };
+}
+
+/** The names a profile may use for a route. */
+export function routeNames(route: Route): string[] {
+  const names = [`${route.method} ${route.path}`, route.id];
+  if (route.operationId) names.push(route.operationId);
+  if (route.name) names.push(route.name);
+  return names;
+}
+
+/** Share of a route's traffic that goes to Lambda targets (weighted backends split it). */
+function lambdaFraction(model: RouteModel, route: Route): number {
+  const isLambda = (name: string) => model.backends[name]?.target.kind === 'lambda';
+  const ref = route.backend;
+  if ('backend' in ref) return isLambda(ref.backend) ? 1 : 0;
+  const total = ref.weighted.reduce((sum, w) => sum + w.weight, 0);
+  if (total <= 0) return 0;
+  return ref.weighted.reduce((sum, w) => sum + (isLambda(w.backend) ? w.weight : 0), 0) / total;
+}
