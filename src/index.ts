@@ -14,6 +14,13 @@ export { targets } from './targets/registry.js';
 export type { Target, TargetResult, TargetOptions } from './targets/target.js';
 export { writeArtifacts, checkArtifacts, type Artifact, type StaleFile } from './write/index.js';
 export { catalog, type Code } from './model/diagnostics/catalog.js';
-export { renderMessage, renderFix, hasErrors, type Diagnostic, type Where, type Severity } from './model/diagnostics/diagnostic.js';
+export {
+  renderMessage,
+  renderFix,
+  hasErrors,
+  type Diagnostic,
+  type Where,
+  type Severity,
+} from './model/diagnostics/diagnostic.js';
 export type * from './model/types.js';
 export { VERSION } from './version.js';

@@ -17,12 +17,18 @@ describe('golden files', () => {
     for (const variant of GOLDEN_VARIANTS) {
       it(`${name} × ${variant.target}${variant.for ? ` --for ${variant.for}` : ''}`, async () => {
         const model = await modelOf(spec);
-        const result = generate(model, { targets: [variant.target], ...(variant.for ? { for: variant.for } : {}) });
+        const result = generate(model, {
+          targets: [variant.target],
+          ...(variant.for ? { for: variant.for } : {}),
+        });
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
         expect(errors).toEqual([]);
         const dir = variant.for ? `${variant.target}-${variant.for.replace('+', '-')}` : variant.target;
         for (const artifact of result.artifacts) {
-          const file = variant.target === 'model' ? `model/${artifact.path}` : artifact.path.replace(`${variant.target}/`, `${dir}/`);
+          const file =
+            variant.target === 'model'
+              ? `model/${artifact.path}`
+              : artifact.path.replace(`${variant.target}/`, `${dir}/`);
           await expect(artifact.content).toMatchFileSnapshot(`golden/${name}/${file}`);
         }
       });

@@ -25,9 +25,20 @@ export interface ReportArgs {
 /** Options every command that reads a spec shares. */
 export function specOptions<T>(yargs: Argv<T>) {
   return yargs
-    .positional('spec', { type: 'string', demandOption: true, describe: 'OpenAPI 3.x / Swagger 2.0 file (YAML, JSON or .gz)' })
-    .option('config', { type: 'string', describe: 'gateplan.yaml to use (default: the one beside the spec; --no-config: none)' })
-    .option('allow-remote-refs', { type: 'boolean', default: false, describe: 'follow http(s) $refs (off: specs are untrusted)' })
+    .positional('spec', {
+      type: 'string',
+      demandOption: true,
+      describe: 'OpenAPI 3.x / Swagger 2.0 file (YAML, JSON or .gz)',
+    })
+    .option('config', {
+      type: 'string',
+      describe: 'gateplan.yaml to use (default: the one beside the spec; --no-config: none)',
+    })
+    .option('allow-remote-refs', {
+      type: 'boolean',
+      default: false,
+      describe: 'follow http(s) $refs (off: specs are untrusted)',
+    })
     .option('ref-root', { type: 'string', describe: 'folder $refs may reach (default: the spec folder)' })
     .option('max-file-size', { type: 'number', describe: 'largest file read, in bytes (default 32 MiB)' });
 }
@@ -44,7 +55,8 @@ export function reportOptions<T>(yargs: Argv<T>, formats: readonly string[] = OU
 
 export function loadOptionsFrom(argv: SpecArgs): LoadOptions {
   const options: LoadOptions = { allowRemoteRefs: argv['allow-remote-refs'] };
-  if (argv.config !== undefined) options.config = argv.config === false || (argv.config as unknown) === 'false' ? false : argv.config;
+  if (argv.config !== undefined)
+    options.config = argv.config === false || (argv.config as unknown) === 'false' ? false : argv.config;
   if (argv['ref-root']) options.refRoot = argv['ref-root'];
   if (argv['max-file-size']) options.maxFileSize = argv['max-file-size'];
   return options;

@@ -25,31 +25,48 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
   let outcome: { result: CommandResult; format: string } | undefined;
   let printed = false;
   const run = (handler: (argv: never) => Promise<CommandResult>) => async (argv: unknown) => {
-    outcome = { result: await handler(argv as never), format: (argv as { format?: string }).format ?? 'text' };
+    outcome = {
+      result: await handler(argv as never),
+      format: (argv as { format?: string }).format ?? 'text',
+    };
   };
   const parser = (yargs(args) as Argv)
     .scriptName('gateplan')
-    .usage('$0 <command> [options]\n\nTurn an OpenAPI description plus x-gateplan intent into AWS front-door configuration.')
-    .command('generate <spec>', 'emit configuration for one or more targets', generateBuilder, run(handleGenerate))
-    .command(
-      'lint <spec>',
-      'check a spec and its deployment intent',
-      lintBuilder,
-      run(handleLint),
+    .usage(
+      '$0 <command> [options]\n\nTurn an OpenAPI description plus x-gateplan intent into AWS front-door configuration.',
     )
+    .command(
+      'generate <spec>',
+      'emit configuration for one or more targets',
+      generateBuilder,
+      run(handleGenerate),
+    )
+    .command('lint <spec>', 'check a spec and its deployment intent', lintBuilder, run(handleLint))
     .command('codes', 'print the diagnostic catalog', {}, () => {
       io.stdout(listCodes());
       printed = true;
     })
-    .command('inspect <spec>', 'print the route model: method, path, operationId, backend, auth, throttle, source', inspectBuilder, run(handleInspect))
-    .command('diff <spec> [other]', 'what a spec change does to routing: <old> <new>, or <spec> --base <git-rev>', diffBuilder, run(handleDiff))
+    .command(
+      'inspect <spec>',
+      'print the route model: method, path, operationId, backend, auth, throttle, source',
+      inspectBuilder,
+      run(handleInspect),
+    )
+    .command(
+      'diff <spec> [other]',
+      'what a spec change does to routing: <old> <new>, or <spec> --base <git-rev>',
+      diffBuilder,
+      run(handleDiff),
+    )
     .demandCommand(1, 'name a command: generate, lint, inspect, codes')
     .strict()
     .version(VERSION)
     .help()
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns ?? 110))
-    .epilogue('Exit codes: 0 ok, 1 findings at or above --fail-on (or stale files with --check), 2 bad input or usage.')
+    .epilogue(
+      'Exit codes: 0 ok, 1 findings at or above --fail-on (or stale files with --check), 2 bad input or usage.',
+    )
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;

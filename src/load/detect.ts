@@ -1,6 +1,7 @@
 import type { SourceFormat } from '../model/types.js';
 
-export type Detected = { ok: true; format: SourceFormat } | { ok: false; code: 'GP006' | 'GP011'; reason: string };
+export type Detected =
+  { ok: true; format: SourceFormat } | { ok: false; code: 'GP006' | 'GP011'; reason: string };
 
 /** Decides what a parsed document is by its content, never by its file name. */
 export function detectFormat(value: unknown): Detected {
@@ -24,6 +25,7 @@ export function detectFormat(value: unknown): Detected {
   if (Array.isArray(doc.item) && (schema.includes('getpostman.com') || '_postman_id' in (info ?? {}))) {
     return { ok: true, format: schema.includes('v2.0') ? 'postman-2.0' : 'postman-2.1' };
   }
-  if ('swaggerVersion' in doc) return { ok: false, code: 'GP011', reason: `swagger ${String(doc.swaggerVersion)}` };
+  if ('swaggerVersion' in doc)
+    return { ok: false, code: 'GP011', reason: `swagger ${String(doc.swaggerVersion)}` };
   return { ok: false, code: 'GP006', reason: 'no `openapi`, `swagger` or Postman `info.schema` key' };
 }

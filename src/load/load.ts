@@ -41,7 +41,12 @@ export async function load(specPath: string, options: LoadOptions = {}): Promise
     const where = { file: entry.file.display, pointer: '' };
     return {
       ok: false,
-      diagnostics: [diagnostic('GP006', where, { file: entry.file.display, reason: 'Postman collections are not read yet' })],
+      diagnostics: [
+        diagnostic('GP006', where, {
+          file: entry.file.display,
+          reason: 'Postman collections are not read yet',
+        }),
+      ],
     };
   }
 
@@ -62,7 +67,13 @@ export async function load(specPath: string, options: LoadOptions = {}): Promise
   }
   return {
     ok: true,
-    spec: { format: detected.format, document: entry.file.value as Record<string, unknown>, sources, config, diagnostics },
+    spec: {
+      format: detected.format,
+      document: entry.file.value as Record<string, unknown>,
+      sources,
+      config,
+      diagnostics,
+    },
   };
 }
 
@@ -82,6 +93,12 @@ async function readSource(absPath: string, options: ResolvedLoadOptions): Promis
   if (!parsed.ok) return parsed;
   return {
     ok: true,
-    file: { absPath, display, kind: parsed.kind, value: parsed.value, positions: new PositionIndex(read.text, parsed.kind) },
+    file: {
+      absPath,
+      display,
+      kind: parsed.kind,
+      value: parsed.value,
+      positions: new PositionIndex(read.text, parsed.kind),
+    },
   };
 }

@@ -9,7 +9,8 @@ export interface ParseLimits {
   maxDepth: number;
 }
 
-export type ParseResult = { ok: true; value: unknown; kind: TextKind } | { ok: false; diagnostic: Diagnostic };
+export type ParseResult =
+  { ok: true; value: unknown; kind: TextKind } | { ok: false; diagnostic: Diagnostic };
 
 /** JSON is parsed natively (fast, no positions); positions are computed lazily when printing. */
 export function parseText(text: string, file: string, limits: ParseLimits): ParseResult {
@@ -21,7 +22,10 @@ export function parseText(text: string, file: string, limits: ParseLimits): Pars
     return { ok: false, diagnostic: parseFailure(error, text, file, kind, limits) };
   }
   if (exceedsDepth(value, limits.maxDepth)) {
-    return { ok: false, diagnostic: diagnostic('GP005', { file, pointer: '' }, { file, limit: limits.maxDepth }) };
+    return {
+      ok: false,
+      diagnostic: diagnostic('GP005', { file, pointer: '' }, { file, limit: limits.maxDepth }),
+    };
   }
   return { ok: true, value, kind };
 }
@@ -41,12 +45,19 @@ function parseYamlBounded(text: string, limits: ParseLimits): unknown {
   try {
     return parseYaml(text, { maxAliasCount: limits.maxAliasCount, uniqueKeys: false, merge: true });
   } catch (error) {
-    if (error instanceof ReferenceError && /alias/i.test(error.message)) throw new AliasLimitError(error.message);
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      throw new AliasLimitError(error.message);
     throw error;
   }
 }
 
-function parseFailure(error: unknown, text: string, file: string, kind: TextKind, limits: ParseLimits): Diagnostic {
+function parseFailure(
+  error: unknown,
+  text: string,
+  file: string,
+  kind: TextKind,
+  limits: ParseLimits,
+): Diagnostic {
   if (error instanceof AliasLimitError) {
     return diagnostic('GP004', { file, pointer: '' }, { file, limit: limits.maxAliasCount });
   }
@@ -54,9 +65,15 @@ function parseFailure(error: unknown, text: string, file: string, kind: TextKind
     return diagnostic('GP005', { file, pointer: '' }, { file, limit: limits.maxDepth });
   }
   if (error instanceof YAMLParseError) {
-    const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [undefined, undefined];
+    const [line, column] = error.linePos?.[0]
+      ? [error.linePos[0].line, error.linePos[0].col]
+      : [undefined, undefined];
     const reason = error.message.split('\n')[0] ?? error.message;
-    return diagnostic('GP003', { file, pointer: '', line, column }, { file, reason: reason.replace(/ at line \d+, column \d+:?$/, '') });
+    return diagnostic(
+      'GP003',
+      { file, pointer: '', line, column },
+      { file, reason: reason.replace(/ at line \d+, column \d+:?$/, '') },
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   if (kind !== 'json') return diagnostic('GP003', { file, pointer: '' }, { file, reason: message });

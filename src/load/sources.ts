@@ -63,16 +63,22 @@ export class SourceSet {
       const file = queue.shift()!;
       for (const { ref, pointer } of externalRefs(file.value)) {
         const target = this.targetPath(ref, file);
-        if (target.kind === 'local' || this.byAbs.has(target.absPath) || this.refFailures.has(target.absPath)) continue;
-        if (target.kind === 'remote' ? !this.options.allowRemoteRefs : !this.insideRoot(target.absPath)) continue;
-        const display = target.kind === 'remote' ? target.absPath : SourceSet.display(target.absPath, this.options.cwd);
+        if (target.kind === 'local' || this.byAbs.has(target.absPath) || this.refFailures.has(target.absPath))
+          continue;
+        if (target.kind === 'remote' ? !this.options.allowRemoteRefs : !this.insideRoot(target.absPath))
+          continue;
+        const display =
+          target.kind === 'remote' ? target.absPath : SourceSet.display(target.absPath, this.options.cwd);
         const read =
           target.kind === 'remote'
             ? await fetchSpec(target.absPath, this.options.maxFileSize)
             : await readSpecFile(target.absPath, display, this.options.maxFileSize);
         if (!read.ok) {
           if (looksLikeLegacyName(ref) && !existsSync(target.absPath)) continue;
-          this.refFailures.set(target.absPath, { ...read.diagnostic, where: { file: file.display, pointer } });
+          this.refFailures.set(target.absPath, {
+            ...read.diagnostic,
+            where: { file: file.display, pointer },
+          });
           continue;
         }
         const parsed = parseText(read.text, display, this.options);
@@ -102,7 +108,10 @@ export class SourceSet {
       const ref = current.$ref;
       const key = `${at.file}|${ref}`;
       if (chain.includes(key)) {
-        return { ok: false, diagnostic: diagnostic('GP010', at, { ref, chain: chain.map((k) => k.split('|')[1]).join(' -> ') }) };
+        return {
+          ok: false,
+          diagnostic: diagnostic('GP010', at, { ref, chain: chain.map((k) => k.split('|')[1]).join(' -> ') }),
+        };
       }
       chain.push(key);
       const step = this.follow(ref, at);
@@ -116,7 +125,8 @@ export class SourceSet {
   /** One step of `$ref` resolution, with the safety rules applied. */
   follow(ref: string, at: Where): Deref {
     const from = this.byDisplay.get(at.file);
-    if (!from) return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'unknown source file' }) };
+    if (!from)
+      return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'unknown source file' }) };
     const target = this.targetPath(ref, from);
     let file: SourceFile | undefined;
     if (target.kind === 'local') {
@@ -126,24 +136,42 @@ export class SourceSet {
       file = this.byAbs.get(target.absPath);
       if (!file) {
         const failure = this.refFailures.get(target.absPath);
-        return { ok: false, diagnostic: failure ? { ...failure, where: at } : diagnostic('GP007', at, { ref, reason: 'not fetched' }) };
+        return {
+          ok: false,
+          diagnostic: failure
+            ? { ...failure, where: at }
+            : diagnostic('GP007', at, { ref, reason: 'not fetched' }),
+        };
       }
     } else {
       if (!this.insideRoot(target.absPath)) {
-        return { ok: false, diagnostic: diagnostic('GP009', at, { ref, root: SourceSet.display(this.root, this.options.cwd) }) };
+        return {
+          ok: false,
+          diagnostic: diagnostic('GP009', at, { ref, root: SourceSet.display(this.root, this.options.cwd) }),
+        };
       }
       file = this.byAbs.get(target.absPath);
       if (!file) {
         if (looksLikeLegacyName(ref)) return this.followLegacy(ref, at);
         const failure = this.refFailures.get(target.absPath);
-        if (failure?.code === 'GP001') return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'file not found' }) };
-        return { ok: false, diagnostic: failure ?? diagnostic('GP007', at, { ref, reason: 'file not loaded' }) };
+        if (failure?.code === 'GP001')
+          return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'file not found' }) };
+        return {
+          ok: false,
+          diagnostic: failure ?? diagnostic('GP007', at, { ref, reason: 'file not loaded' }),
+        };
       }
     }
     const pointer = target.pointer;
     const value = getAtPointer(file.value, pointer);
     if (value === undefined) {
-      return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: `${pointer || '/'} does not exist in ${file.display}` }) };
+      return {
+        ok: false,
+        diagnostic: diagnostic('GP007', at, {
+          ref,
+          reason: `${pointer || '/'} does not exist in ${file.display}`,
+        }),
+      };
     }
     return { ok: true, value, where: { file: file.display, pointer } };
   }
@@ -151,7 +179,8 @@ export class SourceSet {
   /** Swagger 1.2 wrote `$ref: Pet`; resolve it to the definition when one exists, and say so. */
   private followLegacy(ref: string, at: Where): Deref {
     const suggestion = legacySuggestion(this.entry.value, ref);
-    if (!suggestion) return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'file not found' }) };
+    if (!suggestion)
+      return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'file not found' }) };
     const value = getAtPointer(this.entry.value, suggestion.slice(1));
     return { ok: true, value, where: { file: this.entry.display, pointer: suggestion.slice(1) } };
   }
@@ -187,7 +216,11 @@ export class SourceSet {
     const pointer = hash === -1 ? '' : decodeURIComponent(ref.slice(hash + 1));
     if (filePart === '') return { kind: 'local', pointer };
     if (isUrl(filePart) || isUrl(from.absPath)) {
-      return { kind: 'remote', absPath: new URL(filePart, isUrl(from.absPath) ? from.absPath : undefined).href, pointer };
+      return {
+        kind: 'remote',
+        absPath: new URL(filePart, isUrl(from.absPath) ? from.absPath : undefined).href,
+        pointer,
+      };
     }
     const absPath = resolvePath(dirname(from.absPath), decodeURIComponent(filePart));
     return { kind: 'file', absPath, pointer };
@@ -199,7 +232,9 @@ function isUrl(text: string): boolean {
 }
 
 export function isRef(value: unknown): value is { $ref: string } {
-  return value !== null && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
+  return (
+    value !== null && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string'
+  );
 }
 
 export function getAtPointer(root: unknown, pointer: string): unknown {

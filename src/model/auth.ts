@@ -22,7 +22,11 @@ export function readAuthSchemes(
     if (!ref || !isObject(ref.value)) continue;
     let intent: RawSecuritySchemeIntent = {};
     if (ref.value['x-gateplan'] !== undefined) {
-      const checked = validateIntent('securityScheme', ref.value['x-gateplan'], child(ref.where, 'x-gateplan'));
+      const checked = validateIntent(
+        'securityScheme',
+        ref.value['x-gateplan'],
+        child(ref.where, 'x-gateplan'),
+      );
       diagnostics.push(...checked.diagnostics);
       intent = checked.value ?? {};
     }
@@ -34,14 +38,18 @@ export function readAuthSchemes(
 const LAMBDA_URI = /functions\/(.+)\/invocations$/;
 
 function classify(s: Record<string, unknown>, intent: RawSecuritySchemeIntent): AuthScheme {
-  const authorizer = isObject(s['x-amazon-apigateway-authorizer']) ? s['x-amazon-apigateway-authorizer'] : undefined;
+  const authorizer = isObject(s['x-amazon-apigateway-authorizer'])
+    ? s['x-amazon-apigateway-authorizer']
+    : undefined;
   const authType = asString(s['x-amazon-apigateway-authtype'])?.toLowerCase();
   const authorizerType = asString(authorizer?.type)?.toLowerCase();
 
   if (intent.iam || authType?.startsWith('aws')) return { kind: 'iam' };
   if (intent.cognito) return { kind: 'cognito', ...intent.cognito };
   if (authorizerType === 'cognito_user_pools' || authType === 'cognito_user_pools') {
-    const arns = Array.isArray(authorizer?.providerARNs) ? (authorizer.providerARNs as unknown[]).map(String) : [];
+    const arns = Array.isArray(authorizer?.providerARNs)
+      ? (authorizer.providerARNs as unknown[]).map(String)
+      : [];
     return { kind: 'cognito', userPoolArns: arns };
   }
   if (intent.lambda || authorizerType === 'token' || authorizerType === 'request') {
@@ -53,7 +61,9 @@ function classify(s: Record<string, unknown>, intent: RawSecuritySchemeIntent): 
         ?.split(',')
         .map((x) => x.trim())
         .filter(Boolean) ||
-        (s.type === 'apiKey' && typeof s.name === 'string' ? [`method.request.header.${s.name}`] : ['method.request.header.Authorization']));
+        (s.type === 'apiKey' && typeof s.name === 'string'
+          ? [`method.request.header.${s.name}`]
+          : ['method.request.header.Authorization']));
     const scheme: AuthScheme = { kind: 'lambda', mode, identitySources: identity };
     const arn = intent.lambda?.functionArn ?? (uri ? LAMBDA_URI.exec(uri)?.[1] : undefined);
     if (arn) scheme.functionArn = arn;
@@ -65,7 +75,8 @@ function classify(s: Record<string, unknown>, intent: RawSecuritySchemeIntent): 
     const cfg = isObject(authorizer?.jwtConfiguration) ? authorizer.jwtConfiguration : {};
     const issuer = intent.jwt?.issuer ?? asString(cfg.issuer);
     const audience = intent.jwt?.audience ?? (Array.isArray(cfg.audience) ? cfg.audience.map(String) : []);
-    const identitySource = intent.jwt?.identitySource ?? asString(authorizer?.identitySource) ?? '$request.header.Authorization';
+    const identitySource =
+      intent.jwt?.identitySource ?? asString(authorizer?.identitySource) ?? '$request.header.Authorization';
     return { kind: 'jwt', ...(issuer ? { issuer } : {}), audience, identitySource };
   }
   switch (s.type) {
@@ -77,7 +88,11 @@ function classify(s: Record<string, unknown>, intent: RawSecuritySchemeIntent): 
         paramName: asString(s.name) ?? 'x-api-key',
       };
     case 'openIdConnect':
-      return { kind: 'oidc', ...(asString(s.openIdConnectUrl) ? { openIdConnectUrl: asString(s.openIdConnectUrl) } : {}), ...intent.oidc };
+      return {
+        kind: 'oidc',
+        ...(asString(s.openIdConnectUrl) ? { openIdConnectUrl: asString(s.openIdConnectUrl) } : {}),
+        ...intent.oidc,
+      };
     case 'oauth2':
       if (intent.oidc) return { kind: 'oidc', ...intent.oidc };
       return { kind: 'oauth2', flows: isObject(s.flows) ? s.flows : { flow: s.flow } };

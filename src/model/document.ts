@@ -27,7 +27,10 @@ export class DocumentReader {
     const key = `${where.file}|${where.pointer}`;
     if (this.reportedLegacy.has(key)) return;
     this.reportedLegacy.add(key);
-    const d = diagnostic('GP012', where, { ref, suggestion: `$ref: '${this.sources.legacySuggestion(ref)}'` });
+    const d = diagnostic('GP012', where, {
+      ref,
+      suggestion: `$ref: '${this.sources.legacySuggestion(ref)}'`,
+    });
     this.diagnostics.push({ ...d, severity: 'warn' });
   }
 }

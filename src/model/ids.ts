@@ -35,6 +35,9 @@ export function routeNameBase(route: Pick<Route, 'name' | 'operationId' | 'metho
 }
 
 /** A CloudFormation logical id for a route: readable prefix + hash of the route id. */
-export function routeLogicalId(route: Pick<Route, 'id' | 'name' | 'operationId' | 'method' | 'path'>, prefix = ''): string {
+export function routeLogicalId(
+  route: Pick<Route, 'id' | 'name' | 'operationId' | 'method' | 'path'>,
+  prefix = '',
+): string {
   return prefix + pascalId(routeNameBase(route), 48) + shortHash(route.id, 6);
 }

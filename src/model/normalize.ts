@@ -1,11 +1,24 @@
 import type { LoadedSpec } from '../load/load.js';
 import type { SourceFile } from '../load/sources.js';
 import { readAuthSchemes, readSecurity } from './auth.js';
-import { applySeverity, diagnostic, sortDiagnostics, type Diagnostic, type SeverityOverrides, type Where } from './diagnostics/diagnostic.js';
+import {
+  applySeverity,
+  diagnostic,
+  sortDiagnostics,
+  type Diagnostic,
+  type SeverityOverrides,
+  type Where,
+} from './diagnostics/diagnostic.js';
 import { asString, child, DocumentReader, isObject } from './document.js';
 import { backendFromIntegration, buildBackend } from './intent/backends.js';
 import type { RawConfig, RawRootIntent, RawRouteSettings, RawStage } from './intent/raw.js';
-import { compileSelector, corsOf, describeSelector, resolveSettings, type SettingsLayer } from './intent/settings.js';
+import {
+  compileSelector,
+  corsOf,
+  describeSelector,
+  resolveSettings,
+  type SettingsLayer,
+} from './intent/settings.js';
 import { validateIntent } from './intent/validate.js';
 import { findOperations, type FoundOperation } from './operations.js';
 import { formatSegments, joinBasePath, parsePathTemplate, pathParamNames, pathShape } from './paths.js';
@@ -54,8 +67,12 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
       auth,
       backends,
       intentDefaults: [
-        ...(rootIntent.value?.defaults ? [{ settings: rootIntent.value.defaults, where: child(rootIntent.where, 'defaults') }] : []),
-        ...(config.value?.defaults ? [{ settings: config.value.defaults, where: child(config.where!, 'defaults') }] : []),
+        ...(rootIntent.value?.defaults
+          ? [{ settings: rootIntent.value.defaults, where: child(rootIntent.where, 'defaults') }]
+          : []),
+        ...(config.value?.defaults
+          ? [{ settings: config.value.defaults, where: child(config.where!, 'defaults') }]
+          : []),
       ],
       rules,
       diagnostics,
@@ -63,14 +80,26 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
     if (!route) continue;
     const existing = byId.get(route.id);
     if (existing) {
-      diagnostics.push(diagnostic('GP020', route.where, { route: routeLabel(route), path: route.path, other: existing.path }, route.id));
+      diagnostics.push(
+        diagnostic(
+          'GP020',
+          route.where,
+          { route: routeLabel(route), path: route.path, other: existing.path },
+          route.id,
+        ),
+      );
       continue;
     }
     if (route.operationId) {
       const other = byOperationId.get(route.operationId);
       if (other) {
         diagnostics.push(
-          diagnostic('GP025', child(route.where, 'operationId'), { operationId: route.operationId, route: routeLabel(route), other: routeLabel(other) }, route.id),
+          diagnostic(
+            'GP025',
+            child(route.where, 'operationId'),
+            { operationId: route.operationId, route: routeLabel(route), other: routeLabel(other) },
+            route.id,
+          ),
         );
       } else {
         byOperationId.set(route.operationId, route);
@@ -81,7 +110,10 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
   }
 
   for (const rule of rules) {
-    if (!rule.used) diagnostics.push(diagnostic('GP043', rule.where, { index: rule.index, selector: describeSelector(rule.rule.match) }));
+    if (!rule.used)
+      diagnostics.push(
+        diagnostic('GP043', rule.where, { index: rule.index, selector: describeSelector(rule.rule.match) }),
+      );
   }
   if (found.length === 0) diagnostics.push(diagnostic('GP024', child(rootWhere, 'paths')));
   const webhooks = isObject(doc.webhooks) ? Object.keys(doc.webhooks).length : 0;
@@ -115,13 +147,18 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
     albStageMode: intent.alb?.stages ?? 'host',
     ...(cors ? { cors: corsOf(cors) } : {}),
     binaryMediaTypes: intent.binaryMediaTypes ?? stringList(doc['x-amazon-apigateway-binary-media-types']),
-    endpoint: { type: intent.endpoint?.type ?? 'regional', vpcEndpointIds: intent.endpoint?.vpcEndpointIds ?? [] },
+    endpoint: {
+      type: intent.endpoint?.type ?? 'regional',
+      vpcEndpointIds: intent.endpoint?.vpcEndpointIds ?? [],
+    },
     schemas: collectSchemas(reader, routes, rootWhere, swagger2),
     diagnostics: [],
   };
   if (intent.catchAll !== undefined && backends[intent.catchAll]) model.catchAll = intent.catchAll;
   const overrides = { ...(config.value?.severity as SeverityOverrides | undefined), ...options.severity };
-  model.diagnostics = sortDiagnostics(applySeverity(dedupe([...diagnostics, ...reader.diagnostics]), overrides));
+  model.diagnostics = sortDiagnostics(
+    applySeverity(dedupe([...diagnostics, ...reader.diagnostics]), overrides),
+  );
   return model;
 }
 
@@ -131,7 +168,12 @@ interface RouteContext {
   auth: RouteModel['auth'];
   backends: Record<string, Backend>;
   intentDefaults: SettingsLayer[];
-  rules: { rule: NonNullable<RawConfig['rules']>[number]; test: ReturnType<typeof compileSelector>; where: Where; used: boolean }[];
+  rules: {
+    rule: NonNullable<RawConfig['rules']>[number];
+    test: ReturnType<typeof compileSelector>;
+    where: Where;
+    used: boolean;
+  }[];
   diagnostics: Diagnostic[];
 }
 
@@ -196,7 +238,10 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
     for (const requirement of security) {
       for (const scheme of requirement.schemes) {
         if (!ctx.auth[scheme.name]) {
-          const at = op.operation.security !== undefined ? child(op.where, 'security') : { file: op.where.file, pointer: '/security' };
+          const at =
+            op.operation.security !== undefined
+              ? child(op.where, 'security')
+              : { file: op.where.file, pointer: '/security' };
           ctx.diagnostics.push(diagnostic('GP044', at, { scheme: scheme.name, route: label }, id));
         }
       }
@@ -216,29 +261,52 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
 
 const backendWhere = new WeakMap<Route, Where | undefined>();
 
-function checkPathParams(op: FoundOperation, names: string[], id: string, label: string, path: string, diagnostics: Diagnostic[]): void {
+function checkPathParams(
+  op: FoundOperation,
+  names: string[],
+  id: string,
+  label: string,
+  path: string,
+  diagnostics: Diagnostic[],
+): void {
   const declared = op.params.filter((p) => p.in === 'path').map((p) => p.name);
   for (const name of names) {
     if (!declared.includes(name)) diagnostics.push(diagnostic('GP021', op.where, { name, route: label }, id));
   }
   for (const name of declared) {
     if (!names.includes(name)) {
-      diagnostics.push(diagnostic('GP022', op.paramWhere.get(`path:${name}`) ?? op.where, { name, path }, id));
+      diagnostics.push(
+        diagnostic('GP022', op.paramWhere.get(`path:${name}`) ?? op.where, { name, path }, id),
+      );
     }
   }
 }
 
 /** Routes that name no backend but carry an API Gateway integration get a backend made from it. */
-function addIntegrationBackends(routes: Route[], backends: Record<string, Backend>, diagnostics: Diagnostic[]): void {
+function addIntegrationBackends(
+  routes: Route[],
+  backends: Record<string, Backend>,
+  diagnostics: Diagnostic[],
+): void {
   for (const route of routes) {
     if (!('backend' in route.backend) || route.backend.backend !== '' || !route.existingIntegration) continue;
-    const made = backendFromIntegration(route.existingIntegration, child(route.where, 'x-amazon-apigateway-integration'));
+    const made = backendFromIntegration(
+      route.existingIntegration,
+      child(route.where, 'x-amazon-apigateway-integration'),
+    );
     if (!made) continue;
     backends[made.backend.name] ??= made.backend;
     route.backend = { backend: made.backend.name };
     if (made.verbatim) {
       const type = String(route.existingIntegration.type ?? '').toLowerCase();
-      diagnostics.push(diagnostic('GP045', made.backend.where, { type, route: routeLabel(route), backend: made.backend.name }, route.id));
+      diagnostics.push(
+        diagnostic(
+          'GP045',
+          made.backend.where,
+          { type, route: routeLabel(route), backend: made.backend.name },
+          route.id,
+        ),
+      );
     }
   }
 }
@@ -247,7 +315,8 @@ function checkBackends(routes: Route[], backends: Record<string, Backend>, diagn
   const known = Object.keys(backends).sort().join(', ') || '(none defined)';
   const used = new Set<string>();
   for (const route of routes) {
-    const refs = 'backend' in route.backend ? [route.backend.backend] : route.backend.weighted.map((w) => w.backend);
+    const refs =
+      'backend' in route.backend ? [route.backend.backend] : route.backend.weighted.map((w) => w.backend);
     const where = backendWhere.get(route) ?? route.where;
     if ('weighted' in route.backend && route.backend.weighted.every((w) => w.weight === 0)) {
       diagnostics.push(diagnostic('GP046', where, { route: routeLabel(route) }, route.id));
@@ -256,18 +325,30 @@ function checkBackends(routes: Route[], backends: Record<string, Backend>, diagn
       if (name === '') {
         diagnostics.push(diagnostic('GP042', route.where, { route: routeLabel(route) }, route.id));
       } else if (!backends[name]) {
-        diagnostics.push(diagnostic('GP041', child(where, 'backend'), { backend: name, route: routeLabel(route), known }, route.id));
+        diagnostics.push(
+          diagnostic(
+            'GP041',
+            child(where, 'backend'),
+            { backend: name, route: routeLabel(route), known },
+            route.id,
+          ),
+        );
       } else {
         used.add(name);
       }
     }
   }
   for (const backend of Object.values(backends)) {
-    if (!used.has(backend.name)) diagnostics.push(diagnostic('GP049', backend.where, { backend: backend.name }));
+    if (!used.has(backend.name))
+      diagnostics.push(diagnostic('GP049', backend.where, { backend: backend.name }));
   }
 }
 
-function readRootIntent(doc: Record<string, unknown>, rootWhere: Where, diagnostics: Diagnostic[]): { value?: RawRootIntent; where: Where } {
+function readRootIntent(
+  doc: Record<string, unknown>,
+  rootWhere: Where,
+  diagnostics: Diagnostic[],
+): { value?: RawRootIntent; where: Where } {
   const where = child(rootWhere, 'x-gateplan');
   if (doc['x-gateplan'] === undefined) return { where };
   const checked = validateIntent('root', doc['x-gateplan'], where);
@@ -275,7 +356,10 @@ function readRootIntent(doc: Record<string, unknown>, rootWhere: Where, diagnost
   return { value: checked.value, where };
 }
 
-function readConfig(file: SourceFile | undefined, diagnostics: Diagnostic[]): { value?: RawConfig; where?: Where } {
+function readConfig(
+  file: SourceFile | undefined,
+  diagnostics: Diagnostic[],
+): { value?: RawConfig; where?: Where } {
   if (!file) return {};
   const where = { file: file.display, pointer: '' };
   if (file.value === null || file.value === undefined) return { value: {}, where };
@@ -297,7 +381,12 @@ function mergeRoot(root: RawRootIntent | undefined, config: RawConfig | undefine
 }
 
 function withoutConfigOnly(config: RawConfig): RawRootIntent {
-  const { rules: _rules, severity: _severity, $schema: _schema, ...rest } = config as RawConfig & { $schema?: string };
+  const {
+    rules: _rules,
+    severity: _severity,
+    $schema: _schema,
+    ...rest
+  } = config as RawConfig & { $schema?: string };
   return rest;
 }
 
@@ -326,7 +415,8 @@ function readStages(
 ): Record<string, Stage> {
   const declared = new Map<string, { raw: RawStage; where: Where }>();
   for (const { value, where } of [root, config]) {
-    for (const [name, raw] of Object.entries(value?.stages ?? {})) declared.set(name, { raw, where: child(where!, 'stages', name) });
+    for (const [name, raw] of Object.entries(value?.stages ?? {}))
+      declared.set(name, { raw, where: child(where!, 'stages', name) });
   }
   if (declared.size === 0) return { prod: { name: 'prod', variables: {}, where: root.where } };
   const out: Record<string, Stage> = {};
@@ -340,7 +430,10 @@ function readStages(
       const canary: Canary = { percent: s.canary.percent, backends: { ...s.canary.backends } };
       for (const [stable, replacement] of Object.entries(canary.backends)) {
         for (const backend of [stable, replacement]) {
-          if (!backends[backend]) diagnostics.push(diagnostic('GP047', child(where, 'canary', 'backends', stable), { stage: name, backend }));
+          if (!backends[backend])
+            diagnostics.push(
+              diagnostic('GP047', child(where, 'canary', 'backends', stable), { stage: name, backend }),
+            );
         }
       }
       stage.canary = canary;
@@ -373,7 +466,8 @@ function inferBasePath(doc: Record<string, unknown>, swagger2: boolean, servers:
   if (swagger2) return normalizeBase(typeof doc.basePath === 'string' ? doc.basePath : '');
   const first = Array.isArray(doc.servers) && isObject(doc.servers[0]) ? doc.servers[0] : undefined;
   const vars = isObject(first?.variables) ? first.variables : {};
-  if (isObject(vars.basePath) && vars.basePath.default !== undefined) return normalizeBase(String(vars.basePath.default));
+  if (isObject(vars.basePath) && vars.basePath.default !== undefined)
+    return normalizeBase(String(vars.basePath.default));
   const url = servers[0];
   if (!url) return '';
   const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(url)?.[1] ?? (url.startsWith('/') ? url : '');

@@ -20,7 +20,12 @@ export interface FoundOperation {
 
 const ANY_METHOD = 'x-amazon-apigateway-any-method';
 
-export function findOperations(reader: DocumentReader, document: Record<string, unknown>, rootWhere: Where, swagger2: boolean): FoundOperation[] {
+export function findOperations(
+  reader: DocumentReader,
+  document: Record<string, unknown>,
+  rootWhere: Where,
+  swagger2: boolean,
+): FoundOperation[] {
   const paths = document.paths;
   if (!isObject(paths)) return [];
   const found: FoundOperation[] = [];
@@ -70,7 +75,11 @@ export function findOperations(reader: DocumentReader, document: Record<string, 
 
 type RawParam = Param & { rawIn: string; rawSchema?: unknown; where: Where };
 
-function collectParams(reader: DocumentReader, list: unknown, where: Where): Map<string, { param: RawParam; where: Where }> {
+function collectParams(
+  reader: DocumentReader,
+  list: unknown,
+  where: Where,
+): Map<string, { param: RawParam; where: Where }> {
   const out = new Map<string, { param: RawParam; where: Where }>();
   if (!Array.isArray(list)) return out;
   list.forEach((entry, i) => {
@@ -86,7 +95,8 @@ function collectParams(reader: DocumentReader, list: unknown, where: Where): Map
       where: ref.where,
     };
     if (isObject(p.schema)) param.schema = p.schema;
-    else if (typeof p.type === 'string') param.schema = { type: p.type, ...(p.format ? { format: p.format } : {}) };
+    else if (typeof p.type === 'string')
+      param.schema = { type: p.type, ...(p.format ? { format: p.format } : {}) };
     if (p.in === 'body') param.rawSchema = p.schema;
     if (typeof p.description === 'string') param.description = p.description;
     out.set(`${p.in}:${p.name}`, { param, where: ref.where });
@@ -94,13 +104,21 @@ function collectParams(reader: DocumentReader, list: unknown, where: Where): Map
   return out;
 }
 
-function swaggerBody(params: Param[], operation: Record<string, unknown>, document: Record<string, unknown>): RequestBody | undefined {
-  const consumes = (Array.isArray(operation.consumes) ? operation.consumes : document.consumes) as string[] | undefined;
+function swaggerBody(
+  params: Param[],
+  operation: Record<string, unknown>,
+  document: Record<string, unknown>,
+): RequestBody | undefined {
+  const consumes = (Array.isArray(operation.consumes) ? operation.consumes : document.consumes) as
+    string[] | undefined;
   const body = (params as RawParam[]).find((p) => p.rawIn === 'body');
   if (body) {
     const types = consumes?.length ? consumes : ['application/json'];
     const where = child(body.where, 'schema');
-    return { required: body.required, content: Object.fromEntries(types.map((t) => [t, { schema: body.rawSchema, where }])) };
+    return {
+      required: body.required,
+      content: Object.fromEntries(types.map((t) => [t, { schema: body.rawSchema, where }])),
+    };
   }
   const form = (params as RawParam[]).filter((p) => p.rawIn === 'formData');
   if (form.length === 0) return undefined;
@@ -121,13 +139,19 @@ function openapiBody(reader: DocumentReader, raw: unknown, where: Where): Reques
   if (isObject(ref.value.content)) {
     for (const [type, media] of Object.entries(ref.value.content)) {
       const at = child(ref.where, 'content', type, 'schema');
-      content[type] = isObject(media) && media.schema !== undefined ? { schema: media.schema, where: at } : { where: at };
+      content[type] =
+        isObject(media) && media.schema !== undefined ? { schema: media.schema, where: at } : { where: at };
     }
   }
   return { required: ref.value.required === true, content };
 }
 
-function collectResponses(reader: DocumentReader, raw: unknown, where: Where, swagger2: boolean): Record<string, ResponseSpec> {
+function collectResponses(
+  reader: DocumentReader,
+  raw: unknown,
+  where: Where,
+  swagger2: boolean,
+): Record<string, ResponseSpec> {
   const out: Record<string, ResponseSpec> = {};
   if (!isObject(raw)) return out;
   for (const [status, entry] of Object.entries(raw)) {

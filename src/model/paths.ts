@@ -26,7 +26,8 @@ export function parsePathTemplate(path: string): TemplateParse {
     if (part.includes('{') || part.includes('}')) {
       return { ok: false, reason: `segment "${part}" mixes text and a parameter` };
     }
-    if (!LITERAL.test(part)) return { ok: false, reason: `segment "${part}" has characters no front door routes on` };
+    if (!LITERAL.test(part))
+      return { ok: false, reason: `segment "${part}" has characters no front door routes on` };
     segments.push({ kind: 'literal', value: part });
   }
   return { ok: true, segments };
@@ -43,7 +44,9 @@ export function formatSegments(segments: readonly Segment[]): string {
 /** The path with parameter names erased: `/users/{}/files/{+}`; two templates with the same shape collide. */
 export function pathShape(segments: readonly Segment[]): string {
   if (segments.length === 0) return '/';
-  return segments.map((s) => '/' + (s.kind === 'literal' ? s.value : s.kind === 'param' ? '{}' : '{+}')).join('');
+  return segments
+    .map((s) => '/' + (s.kind === 'literal' ? s.value : s.kind === 'param' ? '{}' : '{+}'))
+    .join('');
 }
 
 export function pathParamNames(segments: readonly Segment[]): string[] {

@@ -11,7 +11,12 @@ const LOCAL_SCHEMA = /^#\/(?:components\/schemas|definitions)\/([^/]+)$/;
  * Only what request bodies reach is collected, so a 13 MB spec does not pay for its
  * response models.
  */
-export function collectSchemas(reader: DocumentReader, routes: Route[], rootWhere: Where, swagger2: boolean): Record<string, unknown> {
+export function collectSchemas(
+  reader: DocumentReader,
+  routes: Route[],
+  rootWhere: Where,
+  swagger2: boolean,
+): Record<string, unknown> {
   const named: Record<string, unknown> = {};
   const pending: string[] = [];
   const base = swagger2 ? '/definitions/' : '/components/schemas/';
@@ -21,7 +26,9 @@ export function collectSchemas(reader: DocumentReader, routes: Route[], rootWher
     if (!isObject(node)) return node;
     if (typeof node.$ref === 'string') {
       reader.noteLegacy(node, where);
-      const ref = reader.sources.isLegacyRef(node.$ref) ? reader.sources.legacySuggestion(node.$ref)! : node.$ref;
+      const ref = reader.sources.isLegacyRef(node.$ref)
+        ? reader.sources.legacySuggestion(node.$ref)!
+        : node.$ref;
       const local = where.file === rootWhere.file ? LOCAL_SCHEMA.exec(ref) : null;
       if (local) {
         const name = decodeURIComponent(local[1]!).replace(/~1/g, '/').replace(/~0/g, '~');
@@ -38,7 +45,8 @@ export function collectSchemas(reader: DocumentReader, routes: Route[], rootWher
       return rewrite(target.value, target.where, depth + 1, new Set([...trail, key]));
     }
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) out[key] = rewrite(value, child(where, key), depth, trail);
+    for (const [key, value] of Object.entries(node))
+      out[key] = rewrite(value, child(where, key), depth, trail);
     return out;
   };
 

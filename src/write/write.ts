@@ -16,7 +16,10 @@ export interface StaleFile {
  * and only when every temporary file is written are they renamed into place (rename is
  * atomic on one file system). Unchanged files are not touched, so timestamps stay put.
  */
-export async function writeArtifacts(outDir: string, artifacts: Artifact[]): Promise<{ written: string[]; unchanged: string[] }> {
+export async function writeArtifacts(
+  outDir: string,
+  artifacts: Artifact[],
+): Promise<{ written: string[]; unchanged: string[] }> {
   const plan = await compare(outDir, artifacts);
   const toWrite = plan.filter((p) => p.status !== 'same');
   const temps: { temp: string; dest: string }[] = [];

@@ -27,14 +27,23 @@ describe('gateplan inspect', () => {
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout) as { routes: Record<string, unknown>[] };
     expect(parsed.routes).toHaveLength(15);
-    for (const route of parsed.routes) expect(Object.keys(route)).toEqual(expect.arrayContaining(['method', 'path', 'operationId', 'backend']));
-    expect(parsed.routes.find((r) => r.operationId === 'getOrder')).toMatchObject({ method: 'GET', path: '/v2/orders/{orderId}', backend: 'orders' });
+    for (const route of parsed.routes)
+      expect(Object.keys(route)).toEqual(
+        expect.arrayContaining(['method', 'path', 'operationId', 'backend']),
+      );
+    expect(parsed.routes.find((r) => r.operationId === 'getOrder')).toMatchObject({
+      method: 'GET',
+      path: '/v2/orders/{orderId}',
+      backend: 'orders',
+    });
   });
 
   it('prints a table with source lines', async () => {
     const { code, stdout } = await run(['inspect', BOOKSTORE]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^GET\s+\/v2\/orders\/\{orderId\}\s+getOrder\s+orders\s+cognito\s+-\s+.*bookstore\.yaml:\d+:\d+$/m);
+    expect(stdout).toMatch(
+      /^GET\s+\/v2\/orders\/\{orderId\}\s+getOrder\s+orders\s+cognito\s+-\s+.*bookstore\.yaml:\d+:\d+$/m,
+    );
   });
 });
 
@@ -44,21 +53,34 @@ describe('gateplan lint', () => {
   });
 
   it('exits 1 on errors and prints them like a compiler', async () => {
-    const spec = writeSpec(good.replace("/a: { get: { operationId: getA,", "/a/{id}: { get: { operationId: getA,"));
+    const spec = writeSpec(
+      good.replace('/a: { get: { operationId: getA,', '/a/{id}: { get: { operationId: getA,'),
+    );
     const { code, stdout } = await run(['lint', spec]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/api\.yaml:5:\d+ error GP021 path parameter \{id\} is not declared \(GET \/a\/\{id\}\)/);
+    expect(stdout).toMatch(
+      /api\.yaml:5:\d+ error GP021 path parameter \{id\} is not declared \(GET \/a\/\{id\}\)/,
+    );
     expect(stdout).toContain('fix: add a parameter');
   });
 
   it('--fail-on sets the threshold', async () => {
-    const warnOnly = writeSpec(good.replace('x-gateplan: {', 'x-gateplan: { catchAll: b,').replace("{ b: { url: 'http://b' } }", "{ b: { url: 'http://b' }, unused: { url: 'http://u' } }"));
+    const warnOnly = writeSpec(
+      good
+        .replace('x-gateplan: {', 'x-gateplan: { catchAll: b,')
+        .replace("{ b: { url: 'http://b' } }", "{ b: { url: 'http://b' }, unused: { url: 'http://u' } }"),
+    );
     expect((await run(['lint', warnOnly])).code).toBe(0);
     expect((await run(['lint', warnOnly, '--fail-on', 'info'])).code).toBe(1);
   });
 
   it('--format json gives machine-readable diagnostics', async () => {
-    const { stdout } = await run(['lint', writeSpec(good.replace("defaults: { backend: b }", "defaults: {}")), '--format', 'json']);
+    const { stdout } = await run([
+      'lint',
+      writeSpec(good.replace('defaults: { backend: b }', 'defaults: {}')),
+      '--format',
+      'json',
+    ]);
     const parsed = JSON.parse(stdout) as { diagnostics: { code: string; line: number; pointer: string }[] };
     expect(parsed.diagnostics.map((d) => [d.code, d.pointer, d.line])).toEqual([
       ['GP049', '/x-gateplan/backends/b', 3],
@@ -67,7 +89,12 @@ describe('gateplan lint', () => {
   });
 
   it('--format github emits workflow commands', async () => {
-    const { stdout } = await run(['lint', writeSpec(good.replace("defaults: { backend: b }", "defaults: {}")), '--format', 'github']);
+    const { stdout } = await run([
+      'lint',
+      writeSpec(good.replace('defaults: { backend: b }', 'defaults: {}')),
+      '--format',
+      'github',
+    ]);
     expect(stdout).toMatch(/^::error file=.*api\.yaml,line=5,col=\d+,title=GP042::no backend for GET \/a$/m);
   });
 });
@@ -113,7 +140,12 @@ describe('gateplan generate', () => {
 
   it('writes nothing when the spec has errors', async () => {
     const out = join(tempDir(), 'out');
-    const { code } = await run(['generate', writeSpec(good.replace("defaults: { backend: b }", "defaults: {}")), '--out', out]);
+    const { code } = await run([
+      'generate',
+      writeSpec(good.replace('defaults: { backend: b }', 'defaults: {}')),
+      '--out',
+      out,
+    ]);
     expect(code).toBe(1);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
@@ -130,12 +162,15 @@ describe('config selection', () => {
   it('--no-config ignores the gateplan.yaml beside the spec; --config picks another', async () => {
     const spec = writeSpec(good.replace('defaults: { backend: b }', 'defaults: {}'), 'api.yaml', {
       'gateplan.yaml': 'defaults: { backend: b }\n',
-      'strict.yaml': "defaults: { backend: b }\nseverity: { GP049: error }\nbackends: { spare: { url: 'http://spare' } }\n",
+      'strict.yaml':
+        "defaults: { backend: b }\nseverity: { GP049: error }\nbackends: { spare: { url: 'http://spare' } }\n",
     });
     expect((await run(['lint', spec])).code).toBe(0);
     expect((await run(['lint', spec, '--no-config'])).stdout).toContain('GP042');
     const strict = await run(['lint', spec, '--config', join(spec, '..', 'strict.yaml')]);
     expect(strict.code).toBe(1);
-    expect(strict.stdout).toMatch(/strict\.yaml:3:\d+ error GP049 backend spare is defined but no route uses it/);
+    expect(strict.stdout).toMatch(
+      /strict\.yaml:3:\d+ error GP049 backend spare is defined but no route uses it/,
+    );
   });
 });

@@ -11,7 +11,9 @@ describe('load diagnostics', () => {
   it('GP001: the entry file does not exist', async () => {
     const loaded = await load(join(tempDir(), 'nope.yaml'));
     expect(loaded.ok).toBe(false);
-    expect(!loaded.ok && loaded.diagnostics.map((d) => [d.code, d.args.reason])).toEqual([['GP001', 'no such file']]);
+    expect(!loaded.ok && loaded.diagnostics.map((d) => [d.code, d.args.reason])).toEqual([
+      ['GP001', 'no such file'],
+    ]);
   });
 
   testCode('GP002', [
@@ -29,22 +31,35 @@ describe('load diagnostics', () => {
       spec: 'openapi: 3.0.3\ninfo: { title: T, version: 1\npaths: {}\n',
       expect: [{ pointer: '', line: 3 }],
     },
-    { name: 'JSON syntax error has a position', spec: '{"openapi": "3.0.3",\n "info": }', file: 'api.json', expect: [{ pointer: '', line: 2 }] },
+    {
+      name: 'JSON syntax error has a position',
+      spec: '{"openapi": "3.0.3",\n "info": }',
+      file: 'api.json',
+      expect: [{ pointer: '', line: 2 }],
+    },
   ]);
 
   testCode('GP004', [
     {
       name: 'billion laughs is refused',
-      spec:
-        'openapi: 3.0.3\ninfo: { title: T, version: "1" }\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\npaths: {}\n',
+      spec: 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\npaths: {}\n',
       options: { maxAliasCount: 50 },
       expect: [{ pointer: '' }],
     },
   ]);
 
   testCode('GP005', [
-    { name: 'JSON nested past the limit', spec: `{"openapi":"3.0.3","x":${'['.repeat(300)}${']'.repeat(300)}}`, file: 'api.json', expect: [{ pointer: '' }] },
-    { name: 'YAML nested past the limit', spec: `openapi: 3.0.3\nx: ${'['.repeat(300)}${']'.repeat(300)}\n`, expect: [{ pointer: '' }] },
+    {
+      name: 'JSON nested past the limit',
+      spec: `{"openapi":"3.0.3","x":${'['.repeat(300)}${']'.repeat(300)}}`,
+      file: 'api.json',
+      expect: [{ pointer: '' }],
+    },
+    {
+      name: 'YAML nested past the limit',
+      spec: `openapi: 3.0.3\nx: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+      expect: [{ pointer: '' }],
+    },
   ]);
 
   testCode('GP006', [
@@ -60,12 +75,16 @@ describe('load diagnostics', () => {
     },
     {
       name: 'missing pointer in the same file',
-      spec: ok(`  /a:\n    get:\n      parameters: [{ $ref: '#/components/parameters/nope' }]\n      responses: { '200': { description: ok } }\n`),
+      spec: ok(
+        `  /a:\n    get:\n      parameters: [{ $ref: '#/components/parameters/nope' }]\n      responses: { '200': { description: ok } }\n`,
+      ),
       expect: [{ pointer: '/paths/~1a/get/parameters/0' }],
     },
     {
       name: 'a broken $ref under an x- key nobody reads does not stop the run',
-      spec: ok(`  /a:\n    get:\n      x-codeSamples: [{ $ref: '../code/a.cs' }]\n      responses: { '200': { description: ok } }\n`),
+      spec: ok(
+        `  /a:\n    get:\n      x-codeSamples: [{ $ref: '../code/a.cs' }]\n      responses: { '200': { description: ok } }\n`,
+      ),
       expect: [],
     },
   ]);
@@ -97,7 +116,11 @@ describe('load diagnostics', () => {
 
   testCode('GP011', [
     { name: 'Swagger 1.2', spec: 'swaggerVersion: "1.2"\napis: []\n', expect: [{ pointer: '' }] },
-    { name: 'OpenAPI 4', spec: 'openapi: 4.0.0\ninfo: { title: T, version: "1" }\n', expect: [{ pointer: '' }] },
+    {
+      name: 'OpenAPI 4',
+      spec: 'openapi: 4.0.0\ninfo: { title: T, version: "1" }\n',
+      expect: [{ pointer: '' }],
+    },
   ]);
 
   testCode('GP012', [

@@ -16,13 +16,36 @@ function routesOf(result: Awaited<ReturnType<typeof check>>): string[] {
 }
 
 describe('formats', () => {
-  const paths = { '/pets': { get: ok, post: ok }, '/pets/{id}': { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], get: ok } };
+  const paths = {
+    '/pets': { get: ok, post: ok },
+    '/pets/{id}': { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], get: ok },
+  };
 
   it.each([
-    ['Swagger 2.0 JSON', 'api.json', JSON.stringify({ swagger: '2.0', info: { title: 'T', version: '1' }, 'x-gateplan': intent, paths }), 'swagger-2.0'],
-    ['OpenAPI 3.0 JSON', 'api.json', JSON.stringify({ openapi: '3.0.3', info: { title: 'T', version: '1' }, 'x-gateplan': intent, paths }), 'openapi-3.0'],
-    ['OpenAPI 3.1 JSON', 'api.json', JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, 'x-gateplan': intent, paths }), 'openapi-3.1'],
-    ['OpenAPI 3.1 without a patch number', 'api.json', JSON.stringify({ openapi: '3.1', info: { title: 'T', version: '1' }, 'x-gateplan': intent, paths }), 'openapi-3.1'],
+    [
+      'Swagger 2.0 JSON',
+      'api.json',
+      JSON.stringify({ swagger: '2.0', info: { title: 'T', version: '1' }, 'x-gateplan': intent, paths }),
+      'swagger-2.0',
+    ],
+    [
+      'OpenAPI 3.0 JSON',
+      'api.json',
+      JSON.stringify({ openapi: '3.0.3', info: { title: 'T', version: '1' }, 'x-gateplan': intent, paths }),
+      'openapi-3.0',
+    ],
+    [
+      'OpenAPI 3.1 JSON',
+      'api.json',
+      JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, 'x-gateplan': intent, paths }),
+      'openapi-3.1',
+    ],
+    [
+      'OpenAPI 3.1 without a patch number',
+      'api.json',
+      JSON.stringify({ openapi: '3.1', info: { title: 'T', version: '1' }, 'x-gateplan': intent, paths }),
+      'openapi-3.1',
+    ],
   ])('reads %s', async (_name, file, text, format) => {
     const result = await check(text, {}, {}, file);
     expect(routesOf(result)).toEqual(['GET /pets', 'POST /pets', 'GET /pets/{id}']);
@@ -60,11 +83,16 @@ describe('multi-file $ref', () => {
     );
     expect(routesOf(result)).toEqual(['GET /pets', 'POST /pets']);
     const [get, post] = result.model!.routes;
-    expect(get!.params).toEqual([{ name: 'limit', in: 'query', required: false, schema: { type: 'integer' } }]);
+    expect(get!.params).toEqual([
+      { name: 'limit', in: 'query', required: false, schema: { type: 'integer' } },
+    ]);
     expect(get!.where.file).toBe('paths/pets.yaml');
     expect(post!.requestBody!.content['application/json']!.schema).toEqual({
       type: 'object',
-      properties: { name: { type: 'string' }, owner: { type: 'object', properties: { id: { type: 'string' } } } },
+      properties: {
+        name: { type: 'string' },
+        owner: { type: 'object', properties: { id: { type: 'string' } } },
+      },
     });
   });
 
@@ -92,7 +120,10 @@ describe('multi-file $ref', () => {
 
   it('follows a remote $ref only when allowed, and never reads outside the root', async () => {
     const spec = `openapi: 3.0.3\ninfo: { title: T, version: '1' }\nx-gateplan: { backends: { b: { url: 'http://b' } }, defaults: { backend: b } }\npaths:\n  /a: { $ref: '../outside.yaml' }\n`;
-    const dir = tempDir({ 'spec/api.yaml': spec, 'outside.yaml': `get: { responses: { '200': { description: ok } } }\n` });
+    const dir = tempDir({
+      'spec/api.yaml': spec,
+      'outside.yaml': `get: { responses: { '200': { description: ok } } }\n`,
+    });
     const blocked = await load(join(dir, 'spec/api.yaml'), { cwd: dir });
     expect(blocked.ok && normalize(blocked.spec).diagnostics.map((d) => d.code)).toContain('GP009');
     const widened = await load(join(dir, 'spec/api.yaml'), { cwd: dir, refRoot: dir });

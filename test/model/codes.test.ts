@@ -12,7 +12,9 @@ describe('model diagnostics', () => {
       spec: ok(
         `  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n  /users/{name}:\n    get: { parameters: [{ name: name, in: path, required: true }], responses: { '200': { description: ok } } }\n`,
       ),
-      expect: [{ pointer: '/paths/~1users~1{name}/get', args: { route: 'GET /users/{name}', other: '/users/{id}' } }],
+      expect: [
+        { pointer: '/paths/~1users~1{name}/get', args: { route: 'GET /users/{name}', other: '/users/{id}' } },
+      ],
     },
     {
       name: 'the same shape with different methods is fine',
@@ -24,7 +26,11 @@ describe('model diagnostics', () => {
   ]);
 
   testCode('GP021', [
-    { name: 'undeclared {id}', spec: ok(`  /orders/{id}:\n    get: ${op}\n`), expect: [{ pointer: '/paths/~1orders~1{id}/get', line: 8 }] },
+    {
+      name: 'undeclared {id}',
+      spec: ok(`  /orders/{id}:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1orders~1{id}/get', line: 8 }],
+    },
     {
       name: 'declared on the path item',
       spec: ok(`  /orders/{id}:\n    parameters: [{ name: id, in: path, required: true }]\n    get: ${op}\n`),
@@ -32,10 +38,11 @@ describe('model diagnostics', () => {
     },
     {
       name: 'declared through a $ref',
-      spec: ok(
-        `  /orders/{id}:\n    get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: { '200': { description: ok } } }\n`,
-        '',
-      ) + `components:\n  parameters:\n    Id: { name: id, in: path, required: true }\n`,
+      spec:
+        ok(
+          `  /orders/{id}:\n    get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: { '200': { description: ok } } }\n`,
+          '',
+        ) + `components:\n  parameters:\n    Id: { name: id, in: path, required: true }\n`,
       expect: [],
     },
   ]);
@@ -43,7 +50,9 @@ describe('model diagnostics', () => {
   testCode('GP022', [
     {
       name: 'declared in: path but not in the template',
-      spec: ok(`  /orders:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n`),
+      spec: ok(
+        `  /orders:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+      ),
       expect: [{ pointer: '/paths/~1orders/get/parameters/0', severity: 'warn' }],
     },
   ]);
@@ -54,15 +63,27 @@ describe('model diagnostics', () => {
       spec: ok(`  /compare/{base}...{head}:\n    get: ${op}\n`),
       expect: [{ pointer: '/paths/~1compare~1{base}...{head}' }],
     },
-    { name: 'greedy not last', spec: ok(`  /files/{path+}/meta:\n    get: ${op}\n`), expect: [{ pointer: '/paths/~1files~1{path+}~1meta' }] },
+    {
+      name: 'greedy not last',
+      spec: ok(`  /files/{path+}/meta:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1files~1{path+}~1meta' }],
+    },
   ]);
 
-  testCode('GP024', [{ name: 'no paths at all', spec: oas(`${intent}paths: {}\n`), expect: [{ pointer: '/paths', severity: 'warn' }] }]);
+  testCode('GP024', [
+    {
+      name: 'no paths at all',
+      spec: oas(`${intent}paths: {}\n`),
+      expect: [{ pointer: '/paths', severity: 'warn' }],
+    },
+  ]);
 
   testCode('GP025', [
     {
       name: 'operationId used twice',
-      spec: ok(`  /a:\n    get: { operationId: same, responses: { '200': { description: ok } } }\n  /b:\n    get: { operationId: same, responses: { '200': { description: ok } } }\n`),
+      spec: ok(
+        `  /a:\n    get: { operationId: same, responses: { '200': { description: ok } } }\n  /b:\n    get: { operationId: same, responses: { '200': { description: ok } } }\n`,
+      ),
       expect: [{ pointer: '/paths/~1b/get/operationId' }],
     },
   ]);
@@ -83,7 +104,9 @@ describe('model diagnostics', () => {
     },
     {
       name: 'wrong type deep in the root block',
-      spec: oas(`x-gateplan:\n  backends: { b: { url: 'http://b', port: 'eighty' } }\n  defaults: { backend: b }\npaths:\n  /a:\n    get: ${op}\n`),
+      spec: oas(
+        `x-gateplan:\n  backends: { b: { url: 'http://b', port: 'eighty' } }\n  defaults: { backend: b }\npaths:\n  /a:\n    get: ${op}\n`,
+      ),
       expect: [{ pointer: '/x-gateplan/backends/b/port', line: 4 }],
     },
   ]);
@@ -91,12 +114,16 @@ describe('model diagnostics', () => {
   testCode('GP041', [
     {
       name: 'operation names an unknown backend',
-      spec: ok(`  /a:\n    get: { x-gateplan: { backend: nope }, responses: { '200': { description: ok } } }\n`),
+      spec: ok(
+        `  /a:\n    get: { x-gateplan: { backend: nope }, responses: { '200': { description: ok } } }\n`,
+      ),
       expect: [{ pointer: '/paths/~1a/get/x-gateplan/backend', args: { backend: 'nope', known: 'b, c' } }],
     },
     {
       name: 'a weighted split names an unknown backend',
-      spec: ok(`  /a:\n    get: { x-gateplan: { backend: { b: 50, d: 50 } }, responses: { '200': { description: ok } } }\n`),
+      spec: ok(
+        `  /a:\n    get: { x-gateplan: { backend: { b: 50, d: 50 } }, responses: { '200': { description: ok } } }\n`,
+      ),
       expect: [{ pointer: '/paths/~1a/get/x-gateplan/backend', args: { backend: 'd' } }],
     },
   ]);
@@ -132,14 +159,22 @@ describe('model diagnostics', () => {
       spec: oas(
         `paths:\n  /a:\n    post:\n      responses: { '200': { description: ok } }\n      x-amazon-apigateway-integration: { type: aws, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:dynamodb:action/PutItem' }\n`,
       ),
-      expect: [{ pointer: '/paths/~1a/post/x-amazon-apigateway-integration', severity: 'info', args: { backend: 'aws-dynamodb' } }],
+      expect: [
+        {
+          pointer: '/paths/~1a/post/x-amazon-apigateway-integration',
+          severity: 'info',
+          args: { backend: 'aws-dynamodb' },
+        },
+      ],
     },
   ]);
 
   testCode('GP046', [
     {
       name: 'all weights zero',
-      spec: ok(`  /a:\n    get: { x-gateplan: { backend: { b: 0, c: 0 } }, responses: { '200': { description: ok } } }\n`),
+      spec: ok(
+        `  /a:\n    get: { x-gateplan: { backend: { b: 0, c: 0 } }, responses: { '200': { description: ok } } }\n`,
+      ),
       expect: [{ pointer: '/paths/~1a/get/x-gateplan' }],
     },
   ]);
@@ -147,7 +182,10 @@ describe('model diagnostics', () => {
   testCode('GP047', [
     {
       name: 'canary names an unknown backend',
-      spec: ok(`  /a:\n    get: ${op}\n`, `  stages: { prod: { canary: { percent: 5, backends: { b: b2 } } } }\n`),
+      spec: ok(
+        `  /a:\n    get: ${op}\n`,
+        `  stages: { prod: { canary: { percent: 5, backends: { b: b2 } } } }\n`,
+      ),
       expect: [{ pointer: '/x-gateplan/stages/prod/canary/backends/b', args: { backend: 'b2' } }],
     },
   ]);
@@ -155,13 +193,19 @@ describe('model diagnostics', () => {
   testCode('GP048', [
     {
       name: 'a backend with both url and lambda',
-      spec: oas(`x-gateplan:\n  backends: { b: { url: 'http://b', lambda: 'arn:aws:lambda:us-east-1:1:function:f' } }\npaths: {}\n`),
+      spec: oas(
+        `x-gateplan:\n  backends: { b: { url: 'http://b', lambda: 'arn:aws:lambda:us-east-1:1:function:f' } }\npaths: {}\n`,
+      ),
       expect: [{ pointer: '/x-gateplan/backends/b', args: { found: 'url, lambda' } }],
     },
   ]);
 
   testCode('GP049', [
-    { name: 'a backend no route uses', spec: ok(`  /a:\n    get: ${op}\n`), expect: [{ pointer: '/x-gateplan/backends/c', severity: 'info' }] },
+    {
+      name: 'a backend no route uses',
+      spec: ok(`  /a:\n    get: ${op}\n`),
+      expect: [{ pointer: '/x-gateplan/backends/c', severity: 'info' }],
+    },
   ]);
 
   testCode('GP050', [
@@ -176,7 +220,10 @@ describe('model diagnostics', () => {
   testCode('GP051', [
     {
       name: 'catchAll names an unknown backend',
-      spec: ok(`  /a:\n    get: ${op}\n`).replace('  defaults: { backend: b }\n', '  defaults: { backend: b }\n  catchAll: nope\n'),
+      spec: ok(`  /a:\n    get: ${op}\n`).replace(
+        '  defaults: { backend: b }\n',
+        '  defaults: { backend: b }\n  catchAll: nope\n',
+      ),
       expect: [{ pointer: '/x-gateplan/catchAll' }],
     },
   ]);

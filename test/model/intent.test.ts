@@ -14,7 +14,8 @@ async function model(spec: string, files: Record<string, string> = {}): Promise<
 
 function backendOf(m: RouteModel, label: string): unknown {
   const route = m.routes.find((r) => `${r.method} ${r.path}` === label);
-  if (!route) throw new Error(`no route ${label}: ${m.routes.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+  if (!route)
+    throw new Error(`no route ${label}: ${m.routes.map((r) => `${r.method} ${r.path}`).join(', ')}`);
   return 'backend' in route.backend ? route.backend.backend : route.backend.weighted;
 }
 
@@ -35,19 +36,30 @@ paths:
     );
     expect(backendOf(m, 'GET /orders/{id}')).toBe('orders');
     expect(backendOf(m, 'GET /users')).toBe('users');
-    expect(m.backends.orders!.target).toEqual({ kind: 'lambda', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders' });
+    expect(m.backends.orders!.target).toEqual({
+      kind: 'lambda',
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders',
+    });
     expect(m.backends.users!.targetGroup).toMatchObject({ targetType: 'ip', protocol: 'HTTP', port: 8080 });
   });
 });
 
 describe('precedence: defaults < config rules < path item < operation', () => {
-  const backends = { a: { url: 'http://a' }, b: { url: 'http://b' }, c: { url: 'http://c' }, d: { url: 'http://d' } };
+  const backends = {
+    a: { url: 'http://a' },
+    b: { url: 'http://b' },
+    c: { url: 'http://c' },
+    d: { url: 'http://d' },
+  };
   const spec = json({
     openapi: '3.0.3',
     info: { title: 'T', version: '1' },
     'x-gateplan': { backends, defaults: { backend: 'a', timeoutMs: 1000 } },
     paths: {
-      '/orders': { get: { tags: ['orders'], ...ok }, post: { tags: ['orders'], operationId: 'placeOrder', ...ok } },
+      '/orders': {
+        get: { tags: ['orders'], ...ok },
+        post: { tags: ['orders'], operationId: 'placeOrder', ...ok },
+      },
       '/orders/{id}/items': {
         'x-gateplan': { backend: 'c' },
         parameters: [{ name: 'id', in: 'path', required: true }],
@@ -83,7 +95,12 @@ rules:
   });
 
   it('uses --config FILE instead of the file beside the spec', async () => {
-    const result = await check(spec, { 'gateplan.yaml': config, 'other.yaml': 'defaults: { backend: c }\n' }, { config: 'other.yaml' }, 'api.json');
+    const result = await check(
+      spec,
+      { 'gateplan.yaml': config, 'other.yaml': 'defaults: { backend: c }\n' },
+      { config: 'other.yaml' },
+      'api.json',
+    );
     expect(backendOf(result.model!, 'GET /orders')).toBe('c');
   });
 
@@ -93,19 +110,21 @@ rules:
   });
 
   it('lets gateplan.yaml define backends and stages for a spec without x-gateplan', async () => {
-    const m = await model(
-      oas(`paths:\n  /a:\n    get: { responses: { '200': { description: ok } } }\n`),
-      { 'gateplan.yaml': `backends: { x: { url: 'http://x' } }\ndefaults: { backend: x }\nstages: { dev: { host: dev.example.com } }\n` },
-    );
+    const m = await model(oas(`paths:\n  /a:\n    get: { responses: { '200': { description: ok } } }\n`), {
+      'gateplan.yaml': `backends: { x: { url: 'http://x' } }\ndefaults: { backend: x }\nstages: { dev: { host: dev.example.com } }\n`,
+    });
     expect(backendOf(m, 'GET /a')).toBe('x');
     expect(m.stages.dev!.host).toBe('dev.example.com');
     expect(m.backends.x!.where.file).toBe('gateplan.yaml');
   });
 
   it('downgrades a code with severity: in gateplan.yaml', async () => {
-    const result = await check(oas(`paths:\n  /a:\n    get: { responses: { '200': { description: ok } } }\n`), {
-      'gateplan.yaml': `severity: { GP042: warn, GP024: off }\n`,
-    });
+    const result = await check(
+      oas(`paths:\n  /a:\n    get: { responses: { '200': { description: ok } } }\n`),
+      {
+        'gateplan.yaml': `severity: { GP042: warn, GP024: off }\n`,
+      },
+    );
     expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['GP042', 'warn']]);
   });
 });
@@ -114,16 +133,24 @@ describe('paths', () => {
   const intent = `x-gateplan: { backends: { b: { url: 'http://b' } }, defaults: { backend: b } }\n`;
 
   it('folds the Swagger 2.0 basePath into every route', async () => {
-    const m = await model(`swagger: '2.0'\ninfo: { title: T, version: '1' }\nbasePath: /api/v1\n${intent}paths:\n  /pets: { get: { responses: { '200': { description: ok } } } }\n`);
+    const m = await model(
+      `swagger: '2.0'\ninfo: { title: T, version: '1' }\nbasePath: /api/v1\n${intent}paths:\n  /pets: { get: { responses: { '200': { description: ok } } } }\n`,
+    );
     expect(m.routes.map((r) => r.path)).toEqual(['/api/v1/pets']);
     expect(m.api.servers).toEqual([]);
   });
 
   it('folds the first server URL path, or the basePath server variable', async () => {
-    const a = await model(oas(`servers: [{ url: 'https://api.example.com/v2/' }]\n${intent}paths:\n  /pets: { get: { responses: { '200': { description: ok } } } }\n`));
+    const a = await model(
+      oas(
+        `servers: [{ url: 'https://api.example.com/v2/' }]\n${intent}paths:\n  /pets: { get: { responses: { '200': { description: ok } } } }\n`,
+      ),
+    );
     expect(a.routes[0]!.path).toBe('/v2/pets');
     const b = await model(
-      oas(`servers: [{ url: 'https://{host}/{basePath}', variables: { host: { default: x.com }, basePath: { default: beta } } }]\n${intent}paths:\n  /pets: { get: { responses: { '200': { description: ok } } } }\n`),
+      oas(
+        `servers: [{ url: 'https://{host}/{basePath}', variables: { host: { default: x.com }, basePath: { default: beta } } }]\n${intent}paths:\n  /pets: { get: { responses: { '200': { description: ok } } } }\n`,
+      ),
     );
     expect(b.routes[0]!.path).toBe('/beta/pets');
     expect(b.api.servers).toEqual(['https://x.com/beta']);
@@ -131,14 +158,18 @@ describe('paths', () => {
 
   it('x-gateplan.basePath overrides what the servers say', async () => {
     const m = await model(
-      oas(`servers: [{ url: 'https://api.example.com/v2' }]\nx-gateplan: { basePath: '', backends: { b: { url: 'http://b' } }, defaults: { backend: b } }\npaths:\n  /pets: { get: { responses: { '200': { description: ok } } } }\n`),
+      oas(
+        `servers: [{ url: 'https://api.example.com/v2' }]\nx-gateplan: { basePath: '', backends: { b: { url: 'http://b' } }, defaults: { backend: b } }\npaths:\n  /pets: { get: { responses: { '200': { description: ok } } } }\n`,
+      ),
     );
     expect(m.routes[0]!.path).toBe('/pets');
   });
 
   it('parses literal, parameter and greedy segments and gives routes a name-free identity', async () => {
     const m = await model(
-      oas(`${intent}paths:\n  /files/{bucket}/{key+}:\n    parameters: [{ name: bucket, in: path, required: true }, { name: key, in: path, required: true }]\n    get: { responses: { '200': { description: ok } } }\n`),
+      oas(
+        `${intent}paths:\n  /files/{bucket}/{key+}:\n    parameters: [{ name: bucket, in: path, required: true }, { name: key, in: path, required: true }]\n    get: { responses: { '200': { description: ok } } }\n`,
+      ),
     );
     expect(m.routes[0]!.segments).toEqual([
       { kind: 'literal', value: 'files' },
@@ -149,13 +180,19 @@ describe('paths', () => {
   });
 
   it('reads x-amazon-apigateway-any-method as an ANY route', async () => {
-    const m = await model(oas(`${intent}paths:\n  /proxy:\n    x-amazon-apigateway-any-method: { responses: { '200': { description: ok } } }\n    get: { responses: { '200': { description: ok } } }\n`));
+    const m = await model(
+      oas(
+        `${intent}paths:\n  /proxy:\n    x-amazon-apigateway-any-method: { responses: { '200': { description: ok } } }\n    get: { responses: { '200': { description: ok } } }\n`,
+      ),
+    );
     expect(m.routes.map((r) => r.method)).toEqual(['GET', 'ANY']);
   });
 
   it('sorts routes by path then method, whatever the document order', async () => {
     const m = await model(
-      oas(`${intent}paths:\n  /b: { delete: { responses: { '200': { description: ok } } }, get: { responses: { '200': { description: ok } } } }\n  /a: { post: { responses: { '200': { description: ok } } } }\n`),
+      oas(
+        `${intent}paths:\n  /b: { delete: { responses: { '200': { description: ok } } }, get: { responses: { '200': { description: ok } } } }\n  /a: { post: { responses: { '200': { description: ok } } } }\n`,
+      ),
     );
     expect(m.routes.map((r) => r.id)).toEqual(['POST /a', 'GET /b', 'DELETE /b']);
   });
@@ -180,9 +217,15 @@ describe('existing API Gateway integrations become backends', () => {
 `),
     );
     expect(backendOf(m, 'POST /fn')).toBe('lambda-orders');
-    expect(m.backends['lambda-orders']!.target).toEqual({ kind: 'lambda', functionArn: 'arn:aws:lambda:us-east-1:123:function:orders' });
+    expect(m.backends['lambda-orders']!.target).toEqual({
+      kind: 'lambda',
+      functionArn: 'arn:aws:lambda:us-east-1:123:function:orders',
+    });
     expect(backendOf(m, 'GET /http')).toBe('http-legacy-example-com');
-    expect(m.backends['http-legacy-example-com']!.target).toEqual({ kind: 'http', url: 'https://legacy.example.com' });
+    expect(m.backends['http-legacy-example-com']!.target).toEqual({
+      kind: 'http',
+      url: 'https://legacy.example.com',
+    });
     expect(backendOf(m, 'GET /mock')).toBe('mock');
     expect(m.routes.every((r) => r.existingIntegration !== undefined)).toBe(true);
   });
@@ -220,7 +263,12 @@ components:
     expect(auth['/private']).toEqual([{ schemes: [{ name: 'key', scopes: [] }] }]);
     expect(auth['/public']).toEqual([]);
     expect(auth['/either']).toEqual([{ schemes: [{ name: 'key', scopes: [] }] }, { schemes: [] }]);
-    expect(m.auth.key!.scheme).toEqual({ kind: 'apiKey', name: 'x-api-key', in: 'header', paramName: 'x-api-key' });
+    expect(m.auth.key!.scheme).toEqual({
+      kind: 'apiKey',
+      name: 'x-api-key',
+      in: 'header',
+      paramName: 'x-api-key',
+    });
   });
 
   it('classifies API Gateway authorizers', async () => {
@@ -244,7 +292,10 @@ components:
     oidc: { type: openIdConnect, openIdConnectUrl: 'https://idp.example.com/.well-known/openid-configuration' }
 `),
     );
-    expect(m.auth.pool!.scheme).toEqual({ kind: 'cognito', userPoolArns: ['arn:aws:cognito-idp:us-east-1:1:userpool/p'] });
+    expect(m.auth.pool!.scheme).toEqual({
+      kind: 'cognito',
+      userPoolArns: ['arn:aws:cognito-idp:us-east-1:1:userpool/p'],
+    });
     expect(m.auth.token!.scheme).toEqual({
       kind: 'lambda',
       mode: 'token',
@@ -253,7 +304,10 @@ components:
       resultTtlSeconds: 60,
     });
     expect(m.auth.sigv4!.scheme).toEqual({ kind: 'iam' });
-    expect(m.auth.oidc!.scheme).toMatchObject({ kind: 'oidc', openIdConnectUrl: 'https://idp.example.com/.well-known/openid-configuration' });
+    expect(m.auth.oidc!.scheme).toMatchObject({
+      kind: 'oidc',
+      openIdConnectUrl: 'https://idp.example.com/.well-known/openid-configuration',
+    });
   });
 });
 
@@ -279,9 +333,14 @@ definitions:
   Unused: { type: object }
 `);
     const pets = m.routes.find((r) => r.path === '/pets')!;
-    expect(pets.requestBody!.content['application/json']!.schema).toEqual({ $ref: '#/components/schemas/Pet' });
+    expect(pets.requestBody!.content['application/json']!.schema).toEqual({
+      $ref: '#/components/schemas/Pet',
+    });
     expect(Object.keys(m.schemas)).toEqual(['Owner', 'Pet']);
-    expect(m.schemas.Pet).toEqual({ type: 'object', properties: { owner: { $ref: '#/components/schemas/Owner' } } });
+    expect(m.schemas.Pet).toEqual({
+      type: 'object',
+      properties: { owner: { $ref: '#/components/schemas/Owner' } },
+    });
     const upload = m.routes.find((r) => r.path === '/upload')!;
     expect(Object.keys(upload.requestBody!.content)).toEqual(['multipart/form-data']);
     expect(upload.params).toEqual([]);

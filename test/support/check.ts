@@ -30,7 +30,10 @@ export async function check(
   const loaded = await load(join(dir, name), { cwd: dir, ...options });
   if (!loaded.ok) return { diagnostics: loaded.diagnostics.map((d) => d) };
   const model = normalize(loaded.spec);
-  return { model, diagnostics: model.diagnostics.map((d) => ({ ...d, where: loaded.spec.sources.locate(d.where) })) };
+  return {
+    model,
+    diagnostics: model.diagnostics.map((d) => ({ ...d, where: loaded.spec.sources.locate(d.where) })),
+  };
 }
 
 /** One table per code: each case lists exactly the diagnostics of that code it must produce. */

@@ -22,14 +22,21 @@ export function corpusEntries(): CorpusEntry[] {
     const cells = row.split('\t');
     const get = (name: string) => cells[cols.indexOf(name)] ?? '';
     const file = get('file');
-    return { id: file.split('/')[1]!, file: join(CORPUS_DIR, file), format: get('format'), operations: Number(get('operations')) };
+    return {
+      id: file.split('/')[1]!,
+      file: join(CORPUS_DIR, file),
+      format: get('format'),
+      operations: Number(get('operations')),
+    };
   });
 }
 
 /** Call at the top of a corpus test file: says loudly why the tests are skipped. */
 export function announceCorpus(): boolean {
   if (!HAS_CORPUS) {
-    console.warn(`[gateplan] ../shared/corpus not found beside the repo: corpus tests are SKIPPED (expected in a user's clone).`);
+    console.warn(
+      `[gateplan] ../shared/corpus not found beside the repo: corpus tests are SKIPPED (expected in a user's clone).`,
+    );
   }
   return HAS_CORPUS;
 }

@@ -1,4 +1,12 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkArtifacts, writeArtifacts } from '../../src/write/index.js';
@@ -35,7 +43,9 @@ describe('writeArtifacts', () => {
     chmodSync(join(out, 'locked'), 0o500);
     const isRoot = process.getuid?.() === 0;
     // root ignores directory permissions; use a path whose parent is a file instead.
-    const blocked = isRoot ? { path: 'a.json/child.txt', content: 'x' } : { path: 'locked/c.txt', content: 'x' };
+    const blocked = isRoot
+      ? { path: 'a.json/child.txt', content: 'x' }
+      : { path: 'locked/c.txt', content: 'x' };
     await expect(writeArtifacts(out, [{ path: 'a.json', content: 'new\n' }, blocked])).rejects.toThrow();
     expect(readFileSync(join(out, 'a.json'), 'utf8')).toBe('old\n');
     expect(readdirSync(out).filter((f) => f.includes('gateplan-tmp'))).toEqual([]);
@@ -44,7 +54,9 @@ describe('writeArtifacts', () => {
 
   it('refuses a path that would escape the output folder', async () => {
     const root = tempDir();
-    await expect(writeArtifacts(join(root, 'out'), [{ path: '../evil.txt', content: 'x' }])).rejects.toThrow(/escapes/);
+    await expect(writeArtifacts(join(root, 'out'), [{ path: '../evil.txt', content: 'x' }])).rejects.toThrow(
+      /escapes/,
+    );
     expect(existsSync(join(root, 'evil.txt'))).toBe(false);
   });
 });

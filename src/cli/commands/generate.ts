@@ -3,7 +3,14 @@ import { hasErrors } from '../../model/diagnostics/diagnostic.js';
 import { generate, UnknownTargetError } from '../../targets/generate.js';
 import { targets } from '../../targets/registry.js';
 import { checkArtifacts, writeArtifacts } from '../../write/write.js';
-import { locateAll, loadModel, reportOptions, specOptions, type ReportArgs, type SpecArgs } from '../common.js';
+import {
+  locateAll,
+  loadModel,
+  reportOptions,
+  specOptions,
+  type ReportArgs,
+  type SpecArgs,
+} from '../common.js';
 import { GateplanError } from '../errors.js';
 import type { CommandResult } from '../result.js';
 
@@ -25,8 +32,15 @@ export function generateBuilder(yargs: Argv) {
       describe: `what to emit, comma-separated: ${Object.keys(targets).join(', ')}`,
     })
     .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output folder' })
-    .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if any output file is stale' })
-    .option('for', { type: 'string', describe: 'terraform: the front door to render (apigw-rest, apigw-http, alb, apigw+alb)' })
+    .option('check', {
+      type: 'boolean',
+      default: false,
+      describe: 'write nothing; exit 1 if any output file is stale',
+    })
+    .option('for', {
+      type: 'string',
+      describe: 'terraform: the front door to render (apigw-rest, apigw-http, alb, apigw+alb)',
+    })
     .example('$0 generate specs/bookstore.yaml --target model --out out/', 'write the normalized route model')
     .example('$0 generate specs/bookstore.yaml --out out/ --check', 'fail CI when committed output is stale');
 }
@@ -43,12 +57,20 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
   const diagnostics = locateAll(result.diagnostics, spec);
   const base = { diagnostics, diagnosticsTo: 'stderr' as const, failOn: argv['fail-on'] };
   if (hasErrors(diagnostics)) {
-    return { ...base, stdout: `nothing written: fix the errors above first\n`, failOn: argv['fail-on'] === 'none' ? 'error' : argv['fail-on'] };
+    return {
+      ...base,
+      stdout: `nothing written: fix the errors above first\n`,
+      failOn: argv['fail-on'] === 'none' ? 'error' : argv['fail-on'],
+    };
   }
   if (argv.check) {
     const stale = await checkArtifacts(argv.out, result.artifacts);
-    if (stale.length === 0) return { ...base, stdout: `${result.artifacts.length} file(s) in ${argv.out} are up to date\n` };
-    const lines = stale.map((s) => `${s.status === 'missing' ? 'missing' : 'stale'}: ${argv.out}/${s.path}${s.diff ? '\n' + indent(s.diff) : ''}`);
+    if (stale.length === 0)
+      return { ...base, stdout: `${result.artifacts.length} file(s) in ${argv.out} are up to date\n` };
+    const lines = stale.map(
+      (s) =>
+        `${s.status === 'missing' ? 'missing' : 'stale'}: ${argv.out}/${s.path}${s.diff ? '\n' + indent(s.diff) : ''}`,
+    );
     return {
       ...base,
       stdout: `${stale.length} file(s) would change; run \`gateplan generate\` without --check:\n${lines.join('\n')}\n`,
@@ -56,7 +78,9 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
     };
   }
   const written = await writeArtifacts(argv.out, result.artifacts);
-  const summary = `wrote ${written.written.length} file(s) to ${argv.out}` + (written.unchanged.length ? ` (${written.unchanged.length} unchanged)` : '');
+  const summary =
+    `wrote ${written.written.length} file(s) to ${argv.out}` +
+    (written.unchanged.length ? ` (${written.unchanged.length} unchanged)` : '');
   return { ...base, stdout: summary + '\n' + written.written.map((p) => `  ${argv.out}/${p}\n`).join('') };
 }
 

@@ -9,8 +9,15 @@ export interface InspectArgs extends SpecArgs {
 
 export function inspectBuilder(yargs: Argv) {
   return specOptions(yargs)
-    .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'output format' })
-    .example('$0 inspect specs/bookstore.yaml', 'one line per route: method, path, operationId, backend, auth, throttle, source')
+    .option('format', {
+      choices: ['table', 'json'] as const,
+      default: 'table' as const,
+      describe: 'output format',
+    })
+    .example(
+      '$0 inspect specs/bookstore.yaml',
+      'one line per route: method, path, operationId, backend, auth, throttle, source',
+    )
     .example('$0 inspect specs/bookstore.yaml --format json | jq .routes[0]', 'the route model as JSON');
 }
 
@@ -18,7 +25,8 @@ export async function handleInspect(argv: InspectArgs): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
   const diagnostics = locateAll(model.diagnostics, spec);
   const rows = model.routes.map((r) => inspectRow(r, spec.sources.locate(r.where)));
-  const stdout = argv.format === 'json' ? JSON.stringify(inspectJson(model, rows), null, 2) + '\n' : table(rows);
+  const stdout =
+    argv.format === 'json' ? JSON.stringify(inspectJson(model, rows), null, 2) + '\n' : table(rows);
   return { diagnostics, diagnosticsTo: 'stderr', stdout, failOn: 'none' };
 }
 
@@ -66,12 +74,26 @@ function inspectJson(model: RouteModel, rows: InspectRow[]) {
 }
 
 function table(rows: InspectRow[]): string {
-  const header: InspectRow = { method: 'METHOD', path: 'PATH', operationId: 'OPERATION', backend: 'BACKEND', auth: 'AUTH', throttle: 'THROTTLE', source: 'SOURCE' };
+  const header: InspectRow = {
+    method: 'METHOD',
+    path: 'PATH',
+    operationId: 'OPERATION',
+    backend: 'BACKEND',
+    auth: 'AUTH',
+    throttle: 'THROTTLE',
+    source: 'SOURCE',
+  };
   const all = [header, ...rows];
   const keys = Object.keys(header) as (keyof InspectRow)[];
   const widths = keys.map((k) => Math.max(...all.map((r) => String(r[k] ?? '-').length)));
   return (
-    all.map((r) => keys.map((k, i) => String(r[k] ?? '-').padEnd(i === keys.length - 1 ? 0 : widths[i]!)).join('  ').trimEnd()).join('\n') +
-    `\n${rows.length} route(s)\n`
+    all
+      .map((r) =>
+        keys
+          .map((k, i) => String(r[k] ?? '-').padEnd(i === keys.length - 1 ? 0 : widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + `\n${rows.length} route(s)\n`
   );
 }

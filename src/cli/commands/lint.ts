@@ -2,7 +2,14 @@ import type { Argv } from 'yargs';
 import { catalog } from '../../model/diagnostics/catalog.js';
 import { generate } from '../../targets/generate.js';
 import { targets } from '../../targets/registry.js';
-import { locateAll, loadModel, reportOptions, specOptions, type ReportArgs, type SpecArgs } from '../common.js';
+import {
+  locateAll,
+  loadModel,
+  reportOptions,
+  specOptions,
+  type ReportArgs,
+  type SpecArgs,
+} from '../common.js';
 import type { CommandResult } from '../result.js';
 
 export interface LintArgs extends SpecArgs, ReportArgs {
@@ -17,7 +24,11 @@ export function lintBuilder(yargs: Argv) {
       array: true,
       default: [] as string[],
       coerce: (values: string[]) => values.flatMap((v) => v.split(',')).filter(Boolean),
-      describe: `also check what these targets need: ${Object.keys(targets).filter((t) => t !== 'model').join(', ') || '(none yet)'}`,
+      describe: `also check what these targets need: ${
+        Object.keys(targets)
+          .filter((t) => t !== 'model')
+          .join(', ') || '(none yet)'
+      }`,
     })
     .example('$0 lint specs/bookstore.yaml', 'check the spec and its deployment intent')
     .example('$0 lint specs/bookstore.yaml --format github --fail-on warn', 'annotate a pull request');
@@ -27,8 +38,16 @@ export async function handleLint(argv: LintArgs): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
   const result = generate(model, { targets: argv.target.length ? argv.target : ['model'] });
   const diagnostics = locateAll(result.diagnostics, spec);
-  const summary = diagnostics.length === 0 && argv.format === 'text' ? `${spec.sources.entry.display}: ${model.routes.length} routes, no findings\n` : undefined;
-  return { diagnostics, diagnosticsTo: 'stdout', failOn: argv['fail-on'], ...(summary ? { stdout: summary } : {}) };
+  const summary =
+    diagnostics.length === 0 && argv.format === 'text'
+      ? `${spec.sources.entry.display}: ${model.routes.length} routes, no findings\n`
+      : undefined;
+  return {
+    diagnostics,
+    diagnosticsTo: 'stdout',
+    failOn: argv['fail-on'],
+    ...(summary ? { stdout: summary } : {}),
+  };
 }
 
 /** `lint --list-codes`: the catalog as a table. */

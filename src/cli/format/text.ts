@@ -1,11 +1,21 @@
 import { renderFix, renderMessage, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
 
-const COLORS = { error: '\u001b[31m', warn: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', reset: '\u001b[0m' };
+const COLORS = {
+  error: '\u001b[31m',
+  warn: '\u001b[33m',
+  info: '\u001b[36m',
+  dim: '\u001b[2m',
+  reset: '\u001b[0m',
+};
 
 export function location(d: Diagnostic): string {
   const { file, line, column } = d.where;
-  return line !== undefined ? `${file}:${line}:${column ?? 1}` : d.where.pointer ? `${file}#${d.where.pointer}` : file;
+  return line !== undefined
+    ? `${file}:${line}:${column ?? 1}`
+    : d.where.pointer
+      ? `${file}#${d.where.pointer}`
+      : file;
 }
 
 /** Compiler-style lines: `file:line:col severity CODE message`, then the fix on its own line. */
@@ -17,7 +27,12 @@ export const text: Formatter = (diagnostics, { color }) => {
     const fix = renderFix(d);
     if (fix) lines.push(paint('dim', `  fix: ${fix}`));
   }
-  const counts = (['error', 'warn', 'info'] as const).map((s) => [s, diagnostics.filter((d) => d.severity === s).length] as const);
-  if (diagnostics.length > 0) lines.push(counts.map(([s, n]) => `${n} ${s === 'warn' ? 'warning' : s}${n === 1 ? '' : 's'}`).join(', '));
+  const counts = (['error', 'warn', 'info'] as const).map(
+    (s) => [s, diagnostics.filter((d) => d.severity === s).length] as const,
+  );
+  if (diagnostics.length > 0)
+    lines.push(
+      counts.map(([s, n]) => `${n} ${s === 'warn' ? 'warning' : s}${n === 1 ? '' : 's'}`).join(', '),
+    );
   return lines.length ? lines.join('\n') + '\n' : '';
 };

@@ -25,7 +25,12 @@ export interface Diagnostic {
 /** Per-code severity overrides, e.g. from `gateplan.yaml` `severity: { GP022: off }`. */
 export type SeverityOverrides = Partial<Record<Code, Level>>;
 
-export function diagnostic(code: Code, where: Where, args: Record<string, string | number> = {}, route?: string): Diagnostic {
+export function diagnostic(
+  code: Code,
+  where: Where,
+  args: Record<string, string | number> = {},
+  route?: string,
+): Diagnostic {
   const entry = catalog[code];
   const stringArgs: Record<string, string> = {};
   for (const [key, value] of Object.entries(args)) stringArgs[key] = String(value);

@@ -19,7 +19,14 @@ export function renderCodesMarkdown(): string {
   }
   for (const code of codes) {
     const e = catalog[code] as { slug: string; level: string; stage: string; text: string; fix?: string };
-    lines.push('', `## ${code}`, '', `**${e.slug}** — ${e.level}, ${e.stage}`, '', `> ${e.text.replace(/\n/g, ' ')}`);
+    lines.push(
+      '',
+      `## ${code}`,
+      '',
+      `**${e.slug}** — ${e.level}, ${e.stage}`,
+      '',
+      `> ${e.text.replace(/\n/g, ' ')}`,
+    );
     if (e.fix) lines.push('', `What to do: ${e.fix}`);
   }
   return lines.join('\n') + '\n';

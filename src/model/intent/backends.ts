@@ -5,10 +5,17 @@ import type { RawBackend } from './raw.js';
 
 const KINDS = ['url', 'lambda', 'mock', 's3', 'kinesis'] as const;
 
-export function buildBackend(name: string, raw: RawBackend, where: Where, diagnostics: Diagnostic[]): Backend | undefined {
+export function buildBackend(
+  name: string,
+  raw: RawBackend,
+  where: Where,
+  diagnostics: Diagnostic[],
+): Backend | undefined {
   const present = KINDS.filter((k) => raw[k] !== undefined);
   if (present.length !== 1) {
-    diagnostics.push(diagnostic('GP048', where, { backend: name, found: present.length ? present.join(', ') : 'none' }));
+    diagnostics.push(
+      diagnostic('GP048', where, { backend: name, found: present.length ? present.join(', ') : 'none' }),
+    );
     return undefined;
   }
   return { name, target: targetOf(raw), targetGroup: targetGroupOf(raw), where };
@@ -22,10 +29,18 @@ function targetOf(raw: RawBackend): BackendTarget {
   }
   if (raw.lambda !== undefined) return { kind: 'lambda', functionArn: raw.lambda };
   if (raw.s3) {
-    return { kind: 's3', bucket: raw.s3.bucket, ...pick({ key: raw.s3.key, roleArn: raw.s3.role, region: raw.s3.region }) };
+    return {
+      kind: 's3',
+      bucket: raw.s3.bucket,
+      ...pick({ key: raw.s3.key, roleArn: raw.s3.role, region: raw.s3.region }),
+    };
   }
   if (raw.kinesis) {
-    return { kind: 'kinesis', streamName: raw.kinesis.stream, ...pick({ roleArn: raw.kinesis.role, region: raw.kinesis.region }) };
+    return {
+      kind: 'kinesis',
+      streamName: raw.kinesis.stream,
+      ...pick({ roleArn: raw.kinesis.role, region: raw.kinesis.region }),
+    };
   }
   return { kind: 'mock', statusCode: raw.mock?.statusCode ?? 200, ...pick({ body: raw.mock?.body }) };
 }
@@ -36,7 +51,8 @@ function targetGroupOf(raw: RawBackend): TargetGroupSettings {
   if (raw.url !== undefined && settings.targetType !== 'lambda') {
     const parsed = safeUrl(raw.url);
     settings.protocol = raw.protocol ?? (parsed?.protocol === 'https:' ? 'HTTPS' : 'HTTP');
-    settings.port = raw.port ?? (parsed?.port ? Number(parsed.port) : settings.protocol === 'HTTPS' ? 443 : 80);
+    settings.port =
+      raw.port ?? (parsed?.port ? Number(parsed.port) : settings.protocol === 'HTTPS' ? 443 : 80);
   } else {
     if (raw.protocol) settings.protocol = raw.protocol;
     if (raw.port) settings.port = raw.port;
@@ -45,7 +61,8 @@ function targetGroupOf(raw: RawBackend): TargetGroupSettings {
   if (raw.health) settings.health = typeof raw.health === 'string' ? { path: raw.health } : { ...raw.health };
   if (raw.algorithm) settings.algorithm = raw.algorithm;
   if (raw.stickiness) settings.stickiness = { ...raw.stickiness };
-  if (raw.deregistrationDelaySeconds !== undefined) settings.deregistrationDelaySeconds = raw.deregistrationDelaySeconds;
+  if (raw.deregistrationDelaySeconds !== undefined)
+    settings.deregistrationDelaySeconds = raw.deregistrationDelaySeconds;
   if (raw.slowStartSeconds !== undefined) settings.slowStartSeconds = raw.slowStartSeconds;
   return settings;
 }
@@ -71,14 +88,22 @@ export function backendFromIntegration(
   const uri = typeof integration.uri === 'string' ? integration.uri : '';
   const at = child(where);
   if (type === 'mock') {
-    return { backend: { name: 'mock', target: { kind: 'mock', statusCode: 200 }, targetGroup: {}, where: at }, verbatim: false };
+    return {
+      backend: { name: 'mock', target: { kind: 'mock', statusCode: 200 }, targetGroup: {}, where: at },
+      verbatim: false,
+    };
   }
   const lambda = /functions\/(.+)\/invocations/.exec(uri);
   if ((type === 'aws_proxy' || type === 'aws') && lambda) {
     const arn = lambda[1]!;
     const fn = /function:([^:/]+)/.exec(arn)?.[1] ?? arn;
     return {
-      backend: { name: backendName('lambda', fn), target: { kind: 'lambda', functionArn: arn }, targetGroup: { targetType: 'lambda' }, where: at },
+      backend: {
+        name: backendName('lambda', fn),
+        target: { kind: 'lambda', functionArn: arn },
+        targetGroup: { targetType: 'lambda' },
+        where: at,
+      },
       verbatim: type === 'aws',
     };
   }
@@ -98,7 +123,12 @@ export function backendFromIntegration(
   if (type === 'aws' || type === 'aws_proxy') {
     const service = /^arn:[^:]+:apigateway:[^:]*:([^:]+):/.exec(uri)?.[1] ?? 'service';
     return {
-      backend: { name: backendName('aws', service), target: { kind: 'apigw-integration', integration }, targetGroup: {}, where: at },
+      backend: {
+        name: backendName('aws', service),
+        target: { kind: 'apigw-integration', integration },
+        targetGroup: {},
+        where: at,
+      },
       verbatim: true,
     };
   }

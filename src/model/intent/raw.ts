@@ -21,7 +21,12 @@ export interface RawRouteSettings {
   throttle?: RawThrottle;
   timeoutMs?: number;
   cors?: RawCors | boolean;
-  match?: { hosts?: string[]; headers?: Record<string, string[]>; query?: Record<string, string>; sourceIps?: string[] };
+  match?: {
+    hosts?: string[];
+    headers?: Record<string, string[]>;
+    query?: Record<string, string>;
+    sourceIps?: string[];
+  };
   name?: string;
   health?: boolean;
 }
@@ -87,7 +92,12 @@ export interface RawConfig extends RawRootIntent {
 export interface RawSecuritySchemeIntent {
   cognito?: { userPoolArns: string[]; clientId?: string; domain?: string };
   jwt?: { issuer?: string; audience?: string[]; identitySource?: string };
-  lambda?: { functionArn?: string; type?: 'token' | 'request'; identitySource?: string[]; resultTtlSeconds?: number };
+  lambda?: {
+    functionArn?: string;
+    type?: 'token' | 'request';
+    identitySource?: string[];
+    resultTtlSeconds?: number;
+  };
   oidc?: {
     issuer?: string;
     authorizationEndpoint?: string;

@@ -47,7 +47,10 @@ const match = {
   additionalProperties: false,
   properties: {
     hosts: { type: 'array', items: { type: 'string' }, minItems: 1 },
-    headers: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 1 } },
+    headers: {
+      type: 'object',
+      additionalProperties: { type: 'array', items: { type: 'string' }, minItems: 1 },
+    },
     query: { type: 'object', additionalProperties: { type: 'string' } },
     sourceIps: { type: 'array', items: { type: 'string' }, minItems: 1 },
   },
@@ -67,7 +70,11 @@ const operationSettings = {
   additionalProperties: false,
   properties: {
     ...routeSettingsProperties,
-    name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$', description: 'Stable name for generated ids.' },
+    name: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+      description: 'Stable name for generated ids.',
+    },
     health: { type: 'boolean', description: "This route is its backend's health check." },
   },
 } as const;
@@ -93,7 +100,8 @@ const healthCheck = {
 
 const backend = {
   type: 'object',
-  description: 'Exactly one of url, lambda, mock, s3, kinesis says where requests go; the rest tunes the ALB target group.',
+  description:
+    'Exactly one of url, lambda, mock, s3, kinesis says where requests go; the rest tunes the ALB target group.',
   additionalProperties: false,
   properties: {
     url: { type: 'string', pattern: '^(https?://|\\$\\{)' },
@@ -177,13 +185,20 @@ const stage = {
 } as const;
 
 const rootProperties = {
-  backends: { type: 'object', propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' }, additionalProperties: backend },
+  backends: {
+    type: 'object',
+    propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' },
+    additionalProperties: backend,
+  },
   defaults: {
     type: 'object',
     additionalProperties: false,
     properties: routeSettingsProperties,
   },
-  catchAll: { type: 'string', description: 'ALB: backend for requests that match no operation (default: JSON 404).' },
+  catchAll: {
+    type: 'string',
+    description: 'ALB: backend for requests that match no operation (default: JSON 404).',
+  },
   stages: {
     type: 'object',
     propertyNames: { pattern: '^[A-Za-z0-9_-]{1,128}$' },
@@ -316,7 +331,8 @@ export function publishedSchemas(): Record<string, object> {
       $schema: 'http://json-schema.org/draft-07/schema#',
       $id: `${base}/gateplan.schema.json`,
       title: 'gateplan.yaml',
-      description: 'The root x-gateplan keys, plus rules that assign route settings by tag, path glob or operationId.',
+      description:
+        'The root x-gateplan keys, plus rules that assign route settings by tag, path glob or operationId.',
       ...configSchema,
     },
   };

@@ -48,7 +48,13 @@ function backendRef(raw: string | Record<string, number>): BackendRef {
 }
 
 /** API Gateway's console defaults, so `cors: true` behaves as users expect. */
-const DEFAULT_CORS_HEADERS = ['Content-Type', 'Authorization', 'X-Amz-Date', 'X-Api-Key', 'X-Amz-Security-Token'];
+const DEFAULT_CORS_HEADERS = [
+  'Content-Type',
+  'Authorization',
+  'X-Amz-Date',
+  'X-Api-Key',
+  'X-Amz-Security-Token',
+];
 
 export function corsOf(raw: RawCors | true): Cors {
   const r = raw === true ? {} : raw;

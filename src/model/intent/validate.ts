@@ -1,6 +1,11 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnostic.js';
-import { configSchema, operationIntentSchema, rootIntentSchema, securitySchemeIntentSchema } from './schema.js';
+import {
+  configSchema,
+  operationIntentSchema,
+  rootIntentSchema,
+  securitySchemeIntentSchema,
+} from './schema.js';
 import type { RawConfig, RawRootIntent, RawRouteSettings, RawSecuritySchemeIntent } from './raw.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -47,7 +52,8 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   const paths = [...byPath.keys()];
   // A parent reported only because a child failed adds nothing.
   return [...byPath.values()].filter(
-    (e) => e.keyword !== 'oneOf' || !paths.some((p) => p !== e.instancePath && p.startsWith(e.instancePath + '/')),
+    (e) =>
+      e.keyword !== 'oneOf' || !paths.some((p) => p !== e.instancePath && p.startsWith(e.instancePath + '/')),
   );
 }
 

@@ -7,6 +7,9 @@ export const modelTarget: Target = {
   summary: 'the normalized route model as JSON (model.json)',
   plan(model: RouteModel) {
     const { diagnostics: _diagnostics, ...rest } = model;
-    return { artifacts: [{ path: 'model.json', content: JSON.stringify(rest, null, 2) + '\n' }], diagnostics: [] };
+    return {
+      artifacts: [{ path: 'model.json', content: JSON.stringify(rest, null, 2) + '\n' }],
+      diagnostics: [],
+    };
   },
 };
