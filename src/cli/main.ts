@@ -97,7 +97,7 @@ function report(result: CommandResult, format: string, io: Io): void {
     io.stdout(rendered);
     if (result.stdout) io.stdout(result.stdout);
   } else {
-    if (rendered) io.stderr(rendered);
+    if (result.diagnostics.length > 0) io.stderr(rendered);
     if (result.stdout) io.stdout(result.stdout);
   }
 }
