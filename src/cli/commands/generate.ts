@@ -57,11 +57,7 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
   const diagnostics = locateAll(result.diagnostics, spec);
   const base = { diagnostics, diagnosticsTo: 'stderr' as const, failOn: argv['fail-on'] };
   if (hasErrors(diagnostics)) {
-    return {
-      ...base,
-      stdout: `nothing written: fix the errors above first\n`,
-      failOn: argv['fail-on'] === 'none' ? 'error' : argv['fail-on'],
-    };
+    return { ...base, stdout: `nothing written: fix the errors above first\n`, failed: true };
   }
   if (argv.check) {
     const stale = await checkArtifacts(argv.out, result.artifacts);
