@@ -1,0 +1,57 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+
+/** Parses HCL with HashiCorp's own parser (Go HCL compiled to WebAssembly) into Terraform JSON. */
+export async function parseHcl(text: string, file = 'main.tf'): Promise<Record<string, unknown>> {
+  return (await parse(file, text)) as Record<string, unknown>;
+}
+
+/**
+ * The string a Terraform-JSON template evaluates to when it holds no interpolation:
+ * `$${` and `%%{` are escapes, and a live `${` or `%{` means a value broke out of its literal.
+ */
+export function literal(template: string): string {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if ((c === '$' || c === '%') && template[i + 1] === c && template[i + 2] === '{') {
+      out += c + '{';
+      i += 2;
+    } else if ((c === '$' || c === '%') && template[i + 1] === '{') {
+      throw new Error(`live template sequence at ${i}: ${template}`);
+    } else out += c;
+  }
+  return out;
+}
+
+function findTerraform(): string | undefined {
+  const probe = spawnSync('terraform', ['version'], { encoding: 'utf8' });
+  return probe.status === 0 ? 'terraform' : undefined;
+}
+
+export const TERRAFORM = findTerraform();
+
+/** Call at the top of a test file that runs terraform: says loudly why those tests are skipped. */
+export function announceTerraform(): boolean {
+  if (!TERRAFORM)
+    console.warn('[gateplan] terraform not found on PATH: `terraform fmt -check` tests are SKIPPED.');
+  return TERRAFORM !== undefined;
+}
+
+/** Files `terraform fmt -check` would rewrite (empty when all are formatted). */
+export function unformatted(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gateplan-tf-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  try {
+    execFileSync(TERRAFORM!, ['fmt', '-check', '-diff', '-no-color', dir], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
