@@ -10,12 +10,19 @@ import { writeSpec } from '../support/pipeline.js';
 async function run(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: false });
+  const code = await main(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    color: false,
+  });
   return { code, stdout, stderr };
 }
 
 const TIGHTER = patch(['{ rate: 100, burst: 200 }', '{ rate: 10, burst: 200 }']);
-const REMOVED = patch(['    delete:\n      operationId: deleteUser\n      security: [{ iam: [] }]\n      responses: { \'204\': { description: gone } }\n', '']);
+const REMOVED = patch([
+  "    delete:\n      operationId: deleteUser\n      security: [{ iam: [] }]\n      responses: { '204': { description: gone } }\n",
+  '',
+]);
 
 describe('gateplan diff (CLI)', () => {
   it('--fail-on sets exit 1 only at or above the class', async () => {
@@ -36,7 +43,19 @@ describe('gateplan diff (CLI)', () => {
     expect(parsed.schemaVersion).toBe(1);
     expect(parsed.summary).toEqual({ breaking: 1, risky: 0, safe: 0 });
     const [change] = parsed.changes;
-    expect(Object.keys(change)).toEqual(['code', 'kind', 'classification', 'scope', 'route', 'message', 'args', 'base', 'revision', 'fingerprint', 'docs']);
+    expect(Object.keys(change)).toEqual([
+      'code',
+      'kind',
+      'classification',
+      'scope',
+      'route',
+      'message',
+      'args',
+      'base',
+      'revision',
+      'fingerprint',
+      'docs',
+    ]);
     expect(change).toMatchObject({
       code: 'GP403',
       kind: 'method-removed',
@@ -57,7 +76,9 @@ describe('gateplan diff (CLI)', () => {
     expect(md).toContain('| 🔴 breaking | method-removed | `DELETE /users/{id}` | users |  |');
     expect(md).toContain('<details>');
     const gh = (await run(['diff', base, revision, '--format', 'github'])).stdout;
-    expect(gh).toBe(`::error file=${revision.replace(/:/g, '%3A')},title=GP403 method-removed (breaking)::method DELETE removed from /users/{id} (was → users)\n`);
+    expect(gh).toBe(
+      `::error file=${revision.replace(/:/g, '%3A')},title=GP403 method-removed (breaking)::method DELETE removed from /users/{id} (was → users)\n`,
+    );
   });
 
   it('usage errors exit 2', async () => {
@@ -69,19 +90,38 @@ describe('gateplan diff (CLI)', () => {
 
   it('--base reads the spec, its $ref files and gateplan.yaml as of a git revision', async () => {
     const dir = tempDir({
-      'api/api.yaml': BASE.replace("      responses: { '200': { description: ok } }\n  /users/{id}:", "      responses: { $ref: 'parts.yaml#/listResponses' }\n  /users/{id}:"),
+      'api/api.yaml': BASE.replace(
+        "      responses: { '200': { description: ok } }\n  /users/{id}:",
+        "      responses: { $ref: 'parts.yaml#/listResponses' }\n  /users/{id}:",
+      ),
       'api/parts.yaml': "listResponses: { '200': { description: ok } }\n",
       'api/gateplan.yaml': 'rules:\n  - match: { operationId: getUser }\n    set: { timeoutMs: 5000 }\n',
     });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+        cwd: dir,
+        stdio: 'pipe',
+      });
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'base');
     // The working tree changes the config file only: the old timeout must come from the committed one.
-    writeFileSync(join(dir, 'api/gateplan.yaml'), 'rules:\n  - match: { operationId: getUser }\n    set: { timeoutMs: 2000 }\n');
+    writeFileSync(
+      join(dir, 'api/gateplan.yaml'),
+      'rules:\n  - match: { operationId: getUser }\n    set: { timeoutMs: 2000 }\n',
+    );
     writeFileSync(join(dir, 'api/parts.yaml'), "listResponses: { '200': { description: still ok } }\n");
 
-    const { code, stdout, stderr } = await run(['diff', join(dir, 'api/api.yaml'), '--base', 'HEAD', '--format', 'json', '--fail-on', 'risky']);
+    const { code, stdout, stderr } = await run([
+      'diff',
+      join(dir, 'api/api.yaml'),
+      '--base',
+      'HEAD',
+      '--format',
+      'json',
+      '--fail-on',
+      'risky',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const parsed = JSON.parse(stdout);
