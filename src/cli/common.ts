@@ -15,6 +15,8 @@ export interface SpecArgs {
   'allow-remote-refs': boolean;
   'ref-root'?: string;
   'max-file-size'?: number;
+  'postman-env'?: string;
+  overlay?: string[];
 }
 
 export interface ReportArgs {
@@ -28,7 +30,7 @@ export function specOptions<T>(yargs: Argv<T>) {
     .positional('spec', {
       type: 'string',
       demandOption: true,
-      describe: 'OpenAPI 3.x / Swagger 2.0 file (YAML, JSON or .gz)',
+      describe: 'OpenAPI 3.x / Swagger 2.0 file or Postman v2 collection (YAML, JSON or .gz)',
     })
     .option('config', {
       type: 'string',
@@ -40,7 +42,13 @@ export function specOptions<T>(yargs: Argv<T>) {
       describe: 'follow http(s) $refs (off: specs are untrusted)',
     })
     .option('ref-root', { type: 'string', describe: 'folder $refs may reach (default: the spec folder)' })
-    .option('max-file-size', { type: 'number', describe: 'largest file read, in bytes (default 32 MiB)' });
+    .option('max-file-size', { type: 'number', describe: 'largest file read, in bytes (default 32 MiB)' })
+    .option('postman-env', { type: 'string', describe: 'Postman environment whose values fill a collection\'s {{variables}}' })
+    .option('overlay', {
+      type: 'string',
+      array: true,
+      describe: 'OpenAPI Overlay 1.0 file applied before reading (repeatable, applied in order)',
+    });
 }
 
 export function reportOptions<T>(yargs: Argv<T>, formats: readonly string[] = OUTPUT_FORMATS) {
@@ -59,6 +67,8 @@ export function loadOptionsFrom(argv: SpecArgs): LoadOptions {
     options.config = argv.config === false || (argv.config as unknown) === 'false' ? false : argv.config;
   if (argv['ref-root']) options.refRoot = argv['ref-root'];
   if (argv['max-file-size']) options.maxFileSize = argv['max-file-size'];
+  if (argv['postman-env']) options.postmanEnvironment = argv['postman-env'];
+  if (argv.overlay?.length) options.overlays = argv.overlay;
   return options;
 }
 

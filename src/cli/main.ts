@@ -6,6 +6,7 @@ import { generateBuilder, handleGenerate } from './commands/generate.js';
 import { handleLint, lintBuilder, listCodes } from './commands/lint.js';
 import { handleInspect, inspectBuilder } from './commands/inspect.js';
 import { diffBuilder, handleDiff } from './commands/diff.js';
+import { handleInit, initBuilder } from './commands/init.js';
 import { VERSION } from '../version.js';
 
 export interface Io {
@@ -58,6 +59,7 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       diffBuilder,
       run(handleDiff),
     )
+    .command('init <spec>', 'write a commented gateplan.yaml beside the spec', initBuilder, run(handleInit))
     .demandCommand(1, 'name a command: generate, lint, inspect, codes')
     .strict()
     .version(VERSION)

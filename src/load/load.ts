@@ -3,6 +3,8 @@ import { dirname, join, resolve as resolvePath } from 'node:path';
 import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
 import type { SourceFormat } from '../model/types.js';
 import { detectFormat } from './detect.js';
+import { applyOverlays, Origins } from './overlay/index.js';
+import { loadPostman } from './postman/index.js';
 import { resolveLoadOptions, type LoadOptions, type ResolvedLoadOptions } from './options.js';
 import { parseText } from './parse.js';
 import { PositionIndex } from './positions.js';
@@ -19,6 +21,8 @@ export interface LoadedSpec {
   config?: SourceFile;
   /** Problems found while loading that did not stop it. */
   diagnostics: Diagnostic[];
+  /** Where converted (Postman) or overlaid parts of `document` really come from. */
+  origins?: Origins;
 }
 
 export type LoadResult = { ok: true; spec: LoadedSpec } | { ok: false; diagnostics: Diagnostic[] };
@@ -37,23 +41,28 @@ export async function load(specPath: string, options: LoadOptions = {}): Promise
     const args = { file: entry.file.display, reason: detected.reason, version: detected.reason };
     return { ok: false, diagnostics: [diagnostic(detected.code, where, args)] };
   }
+  const diagnostics: Diagnostic[] = [];
+  let entryFile = entry.file;
+  let origins: Origins | undefined;
   if (detected.format.startsWith('postman')) {
-    const where = { file: entry.file.display, pointer: '' };
-    return {
-      ok: false,
-      diagnostics: [
-        diagnostic('GP006', where, {
-          file: entry.file.display,
-          reason: 'Postman collections are not read yet',
-        }),
-      ],
-    };
+    const converted = await loadPostman(entry.file, resolved);
+    if (!converted.ok) return { ok: false, diagnostics: converted.diagnostics };
+    ({ file: entryFile, origins } = converted);
+    diagnostics.push(...converted.diagnostics);
+  }
+  let overlayFiles: SourceFile[] = [];
+  if (resolved.overlays.length > 0) {
+    origins ??= new Origins(entryFile.display);
+    const applied = await applyOverlays(entryFile.value as Record<string, unknown>, resolved.overlays, origins, resolved);
+    if (!applied.ok) return { ok: false, diagnostics: applied.diagnostics };
+    overlayFiles = applied.files;
+    diagnostics.push(...applied.diagnostics);
   }
 
-  const sources = new SourceSet(entry.file, resolved);
+  const sources = new SourceSet(entryFile, resolved);
+  for (const file of overlayFiles) sources.register(file);
   await sources.preload();
 
-  const diagnostics: Diagnostic[] = [];
   let config: SourceFile | undefined;
   const configPath = findConfig(entry.file.absPath, resolved);
   if (configPath) {
@@ -69,10 +78,11 @@ export async function load(specPath: string, options: LoadOptions = {}): Promise
     ok: true,
     spec: {
       format: detected.format,
-      document: entry.file.value as Record<string, unknown>,
+      document: entryFile.value as Record<string, unknown>,
       sources,
       config,
       diagnostics,
+      ...(origins && origins.size > 0 ? { origins } : {}),
     },
   };
 }

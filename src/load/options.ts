@@ -14,10 +14,14 @@ export interface LoadOptions {
   config?: string | false;
   /** Base for display paths in diagnostics. Default `process.cwd()`. */
   cwd?: string;
+  /** A Postman environment export whose values fill `{{variables}}` of a collection. */
+  postmanEnvironment?: string;
+  /** OpenAPI Overlay files applied to the entry document, in order, before normalization. */
+  overlays?: string[];
 }
 
-export type ResolvedLoadOptions = Required<Omit<LoadOptions, 'refRoot' | 'config'>> &
-  Pick<LoadOptions, 'refRoot' | 'config'>;
+export type ResolvedLoadOptions = Required<Omit<LoadOptions, 'refRoot' | 'config' | 'postmanEnvironment'>> &
+  Pick<LoadOptions, 'refRoot' | 'config' | 'postmanEnvironment'>;
 
 export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptions {
   return {
@@ -28,5 +32,7 @@ export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptio
     refRoot: options.refRoot,
     config: options.config,
     cwd: options.cwd ?? process.cwd(),
+    postmanEnvironment: options.postmanEnvironment,
+    overlays: options.overlays ?? [],
   };
 }

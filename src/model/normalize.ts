@@ -1,5 +1,6 @@
 import type { LoadedSpec } from '../load/load.js';
 import type { SourceFile } from '../load/sources.js';
+import { relocateModel } from '../load/overlay/origins.js';
 import { readAuthSchemes, readSecurity } from './auth.js';
 import {
   applySeverity,
@@ -159,6 +160,7 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
   model.diagnostics = sortDiagnostics(
     applySeverity(dedupe([...diagnostics, ...reader.diagnostics]), overrides),
   );
+  if (spec.origins) relocateModel(model, spec.origins);
   return model;
 }
 

@@ -1,0 +1,247 @@
+import { stringify } from 'yaml';
+import type { Route, RouteModel } from '../../model/types.js';
+
+export type ScaffoldBy = 'server' | 'tag';
+
+export interface ScaffoldOptions {
+  by: ScaffoldBy;
+  /** What the `# yaml-language-server: $schema=` line points at (a relative path or a URL). */
+  schemaRef: string;
+  /** The spec as the user named it, for the header comment. */
+  spec: string;
+}
+
+export interface Scaffold {
+  text: string;
+  backends: number;
+  stages: number;
+  /** Routes the file assigns a backend to (the others keep the one their spec gives them). */
+  assigned: number;
+}
+
+/** Where requests go when the spec names no usable server; the comment beside it says to change it. */
+const PLACEHOLDER_URL = 'https://backend.example.com';
+
+interface Upstream {
+  name: string;
+  url: string;
+  note: string;
+}
+
+/**
+ * Writes a commented `gateplan.yaml` for a model normalized without one: a backend per
+ * server URL (or per tag), stages named after the servers, and every route without a backend
+ * assigned one. Pure; the caller writes the text.
+ */
+export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Scaffold {
+  const servers = serverUpstreams(model.api.servers);
+  const open = model.routes.filter((r) => 'backend' in r.backend && r.backend.backend === '');
+  const kept = model.routes.length - open.length;
+  const assignment = options.by === 'tag' ? byTag(open, servers) : byServer(servers);
+
+  const lines = [
+    `# yaml-language-server: $schema=${options.schemaRef}`,
+    '#',
+    `# Deployment intent for ${options.spec} (${JSON.stringify(model.api.title)}), written by`,
+    `# \`gateplan init --by ${options.by}\`. gateplan reads this file whenever it reads the spec;`,
+    '# edit it freely: routes are matched by tag, path glob or operationId, and',
+    '# x-gateplan inside the spec still wins over it.',
+    '',
+    '# Backends: where requests go. Each sets exactly one of url, lambda, mock, s3, kinesis;',
+    '# the other keys tune the ALB target group (health, algorithm, stickiness, ...).',
+    'backends:',
+    ...assignment.upstreams.flatMap((u) => [
+      `  # ${u.note}`,
+      ...indent(stringify({ [u.name]: { url: u.url } })),
+    ]),
+    '',
+    '# Stages: one per server. Give each a host (ALB host routing, custom domain),',
+    '# throttle: { rate, burst } or a canary: { percent, backends: { stable: canary } }.',
+    'stages:',
+    ...stageEntries(servers),
+  ];
+  let assigned = 0;
+  if (open.length === model.routes.length) {
+    if (assignment.defaultBackend) {
+      lines.push(
+        '',
+        '# Routes no rule below matches go to this backend.',
+        ...stringify({ defaults: { backend: assignment.defaultBackend } })
+          .trimEnd()
+          .split('\n'),
+      );
+    }
+    if (assignment.rules.length > 0) {
+      lines.push(
+        '',
+        '# Rules apply in order; when a route has several tags, the last matching rule wins.',
+        'rules:',
+      );
+      for (const rule of assignment.rules)
+        lines.push(...indent(stringify([{ match: { tag: rule.tag }, set: { backend: rule.backend } }])));
+    }
+    assigned = model.routes.length;
+  } else if (open.length > 0) {
+    lines.push(
+      '',
+      `# ${kept} route(s) keep the backend the spec gives them (x-gateplan or an existing`,
+      '# x-amazon-apigateway-integration); a default here would override those, so the',
+      '# others are assigned one by one.',
+      'rules:',
+    );
+    for (const route of open) {
+      const backend = assignment.backendOf(route);
+      lines.push(
+        `  # ${route.method} ${route.path}`,
+        ...indent(stringify([{ match: selectorOf(route, model), set: { backend } }])),
+      );
+    }
+    assigned = open.length;
+  }
+  return {
+    text: lines.join('\n') + '\n',
+    backends: assignment.upstreams.length,
+    stages: Math.max(servers.length, 1),
+    assigned,
+  };
+}
+
+interface Assignment {
+  upstreams: Upstream[];
+  defaultBackend?: string;
+  rules: { tag: string; backend: string }[];
+  backendOf: (route: Route) => string;
+}
+
+function byServer(servers: Upstream[]): Assignment {
+  const upstreams = dedupeByUrl(servers.length > 0 ? servers : [placeholder('backend')]);
+  const first = upstreams[0]!.name;
+  if (upstreams.length > 1)
+    upstreams[0] = {
+      ...upstreams[0]!,
+      note: `${upstreams[0]!.note}; routes go here unless a rule says otherwise`,
+    };
+  return { upstreams, defaultBackend: first, rules: [], backendOf: () => first };
+}
+
+function byTag(routes: Route[], servers: Upstream[]): Assignment {
+  const url = servers[0]?.url ?? PLACEHOLDER_URL;
+  const where = servers[0] ? `the first server, ${servers[0].url}` : 'a placeholder: set the real upstream';
+  const tags = [...new Set(routes.flatMap((r) => r.tags))].sort();
+  const names = uniqueNames(tags.map((t) => slug(t, 'tag')));
+  const upstreams: Upstream[] = tags.map((tag, i) => ({
+    name: names[i]!,
+    url,
+    note: `routes tagged ${JSON.stringify(tag)}; url is ${where}`,
+  }));
+  const byTagName = new Map(tags.map((t, i) => [t, names[i]!]));
+  const untagged = routes.some((r) => r.tags.length === 0) || tags.length === 0;
+  let defaultBackend: string | undefined;
+  if (untagged) {
+    defaultBackend = uniqueNames([...names, 'default'])[names.length]!;
+    upstreams.push({ name: defaultBackend, url, note: `routes without a tag; url is ${where}` });
+  }
+  return {
+    upstreams,
+    ...(defaultBackend ? { defaultBackend } : {}),
+    rules: tags.map((tag) => ({ tag, backend: byTagName.get(tag)! })),
+    backendOf: (route) => byTagName.get([...route.tags].sort().pop() ?? '') ?? defaultBackend!,
+  };
+}
+
+/** One upstream per server URL that names a host; relative or templated URLs cannot be called. */
+function serverUpstreams(servers: readonly string[]): Upstream[] {
+  const hosts = servers.map((url) => {
+    const parsed = /^(https?):\/\/([A-Za-z0-9.-]+)(:\d+)?(?:[/?#]|$)/i.exec(url);
+    return parsed
+      ? {
+          url,
+          origin: `${parsed[1]!.toLowerCase()}://${parsed[2]!.toLowerCase()}${parsed[3] ?? ''}`,
+          host: parsed[2]!.toLowerCase(),
+        }
+      : { url };
+  });
+  const names = uniqueNames(stageBaseNames(hosts.map((h) => h.host)));
+  return hosts.map((h, i) =>
+    h.origin
+      ? { name: names[i]!, url: h.origin, note: `from server ${h.url}` }
+      : {
+          ...placeholder(names[i]!),
+          note: `server ${JSON.stringify(h.url)} names no host: set the real upstream`,
+        },
+  );
+}
+
+/** `api.example.com` and `sandbox.api.example.com` are `api` and `sandbox`: the labels that differ. */
+function stageBaseNames(hosts: (string | undefined)[]): string[] {
+  const labels = hosts.map((h) => (h ? h.split('.') : []));
+  const known = labels.filter((l) => l.length > 0);
+  let common = 0;
+  if (known.length > 1) {
+    while (
+      known.every(
+        (l) => l.length - common > 1 && l[l.length - 1 - common] === known[0]![known[0]!.length - 1 - common],
+      )
+    )
+      common++;
+  }
+  return labels.map((l) =>
+    l.length === 0
+      ? 'default'
+      : slug((known.length > 1 ? l.slice(0, l.length - common) : l.slice(0, 1)).join('-'), 'server'),
+  );
+}
+
+function stageEntries(servers: Upstream[]): string[] {
+  if (servers.length === 0) return ['  # the spec names no server', '  prod: {}'];
+  return servers.flatMap((s) => [
+    `  # ${s.note.replace(/^from /, '')}`,
+    ...indent(stringify({ [s.name]: {} })),
+  ]);
+}
+
+function placeholder(name: string): Upstream {
+  return { name, url: PLACEHOLDER_URL, note: 'a placeholder: set the real upstream' };
+}
+
+function dedupeByUrl(upstreams: Upstream[]): Upstream[] {
+  const seen = new Set<string>();
+  return upstreams.filter((u) => (u.url === PLACEHOLDER_URL || !seen.has(u.url)) && (seen.add(u.url), true));
+}
+
+/** The route as a config selector: its operationId when it has one, else method and escaped path. */
+function selectorOf(route: Route, model: RouteModel): Record<string, string> {
+  if (route.operationId && model.routes.filter((r) => r.operationId === route.operationId).length === 1) {
+    return { operationId: route.operationId };
+  }
+  const base = model.api.basePath;
+  const raw = base && route.path.startsWith(base) ? route.path.slice(base.length) || '/' : route.path;
+  return { method: route.method, path: raw.replace(/[\\*?[\]()!@+{}]/g, (c) => `\\${c}`) };
+}
+
+function slug(text: string, fallback: string): string {
+  const s = text
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|-+$/g, '')
+    .slice(0, 64)
+    .toLowerCase();
+  return s === '' ? fallback : s;
+}
+
+/** Names that came out equal get `-2`, `-3` … in order, so the first keeps the plain name. */
+function uniqueNames(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    let out = name;
+    for (let n = 2; used.has(out); n++) out = `${name}-${n}`;
+    used.add(out);
+    return out;
+  });
+}
+
+function indent(text: string): string[] {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => `  ${line}`);
+}

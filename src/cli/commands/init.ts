@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Argv } from 'yargs';
+import { CONFIG_FILE_NAMES, load } from '../../load/load.js';
+import { diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { publishedSchemas } from '../../model/intent/schema.js';
+import { normalize } from '../../model/normalize.js';
+import { writeArtifacts } from '../../write/write.js';
+import { loadOptionsFrom, specOptions, type SpecArgs } from '../common.js';
+import { GateplanError } from '../errors.js';
+import type { CommandResult } from '../result.js';
+import { scaffoldConfig, type ScaffoldBy } from './init-scaffold.js';
+
+export interface InitArgs extends SpecArgs {
+  by: ScaffoldBy;
+  force: boolean;
+}
+
+export function initBuilder(yargs: Argv) {
+  return specOptions(yargs)
+    .option('by', {
+      choices: ['server', 'tag'] as const,
+      default: 'server' as const,
+      describe: 'one backend per server URL, or per tag',
+    })
+    .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing gateplan.yaml' })
+    .example('$0 init specs/shop.yaml', 'write specs/gateplan.yaml with a backend per server')
+    .example('$0 init collection.json --by tag', 'a backend per tag (Postman: per folder)');
+}
+
+/** Writes `gateplan.yaml` beside the spec; an existing one is kept unless `--force`. */
+export async function handleInit(argv: InitArgs): Promise<CommandResult> {
+  const specAbs = resolve(argv.spec);
+  const dir = dirname(specAbs);
+  const existing = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((path) => existsSync(path));
+  if (existing && !argv.force) {
+    const file = relative(process.cwd(), existing) || existing;
+    throw new GateplanError('input', `${file} exists`, [
+      diagnostic('GP520', { file, pointer: '' }, { file }),
+    ]);
+  }
+  // The existing file (if any) must not shape what replaces it.
+  const loaded = await load(argv.spec, { ...loadOptionsFrom(argv), config: false });
+  if (!loaded.ok) throw new GateplanError('input', `cannot load ${argv.spec}`, loaded.diagnostics);
+  const model = normalize(loaded.spec);
+  const scaffold = scaffoldConfig(model, {
+    by: argv.by,
+    schemaRef: schemaRefFor(dir),
+    spec: basename(specAbs),
+  });
+  await writeArtifacts(dir, [{ path: CONFIG_FILE_NAMES[0]!, content: scaffold.text }]);
+  const shown = relative(process.cwd(), join(dir, CONFIG_FILE_NAMES[0]!)) || CONFIG_FILE_NAMES[0]!;
+  return {
+    diagnostics: [],
+    diagnosticsTo: 'stderr',
+    stdout:
+      `wrote ${shown}: ${scaffold.backends} backend(s), ${scaffold.stages} stage(s), ` +
+      `${scaffold.assigned} of ${model.routes.length} route(s) assigned (by ${argv.by})\n`,
+    failOn: 'none',
+  };
+}
+
+const SCHEMA_FILE = 'gateplan.schema.json';
+
+/**
+ * A path editors can open without a network when there is one: gateplan installed in a
+ * `node_modules` above the config, or the spec living inside this package (its examples).
+ * Otherwise the schema's published URL.
+ */
+export function schemaRefFor(configDir: string): string {
+  for (let dir = configDir; ; dir = dirname(dir)) {
+    const installed = join(dir, 'node_modules', 'gateplan', 'schema', SCHEMA_FILE);
+    if (existsSync(installed)) return toPosix(relative(configDir, installed));
+    if (dirname(dir) === dir) break;
+  }
+  const root = packageRoot();
+  const own = join(root, 'schema', SCHEMA_FILE);
+  if (existsSync(own) && (configDir === root || configDir.startsWith(root + sep)))
+    return toPosix(relative(configDir, own));
+  const published = publishedSchemas()[SCHEMA_FILE] as { $id: string };
+  return published.$id;
+}
+
+/** This module sits at src/cli/commands/ (or dist/src/cli/commands/); the package root holds package.json. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}

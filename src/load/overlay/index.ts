@@ -1,0 +1,33 @@
+import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { ResolvedLoadOptions } from '../options.js';
+import type { SourceFile } from '../sources.js';
+import { applyOverlay } from './apply.js';
+import { Origins } from './origins.js';
+import { readSideFile } from './source.js';
+
+export { Origins, relocateModel } from './origins.js';
+export { readSideFile } from './source.js';
+
+export type OverlaysApplied =
+  { ok: true; files: SourceFile[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Applies overlay files in order to the entry document (in place). An overlay that cannot be
+ * read or parsed stops the load, like an unreadable spec; problems inside one are findings.
+ */
+export async function applyOverlays(
+  document: Record<string, unknown>,
+  paths: readonly string[],
+  origins: Origins,
+  options: ResolvedLoadOptions,
+): Promise<OverlaysApplied> {
+  const files: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    const read = await readSideFile(path, options);
+    if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
+    files.push(read.file);
+    diagnostics.push(...applyOverlay(document, read.file, origins));
+  }
+  return { ok: true, files, diagnostics };
+}

@@ -1,0 +1,41 @@
+import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { ResolvedLoadOptions } from '../options.js';
+import { readSideFile } from '../overlay/source.js';
+import type { Origins } from '../overlay/origins.js';
+import type { SourceFile } from '../sources.js';
+import { convertCollection } from './convert.js';
+import { environmentProblem, Variables } from './variables.js';
+
+export type PostmanLoad =
+  | { ok: true; file: SourceFile; origins: Origins; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Converts the collection in `entry` to OpenAPI. The result stands in for the entry file: same
+ * path and position index (so line numbers are the collection's), the converted document as
+ * its value, and `origins` to map the document's pointers back into the collection.
+ */
+export async function loadPostman(entry: SourceFile, options: ResolvedLoadOptions): Promise<PostmanLoad> {
+  let environment: unknown;
+  if (options.postmanEnvironment !== undefined) {
+    const read = await readSideFile(options.postmanEnvironment, options);
+    if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
+    const problem = environmentProblem(read.file.value);
+    if (problem) {
+      const where = { file: read.file.display, pointer: '' };
+      return {
+        ok: false,
+        diagnostics: [diagnostic('GP505', where, { file: read.file.display, reason: problem })],
+      };
+    }
+    environment = read.file.value;
+  }
+  const collection = entry.value as Record<string, unknown>;
+  const converted = convertCollection(collection, entry.display, new Variables(collection, environment));
+  return {
+    ok: true,
+    file: { ...entry, value: converted.document },
+    origins: converted.origins,
+    diagnostics: converted.diagnostics,
+  };
+}
