@@ -24,7 +24,7 @@ import { validateIntent } from './intent/validate.js';
 import { findOperations, type FoundOperation } from './operations.js';
 import { formatSegments, joinBasePath, parsePathTemplate, pathParamNames, pathShape } from './paths.js';
 import { collectSchemas } from './schemas.js';
-import type { Backend, Canary, Route, RouteModel, Stage } from './types.js';
+import type { Backend, Canary, Param, Route, RouteModel, Stage } from './types.js';
 
 export interface NormalizeOptions {
   /** Per-code severity overrides; merged over the config file's `severity`. */
@@ -146,6 +146,7 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
     stages,
     auth,
     albStageMode: intent.alb?.stages ?? 'host',
+    albStack: intent.alb?.stack ?? 'listener-rules',
     ...(cors ? { cors: corsOf(cors) } : {}),
     binaryMediaTypes: intent.binaryMediaTypes ?? stringList(doc['x-amazon-apigateway-binary-media-types']),
     endpoint: {
@@ -194,7 +195,7 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
   const tags = Array.isArray(op.operation.tags) ? op.operation.tags.map(String) : [];
   const operationId = asString(op.operation.operationId);
 
-  checkPathParams(op, pathParamNames(segments), id, label, path, ctx.diagnostics);
+  const params = reconcilePathParams(op, pathParamNames(segments), id, label, path, ctx.diagnostics);
 
   const layers: SettingsLayer[] = [...ctx.intentDefaults];
   for (const rule of ctx.rules) {
@@ -225,7 +226,7 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
     segments,
     tags,
     backend: settings.backend?.value ?? { backend: '' },
-    params: op.params,
+    params,
     responses: op.responses,
     deprecated: op.operation.deprecated === true,
     where: op.where,
@@ -263,17 +264,25 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
 
 const backendWhere = new WeakMap<Route, Where | undefined>();
 
-function checkPathParams(
+/**
+ * Reconciles declared path parameters with the template: an undeclared one is added as a
+ * required string (real specs often forget them), a declared one the path lacks is dropped,
+ * since API Gateway rejects mappings for parameters the path does not have. Both are reported.
+ */
+function reconcilePathParams(
   op: FoundOperation,
   names: string[],
   id: string,
   label: string,
   path: string,
   diagnostics: Diagnostic[],
-): void {
+): Param[] {
   const declared = op.params.filter((p) => p.in === 'path').map((p) => p.name);
+  const params = op.params.filter((p) => p.in !== 'path' || names.includes(p.name));
   for (const name of names) {
-    if (!declared.includes(name)) diagnostics.push(diagnostic('GP021', op.where, { name, route: label }, id));
+    if (declared.includes(name)) continue;
+    diagnostics.push(diagnostic('GP021', op.where, { name, route: label }, id));
+    params.push({ name, in: 'path', required: true, schema: { type: 'string' } });
   }
   for (const name of declared) {
     if (!names.includes(name)) {
@@ -282,6 +291,7 @@ function checkPathParams(
       );
     }
   }
+  return params;
 }
 
 /** Routes that name no backend but carry an API Gateway integration get a backend made from it. */

@@ -53,15 +53,11 @@ describe('gateplan lint', () => {
   });
 
   it('exits 1 on errors and prints them like a compiler', async () => {
-    const spec = writeSpec(
-      good.replace('/a: { get: { operationId: getA,', '/a/{id}: { get: { operationId: getA,'),
-    );
+    const spec = writeSpec(good.replace('/a: { get: {', '/a: { get: { x-gateplan: { backend: nope },'));
     const { code, stdout } = await run(['lint', spec]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(
-      /api\.yaml:5:\d+ error GP021 path parameter \{id\} is not declared \(GET \/a\/\{id\}\)/,
-    );
-    expect(stdout).toContain('fix: add a parameter');
+    expect(stdout).toMatch(/api\.yaml:5:\d+ error GP041 backend nope is not defined \(GET \/a\)/);
+    expect(stdout).toContain('fix: define it under x-gateplan.backends, or use one of: b');
   });
 
   it('--fail-on sets the threshold', async () => {

@@ -1,5 +1,5 @@
-import { describe } from 'vitest';
-import { oas, testCode } from '../support/check.js';
+import { describe, expect, it } from 'vitest';
+import { check, oas, testCode } from '../support/check.js';
 
 const intent = `x-gateplan:\n  backends: { b: { url: 'http://b.internal' }, c: { lambda: 'arn:aws:lambda:us-east-1:1:function:c' } }\n  defaults: { backend: b }\n`;
 const ok = (paths: string, extra = '') => oas(`${intent}${extra}paths:\n${paths}`);
@@ -29,7 +29,7 @@ describe('model diagnostics', () => {
     {
       name: 'undeclared {id}',
       spec: ok(`  /orders/{id}:\n    get: ${op}\n`),
-      expect: [{ pointer: '/paths/~1orders~1{id}/get', line: 8 }],
+      expect: [{ pointer: '/paths/~1orders~1{id}/get', line: 8, severity: 'warn' }],
     },
     {
       name: 'declared on the path item',
@@ -46,6 +46,13 @@ describe('model diagnostics', () => {
       expect: [],
     },
   ]);
+
+  it('GP021: the undeclared parameter is added to the route as a required string', async () => {
+    const { model } = await check(ok(`  /orders/{id}:\n    get: ${op}\n`));
+    expect(model!.routes[0]!.params).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
+  });
 
   testCode('GP022', [
     {

@@ -11,9 +11,9 @@ export const modelCodes = {
   },
   GP021: {
     slug: 'path-param-undeclared',
-    level: 'error',
+    level: 'warn',
     stage: 'model',
-    text: 'path parameter {{name}} is not declared ({route})',
+    text: 'path parameter {{name}} is not declared ({route}); it is treated as a required string',
     fix: 'add a parameter with `in: path` and `name: {name}` to the operation or path item',
   },
   GP022: {
