@@ -2,6 +2,7 @@ import type { CatalogEntry } from './entry.js';
 import { loadCodes } from './codes-load.js';
 import { modelCodes } from './codes-model.js';
 import { intentCodes } from './codes-intent.js';
+import { apigwCodes } from './codes-apigw.js';
 import { inputCodes } from './codes-input.js';
 import { costCodes } from './codes-cost.js';
 import { diffCodes } from './codes-diff.js';
@@ -17,6 +18,7 @@ export const catalog = {
   ...loadCodes,
   ...modelCodes,
   ...intentCodes,
+  ...apigwCodes,
   ...inputCodes,
   ...costCodes,
   ...diffCodes,

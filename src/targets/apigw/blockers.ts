@@ -1,0 +1,136 @@
+import { child } from '../../model/document.js';
+import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/normalize.js';
+import type { Route, RouteModel, Segment } from '../../model/types.js';
+
+/** Quotas API Gateway applies per API (adjustable, but an import over them fails). */
+export const REST_RESOURCE_QUOTA = 300;
+export const HTTP_ROUTE_QUOTA = 300;
+/** API Gateway's rule for a literal path segment. */
+const SEGMENT = /^[A-Za-z0-9_.,:-]+$/;
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ANY']);
+
+/** Routes API Gateway cannot import at all: unknown methods and path characters. */
+export function routeBlockers(model: RouteModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const route of model.routes) {
+    if (!METHODS.has(route.method)) {
+      out.push(
+        diagnostic('GP103', route.where, { method: route.method, route: routeLabel(route) }, route.id),
+      );
+    }
+    for (const segment of route.segments) {
+      if (segment.kind === 'literal' && !SEGMENT.test(segment.value)) {
+        out.push(
+          diagnostic('GP104', route.where, { segment: segment.value, route: routeLabel(route) }, route.id),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** True when API Gateway can import the route (the document leaves out routes that are errors). */
+export function importable(route: Route): boolean {
+  return (
+    METHODS.has(route.method) && route.segments.every((s) => s.kind !== 'literal' || SEGMENT.test(s.value))
+  );
+}
+
+function partOf(segment: Segment): string {
+  return segment.kind === 'literal'
+    ? segment.value
+    : segment.kind === 'param'
+      ? `{${segment.name}}`
+      : `{${segment.name}+}`;
+}
+
+/**
+ * A REST resource has at most one variable child: `/users/{id}` beside `/users/{userId}/posts`
+ * (or beside `/users/{proxy+}`) is rejected on import. The fix keeps the name the first
+ * route (in model order) uses.
+ */
+export function siblingVariableBlockers(model: RouteModel): Diagnostic[] {
+  const byParent = new Map<string, Map<string, Route>>();
+  for (const route of model.routes) {
+    for (let i = 0; i < route.segments.length; i++) {
+      const segment = route.segments[i]!;
+      if (segment.kind === 'literal') continue;
+      const parent = '/' + route.segments.slice(0, i).map(partOf).join('/');
+      const parts = byParent.get(parent) ?? new Map<string, Route>();
+      if (!parts.has(partOf(segment))) parts.set(partOf(segment), route);
+      byParent.set(parent, parts);
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const [parent, parts] of [...byParent].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (parts.size < 2) continue;
+    const [keep, ...others] = [...parts.keys()];
+    const names = [...parts.keys()].join(', ');
+    for (const other of others) {
+      const route = parts.get(other)!;
+      out.push(
+        diagnostic(
+          'GP100',
+          route.where,
+          { parent, names, route: routeLabel(route), keep: bare(keep!), other: bare(other) },
+          route.id,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function bare(part: string): string {
+  return part.replace(/^\{|\+?\}$/g, '');
+}
+
+/** Every resource path the REST API needs, not counting the root. */
+export function restResourceCount(model: RouteModel): number {
+  const resources = new Set<string>();
+  for (const route of model.routes) {
+    for (let i = 1; i <= route.segments.length; i++)
+      resources.add(route.segments.slice(0, i).map(partOf).join('/'));
+  }
+  return resources.size;
+}
+
+export function quotaBlockers(model: RouteModel, api: 'rest' | 'http'): Diagnostic[] {
+  const where = child({ file: model.source.file, pointer: '' }, 'paths');
+  if (api === 'rest') {
+    const count = restResourceCount(model);
+    return count > REST_RESOURCE_QUOTA
+      ? [diagnostic('GP101', where, { count, limit: REST_RESOURCE_QUOTA })]
+      : [];
+  }
+  const count = model.routes.length;
+  return count > HTTP_ROUTE_QUOTA ? [diagnostic('GP102', where, { count, limit: HTTP_ROUTE_QUOTA })] : [];
+}
+
+/** API Gateway's integration timeout bounds; REST can exceed 29 s only after a quota raise. */
+export function timeoutDiagnostics(model: RouteModel, api: 'rest' | 'http'): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const max = api === 'rest' ? 29_000 : 30_000;
+  for (const route of model.routes) {
+    const t = route.timeoutMs;
+    if (t === undefined) continue;
+    const args = {
+      timeoutMs: t,
+      route: routeLabel(route),
+      api: api === 'rest' ? 'REST' : 'HTTP',
+      min: 50,
+      max,
+    };
+    if (
+      t < 50 ||
+      (api === 'http' && t > max) ||
+      (api === 'rest' && model.endpoint.type === 'edge' && t > max)
+    ) {
+      out.push(diagnostic('GP113', route.where, args, route.id));
+    } else if (api === 'rest' && t > max) {
+      out.push(diagnostic('GP114', route.where, args, route.id));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+import { stringify } from 'yaml';
+import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { kebabId } from '../../model/ids.js';
+import type { RouteModel } from '../../model/types.js';
+import type { ApiPlanBase, LambdaPermissionPlan, PlanValue } from './plan.js';
+
+/** CloudFormation pieces both API Gateway stacks share. */
+
+export type Template = Record<string, unknown>;
+
+/** CloudFormation's limit on a template passed inline (larger ones must come from S3 anyway). */
+export const INLINE_TEMPLATE_LIMIT = 51_200;
+
+export function cfnValue(value: PlanValue): unknown {
+  return typeof value === 'string' ? value : { Ref: value.param };
+}
+
+export function cfnValues(values: Record<string, PlanValue>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, cfnValue(v)]));
+}
+
+/**
+ * The document as a `Body`: strings that name stack parameters (`${Name}`) become `Fn::Sub`,
+ * with every other `${` (stage variables, import-time AWS variables) escaped as `${!` so
+ * CloudFormation leaves it for API Gateway.
+ */
+export function bodyWithParameters(document: unknown, parameters: string[]): unknown {
+  if (parameters.length === 0) return document;
+  const names = new Set(parameters);
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') {
+      const refs = [...node.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]!);
+      if (!refs.some((r) => names.has(r))) return node;
+      return {
+        'Fn::Sub': node.replace(/\$\{([^}]*)\}/g, (whole, inner: string) =>
+          names.has(inner) ? whole : '${!' + inner + '}',
+        ),
+      };
+    }
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    return node;
+  };
+  return walk(document);
+}
+
+export function parametersSection(plan: ApiPlanBase): Record<string, unknown> {
+  return Object.fromEntries(
+    plan.parameters.map((p) => [p.name, { Type: 'String', Description: p.description }]),
+  );
+}
+
+/** One `AWS::Lambda::Permission` per function, scoped to this API's execute-api ARN. */
+export function permissionResources(
+  permissions: LambdaPermissionPlan[],
+  apiLogicalId: string,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    permissions.map((p) => [
+      `${p.id}InvokePermission`,
+      {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: cfnValue(p.functionName),
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: {
+            'Fn::Sub': `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiLogicalId}}${p.sourcePath}`,
+          },
+        },
+      },
+    ]),
+  );
+}
+
+export function invokeUrl(apiLogicalId: string, stage: string): unknown {
+  const suffix = stage === '$default' ? '' : `/${stage}`;
+  return { 'Fn::Sub': `https://\${${apiLogicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}${suffix}` };
+}
+
+/** YAML text of a template: no anchors, no line folding, so it diffs line by line. */
+export function templateText(template: Template): string {
+  // YAML 1.1 rules quote what CloudFormation's parser would read as a date or boolean (2010-09-09, on, yes).
+  return stringify(template, { version: '1.1', aliasDuplicateObjects: false, lineWidth: 0 });
+}
+
+/**
+ * Renders a template with the document inline; when that is over CloudFormation's inline
+ * limit, the API reads the document from S3 instead, under a key that changes with it.
+ */
+export function withBody(
+  model: RouteModel,
+  plan: ApiPlanBase,
+  build: (body: Record<string, unknown>, extraParameters: Record<string, unknown>) => Template,
+  diagnostics: Diagnostic[],
+): string {
+  const inline = templateText(
+    build(
+      {
+        Body: bodyWithParameters(
+          plan.document,
+          plan.parameters.map((p) => p.name),
+        ),
+      },
+      {},
+    ),
+  );
+  const size = Buffer.byteLength(inline);
+  if (size <= INLINE_TEMPLATE_LIMIT) return inline;
+  const key = `gateplan/${kebabId(model.api.title, 40)}/openapi-${plan.documentHash}.json`;
+  const parameters = {
+    ApiDocumentBucket: {
+      Type: 'String',
+      Description: 'S3 bucket holding the import document (openapi.json)',
+    },
+    ApiDocumentKey: {
+      Type: 'String',
+      Default: key,
+      Description: 'S3 key of this version of the import document',
+    },
+  };
+  diagnostics.push(
+    diagnostic(
+      'GP115',
+      { file: model.source.file, pointer: '' },
+      {
+        bytes: Buffer.byteLength(plan.documentJson),
+        size,
+        limit: INLINE_TEMPLATE_LIMIT,
+        file: 'openapi.json',
+        bucketParam: 'ApiDocumentBucket',
+        keyParam: `ApiDocumentKey (default ${key})`,
+      },
+    ),
+  );
+  return templateText(
+    build(
+      { BodyS3Location: { Bucket: { Ref: 'ApiDocumentBucket' }, Key: { Ref: 'ApiDocumentKey' } } },
+      parameters,
+    ),
+  );
+}

@@ -1,0 +1,221 @@
+import { diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { pascalId } from '../../model/ids.js';
+import { routeLabel } from '../../model/normalize.js';
+import type { AuthScheme, NamedAuthScheme, Route, RouteModel } from '../../model/types.js';
+import {
+  AWS_PARTITION,
+  AWS_REGION,
+  lambdaFunctionArn,
+  lambdaInvocationUri,
+  parseLambdaArn,
+} from './addresses.js';
+import type { AuthState } from './rest-auth.js';
+
+/**
+ * The operation's `security` for an HTTP API: one requirement with one scheme (import rejects
+ * more). JWT authorizers come from JWT, OpenID Connect and Cognito schemes; Lambda authorizers
+ * use payload format 1.0 so the same function answers REST and HTTP APIs alike.
+ */
+/** Returned for a route that must not be served at all, since serving it would drop its protection. */
+export const LEAVE_OUT = 'leave-out';
+
+export function httpSecurity(
+  model: RouteModel,
+  route: Route,
+  state: AuthState,
+): unknown[] | undefined | typeof LEAVE_OUT {
+  if (route.auth === undefined) return undefined;
+  if (route.auth.length === 0) return [];
+  const label = routeLabel(route);
+  if (route.auth.length > 1) {
+    state.diagnostics.push(
+      diagnostic('GP110', route.where, { route: label, count: route.auth.length }, route.id),
+    );
+    return undefined;
+  }
+  const schemes = route.auth[0]!.schemes;
+  if (schemes.length === 0) return [];
+  if (schemes.length > 1) {
+    const names = schemes.map((s) => s.name).join(', ');
+    state.diagnostics.push(
+      diagnostic('GP109', route.where, { route: label, schemes: names, extra: '' }, route.id),
+    );
+    return undefined;
+  }
+  const { name, scopes } = schemes[0]!;
+  const named = model.auth[name];
+  if (!named) return undefined;
+  if (named.scheme.kind === 'apiKey') {
+    state.diagnostics.push(
+      diagnostic(
+        'GP128',
+        route.where,
+        {
+          feature: 'API keys',
+          route: label,
+          fix: 'check the key in a Lambda authorizer, or use the apigw-rest target',
+        },
+        route.id,
+      ),
+    );
+    return LEAVE_OUT;
+  }
+  const definition = schemeDefinition(named, state);
+  if (!definition) {
+    if (!['jwt', 'oidc', 'cognito'].includes(named.scheme.kind)) {
+      const fix =
+        'use a JWT/OpenID Connect scheme, IAM, or a Lambda authorizer (x-gateplan.lambda) for HTTP APIs';
+      state.diagnostics.push(
+        diagnostic(
+          'GP108',
+          route.where,
+          { api: 'HTTP', kind: named.scheme.kind, scheme: name, route: label, fix },
+          route.id,
+        ),
+      );
+    }
+    return undefined;
+  }
+  state.schemes[name] = definition;
+  return [{ [name]: isJwt(named.scheme) ? scopes : [] }];
+}
+
+function isJwt(scheme: AuthScheme): boolean {
+  return scheme.kind === 'jwt' || scheme.kind === 'oidc' || scheme.kind === 'cognito';
+}
+
+function schemeDefinition(named: NamedAuthScheme, state: AuthState): Record<string, unknown> | undefined {
+  const scheme = named.scheme;
+  switch (scheme.kind) {
+    case 'iam':
+      return {
+        type: 'apiKey',
+        name: 'Authorization',
+        in: 'header',
+        'x-amazon-apigateway-authtype': 'awsSigv4',
+      };
+    case 'jwt':
+      return jwtScheme(named, state, scheme.issuer, scheme.audience, scheme.identitySource);
+    case 'oidc': {
+      const issuer =
+        scheme.issuer ?? scheme.openIdConnectUrl?.replace(/\/\.well-known\/openid-configuration\/?$/, '');
+      return jwtScheme(
+        named,
+        state,
+        issuer,
+        scheme.clientId ? [scheme.clientId] : [],
+        '$request.header.Authorization',
+      );
+    }
+    case 'cognito': {
+      const pool = /^arn:[^:]+:cognito-idp:([^:]+):\d{12}:userpool\/(.+)$/.exec(scheme.userPoolArns[0] ?? '');
+      const issuer = pool ? `https://cognito-idp.${pool[1]}.amazonaws.com/${pool[2]}` : undefined;
+      return jwtScheme(
+        named,
+        state,
+        issuer,
+        scheme.clientId ? [scheme.clientId] : [],
+        '$request.header.Authorization',
+      );
+    }
+    case 'lambda':
+      return lambdaScheme(named, scheme, state);
+    default:
+      return undefined;
+  }
+}
+
+function jwtScheme(
+  named: NamedAuthScheme,
+  state: AuthState,
+  issuer: string | undefined,
+  audience: string[],
+  identitySource: string,
+): Record<string, unknown> | undefined {
+  const missing = !issuer ? 'issuer' : audience.length === 0 ? 'audience (client id)' : undefined;
+  if (missing) {
+    if (!state.reported.has(named.name)) {
+      state.reported.add(named.name);
+      const fix =
+        named.scheme.kind === 'cognito'
+          ? 'set x-gateplan.cognito.userPoolArns and clientId'
+          : named.scheme.kind === 'oidc'
+            ? 'set x-gateplan.oidc.issuer and clientId'
+            : 'set x-gateplan.jwt.issuer and audience';
+      state.diagnostics.push(
+        diagnostic('GP120', named.where, {
+          kind: named.scheme.kind,
+          scheme: named.name,
+          missing,
+          api: 'HTTP',
+          fix,
+        }),
+      );
+    }
+    return undefined;
+  }
+  return {
+    type: 'oauth2',
+    flows: {},
+    'x-amazon-apigateway-authorizer': {
+      type: 'jwt',
+      identitySource,
+      jwtConfiguration: { issuer, audience: [...audience] },
+    },
+  };
+}
+
+/** REST identity-source names (`method.request.header.X`) in HTTP API syntax (`$request.header.X`). */
+function httpIdentitySource(source: string): string {
+  return source
+    .replace(/^method\.request\.querystring\./, '$request.querystring.')
+    .replace(/^method\.request\.header\./, '$request.header.')
+    .replace(/^stageVariables\./, '$stageVariables.')
+    .replace(/^context\./, '$context.');
+}
+
+function lambdaScheme(
+  named: NamedAuthScheme,
+  scheme: Extract<AuthScheme, { kind: 'lambda' }>,
+  state: AuthState,
+): Record<string, unknown> {
+  const id = `Authorizer${pascalId(named.name, 40)}`;
+  let uri: string;
+  if (scheme.functionArn) {
+    const address = parseLambdaArn(scheme.functionArn);
+    uri = lambdaInvocationUri(address);
+    if (!state.authorizerPermissions.some((p) => p.id === id)) {
+      state.authorizerPermissions.push({
+        id,
+        functionName: address.full ? lambdaFunctionArn(address) : address.name,
+        sourcePath: '/authorizers/*',
+      });
+    }
+  } else {
+    const param = `${id}FunctionArn`;
+    if (!state.parameters.some((p) => p.name === param)) {
+      state.parameters.push({
+        name: param,
+        description: `ARN of the Lambda function behind authorizer ${named.name}`,
+      });
+      state.authorizerPermissions.push({ id, functionName: { param }, sourcePath: '/authorizers/*' });
+    }
+    uri = `arn:${AWS_PARTITION}:apigateway:${AWS_REGION}:lambda:path/2015-03-31/functions/\${${param}}/invocations`;
+  }
+  const header =
+    /^method\.request\.header\.(.+)$/.exec(scheme.identitySources[0] ?? '')?.[1] ?? 'Authorization';
+  return {
+    type: 'apiKey',
+    name: header,
+    in: 'header',
+    'x-amazon-apigateway-authorizer': {
+      type: 'request',
+      identitySource: scheme.identitySources.map(httpIdentitySource).join(', '),
+      authorizerUri: uri,
+      authorizerPayloadFormatVersion: '1.0',
+      ...(scheme.resultTtlSeconds !== undefined
+        ? { authorizerResultTtlInSeconds: scheme.resultTtlSeconds }
+        : {}),
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { child } from '../../model/document.js';
+import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/normalize.js';
+import type { Cors, Route, RouteModel } from '../../model/types.js';
+import { importable, quotaBlockers, routeBlockers, timeoutDiagnostics } from './blockers.js';
+import { httpSecurity, LEAVE_OUT } from './http-auth.js';
+import { backendIntegration, httpIntegration } from './http-integration.js';
+import {
+  methodKey,
+  operationParameters,
+  operationResponses,
+  sortedRecord,
+  uniqueOperationIds,
+} from './operation.js';
+import type { StackParameter } from './plan.js';
+import { newAuthState, type AuthState } from './rest-auth.js';
+import { backendDiagnostics } from './rest-document.js';
+import { weightedRouteDiagnostics } from './route-backend.js';
+import { planBackendVariables, type BackendVariables } from './variables.js';
+
+export interface HttpDocumentParts {
+  document: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  auth: AuthState;
+  variables: BackendVariables;
+  parameters: StackParameter[];
+}
+
+/** Path of the route API Gateway uses for requests no other route matches. */
+export const DEFAULT_ROUTE_PATH = '/$default';
+
+/** The HTTP API import document (OpenAPI 3.0, the only version HTTP API import reads). Pure. */
+export function buildHttpDocument(model: RouteModel): {
+  document: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+} {
+  const { document, diagnostics } = httpDocumentParts(model);
+  return { document, diagnostics };
+}
+
+export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
+  const root: Where = { file: model.source.file, pointer: '' };
+  const diagnostics: Diagnostic[] = [
+    ...routeBlockers(model),
+    ...quotaBlockers(model, 'http'),
+    ...timeoutDiagnostics(model, 'http'),
+    ...weightedRouteDiagnostics(model),
+    ...backendDiagnostics(model),
+    ...gapDiagnostics(model, root),
+  ];
+  const variables = planBackendVariables(model, 'http');
+  const parameters = variables.parameters;
+  const auth = newAuthState();
+  const operationIds = uniqueOperationIds(model.routes);
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of model.routes.filter(importable)) {
+    const security = httpSecurity(model, route, auth);
+    if (security === LEAVE_OUT) continue;
+    const integration = httpIntegration(model, route, variables, parameters, diagnostics);
+    if (!integration) continue;
+    const operation: Record<string, unknown> = {};
+    if (route.operationId && operationIds.has(route.operationId)) operation.operationId = route.operationId;
+    if (route.summary) operation.summary = route.summary;
+    const params = operationParameters(route, diagnostics);
+    if (params.length) operation.parameters = params;
+    operation.responses = operationResponses(route);
+    if (security) operation.security = security;
+    operation['x-amazon-apigateway-integration'] = integration;
+    (paths[route.path] ??= {})[methodKey(route)] = operation;
+  }
+  const catchAll = model.catchAll ? model.backends[model.catchAll] : undefined;
+  if (catchAll) {
+    const route = defaultRoute(root);
+    const integration = backendIntegration(catchAll, route, variables, parameters, diagnostics);
+    if (integration) {
+      // The request path is not appended to an HTTP URI by itself; the mapping forwards it.
+      if (integration.type === 'http_proxy' && integration.connectionType !== 'VPC_LINK') {
+        integration.requestParameters = { 'overwrite:path': '$request.path' };
+      }
+      paths[DEFAULT_ROUTE_PATH] = {
+        'x-amazon-apigateway-any-method': {
+          isDefaultRoute: true,
+          responses: { default: { description: 'Whatever the catch-all backend answers' } },
+          'x-amazon-apigateway-integration': integration,
+        },
+      };
+    }
+  }
+  diagnostics.push(...auth.diagnostics);
+  parameters.push(...auth.parameters.filter((p) => !parameters.some((q) => q.name === p.name)));
+
+  const document: Record<string, unknown> = {
+    openapi: '3.0.1',
+    info: {
+      title: model.api.title,
+      version: model.api.version,
+      ...(model.api.description ? { description: model.api.description } : {}),
+    },
+    paths: sortedRecord(
+      Object.fromEntries(Object.entries(paths).map(([p, item]) => [p, sortedRecord(item)])),
+    ),
+  };
+  if (Object.keys(auth.schemes).length) document.components = { securitySchemes: sortedRecord(auth.schemes) };
+  if (model.cors) document['x-amazon-apigateway-cors'] = httpCors(model.cors);
+  document['x-amazon-apigateway-importexport-version'] = '1.0';
+  return { document, diagnostics, auth, variables, parameters };
+}
+
+function httpCors(cors: Cors): Record<string, unknown> {
+  return {
+    allowOrigins: [...cors.allowOrigins],
+    allowMethods: [...cors.allowMethods],
+    allowHeaders: [...cors.allowHeaders],
+    ...(cors.exposeHeaders.length ? { exposeHeaders: [...cors.exposeHeaders] } : {}),
+    allowCredentials: cors.allowCredentials,
+    ...(cors.maxAgeSeconds !== undefined ? { maxAge: cors.maxAgeSeconds } : {}),
+  };
+}
+
+/** A stand-in route for `$default`, so backend integrations can be built for it. */
+function defaultRoute(root: Where): Route {
+  return {
+    id: 'ANY $default',
+    method: 'ANY',
+    path: DEFAULT_ROUTE_PATH,
+    segments: [],
+    tags: [],
+    backend: { backend: '' },
+    params: [],
+    responses: {},
+    deprecated: false,
+    where: child(root, 'x-gateplan', 'catchAll'),
+  };
+}
+
+/** What the model asks for that HTTP APIs do not have: errors where dropping it would be unsafe. */
+function gapDiagnostics(model: RouteModel, root: Where): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const dropped = (where: Where, feature: string, subject: string, fix: string, route?: Route) =>
+    out.push(diagnostic('GP112', where, { feature, subject, fix }, route?.id));
+  if (model.endpoint.type === 'private') {
+    const fix = 'use the apigw-rest target for a private API, or make this one regional';
+    out.push(
+      diagnostic('GP111', child(root, 'x-gateplan', 'endpoint'), {
+        feature: 'private endpoints',
+        subject: 'the API',
+        fix,
+      }),
+    );
+  } else if (model.endpoint.type === 'edge') {
+    dropped(
+      child(root, 'x-gateplan', 'endpoint'),
+      'edge-optimized endpoints',
+      'the API (it is regional)',
+      'put CloudFront in front of it if edge caching matters',
+    );
+  }
+  if (model.binaryMediaTypes.length) {
+    dropped(
+      child(root, 'x-gateplan', 'binaryMediaTypes'),
+      'binary media types',
+      'the API',
+      'HTTP APIs pass binary bodies base64-encoded to Lambda and untouched to HTTP backends',
+    );
+  }
+  if (model.cors?.allowCredentials && model.cors.allowOrigins.includes('*')) {
+    out.push(diagnostic('GP123', child(root, 'x-gateplan', 'defaults', 'cors')));
+  }
+  for (const stage of Object.values(model.stages)) {
+    if (stage.canary) {
+      dropped(
+        child(stage.where, 'canary'),
+        'stage canaries',
+        `stage ${stage.name}`,
+        'use the apigw-rest or alb target for a canary, or a second stage',
+      );
+    }
+  }
+  for (const route of model.routes) {
+    const label = routeLabel(route);
+    if (route.requestBody && Object.values(route.requestBody.content).some((c) => c.schema !== undefined)) {
+      dropped(
+        route.where,
+        'request validation',
+        label,
+        'validate in the backend, or use the apigw-rest target',
+        route,
+      );
+    }
+    if (model.cors && !route.cors) {
+      dropped(
+        route.where,
+        'per-route CORS settings (CORS is API-wide)',
+        label,
+        'the API-wide CORS settings also answer for this route',
+        route,
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+import { pascalId } from '../../model/ids.js';
+import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/normalize.js';
+import type { Backend, Route, RouteModel } from '../../model/types.js';
+import { lambdaInvocationUri, parseLambdaArn, stageVariableRef } from './addresses.js';
+import { expressionDiagnostics, httpBackendUri, keptIntegration } from './integration-common.js';
+import type { StackParameter } from './plan.js';
+import { primaryBackend } from './route-backend.js';
+import { vpcLinkValue, type BackendVariables } from './variables.js';
+
+/** HTTP APIs allow at most 30 s, and that is also their default. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Payload format 1.0 for Lambda: the event a REST API sends, so one function serves both
+ * targets unchanged.
+ */
+const PAYLOAD_FORMAT = '1.0';
+/** Fields of a REST integration an HTTP API also reads; the rest would be import warnings. */
+const HTTP_FIELDS = [
+  'type',
+  'httpMethod',
+  'uri',
+  'connectionType',
+  'connectionId',
+  'credentials',
+  'integrationSubtype',
+  'payloadFormatVersion',
+  'timeoutInMillis',
+  'tlsConfig',
+];
+
+/** The `x-amazon-apigateway-integration` for an HTTP API route (or the `$default` route). */
+export function httpIntegration(
+  model: RouteModel,
+  route: Route,
+  vars: BackendVariables,
+  parameters: StackParameter[],
+  diagnostics: Diagnostic[],
+): Record<string, unknown> | undefined {
+  const kept = keptIntegration(route);
+  if (kept) return keptForHttp(route, kept, diagnostics);
+  const backend = primaryBackend(model, route);
+  if (!backend) return undefined;
+  return backendIntegration(backend, route, vars, parameters, diagnostics);
+}
+
+export function backendIntegration(
+  backend: Backend,
+  route: Route,
+  vars: BackendVariables,
+  parameters: StackParameter[],
+  diagnostics: Diagnostic[],
+): Record<string, unknown> | undefined {
+  const target = backend.target;
+  const timeoutInMillis = Math.min(route.timeoutMs ?? DEFAULT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
+  const unsupported = (feature: string, fix: string) => {
+    diagnostics.push(
+      diagnostic('GP111', route.where, { feature, subject: routeLabel(route), fix }, route.id),
+    );
+    return undefined;
+  };
+  switch (target.kind) {
+    case 'http': {
+      if (target.vpcLink) {
+        return {
+          type: 'http_proxy',
+          httpMethod: route.method,
+          connectionType: 'VPC_LINK',
+          connectionId: placeholder(vpcLinkValue(backend, parameters)),
+          uri: placeholder(listenerValue(backend, parameters)),
+          payloadFormatVersion: PAYLOAD_FORMAT,
+          timeoutInMillis,
+        };
+      }
+      const uri = httpBackendUri(backend, route, vars);
+      if (!uri) return undefined;
+      return {
+        type: 'http_proxy',
+        httpMethod: route.method,
+        uri,
+        payloadFormatVersion: PAYLOAD_FORMAT,
+        timeoutInMillis,
+      };
+    }
+    case 'lambda': {
+      const address = parseLambdaArn(target.functionArn);
+      const fnVar = vars.fn.get(backend.name);
+      return {
+        type: 'aws_proxy',
+        httpMethod: 'POST',
+        uri: lambdaInvocationUri(address, fnVar ? stageVariableRef(fnVar) : address.name),
+        payloadFormatVersion: PAYLOAD_FORMAT,
+        timeoutInMillis,
+      };
+    }
+    case 'mock':
+      return unsupported('mock integrations', 'answer from a Lambda backend, or use the apigw-rest target');
+    case 's3':
+      return unsupported(
+        'S3 integrations',
+        'front the bucket with a Lambda backend, or use the apigw-rest target',
+      );
+    case 'kinesis':
+      return unsupported(
+        'Kinesis integrations',
+        'write to the stream from a Lambda backend, or use the apigw-rest target',
+      );
+    case 'apigw-integration':
+      return keptForHttp(route, target.integration, diagnostics);
+  }
+}
+
+/** A kept integration, if it is a proxy type HTTP APIs accept, reduced to the fields they read. */
+function keptForHttp(
+  route: Route,
+  integration: Record<string, unknown>,
+  diagnostics: Diagnostic[],
+): Record<string, unknown> | undefined {
+  const type = String(integration.type ?? '').toLowerCase();
+  if (type !== 'aws_proxy' && type !== 'http_proxy') {
+    const fix =
+      'replace it with a proxy integration (Lambda or HTTP URL) via x-gateplan.backend, or use the apigw-rest target';
+    diagnostics.push(
+      diagnostic(
+        'GP111',
+        route.where,
+        { feature: `${type || 'untyped'} integrations`, subject: routeLabel(route), fix },
+        route.id,
+      ),
+    );
+    return undefined;
+  }
+  diagnostics.push(...expressionDiagnostics(route, integration));
+  const out: Record<string, unknown> = {};
+  for (const field of HTTP_FIELDS)
+    if (integration[field] !== undefined) out[field] = structuredClone(integration[field]);
+  out.type = type;
+  out.payloadFormatVersion ??= PAYLOAD_FORMAT;
+  if (typeof out.timeoutInMillis === 'number')
+    out.timeoutInMillis = Math.min(out.timeoutInMillis, DEFAULT_TIMEOUT_MS);
+  return out;
+}
+
+function listenerValue(backend: Backend, parameters: StackParameter[]): string | { param: string } {
+  if (backend.target.kind === 'http' && backend.target.vpcLink?.listenerArn)
+    return backend.target.vpcLink.listenerArn;
+  const name = `${pascalId(backend.name)}ListenerArn`;
+  if (!parameters.some((p) => p.name === name)) {
+    parameters.push({
+      name,
+      description: `ARN of the load balancer listener behind backend ${backend.name} (private integration)`,
+    });
+  }
+  return { param: name };
+}
+
+/** A parameter's value in the document: `${Name}`, replaced by the stack. */
+function placeholder(value: string | { param: string }): string {
+  return typeof value === 'string' ? value : '${' + value.param + '}';
+}

@@ -1,0 +1,75 @@
+import { child } from '../../model/document.js';
+import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { backendFromIntegration } from '../../model/intent/backends.js';
+import { routeLabel } from '../../model/normalize.js';
+import type { Backend, Route } from '../../model/types.js';
+import { parseHttpUrl, stageVariableRef } from './addresses.js';
+import { primaryBackendName } from './route-backend.js';
+import type { BackendVariables } from './variables.js';
+
+/** The route's path with each variable written `{name}` (greedy ones too), for integration URIs. */
+export function integrationPath(route: Route): string {
+  if (route.segments.length === 0) return '/';
+  return route.segments.map((s) => '/' + (s.kind === 'literal' ? s.value : `{${s.name}}`)).join('');
+}
+
+/** The names of the route's path variables, greedy included. */
+export function pathVariables(route: Route): string[] {
+  return route.segments.flatMap((s) => (s.kind === 'literal' ? [] : [s.name]));
+}
+
+/**
+ * `scheme://${stageVariables.<backend>Host}/base/route/{id}`: the backend URL with its host in
+ * a stage variable. The route's full path is forwarded, as the ALB target forwards it.
+ */
+export function httpBackendUri(backend: Backend, route: Route, vars: BackendVariables): string | undefined {
+  if (backend.target.kind !== 'http') return undefined;
+  const address = parseHttpUrl(backend.target.url);
+  if (!address) return undefined;
+  const hostVar = vars.host.get(backend.name);
+  const host = hostVar ? stageVariableRef(hostVar) : address.host;
+  const path = integrationPath(route);
+  return `${address.scheme}://${host}${address.basePath}${path === '/' && address.basePath ? '' : path}`;
+}
+
+export function badUrlDiagnostic(backend: Backend): Diagnostic | undefined {
+  if (backend.target.kind !== 'http' || parseHttpUrl(backend.target.url)) return undefined;
+  return diagnostic('GP126', backend.where, { backend: backend.name, url: backend.target.url });
+}
+
+/**
+ * The route's own `x-amazon-apigateway-integration`, when its backend was made from it: it is
+ * re-emitted as written, since it may carry templates and mappings the model does not.
+ */
+export function keptIntegration(route: Route): Record<string, unknown> | undefined {
+  const existing = route.existingIntegration;
+  if (!existing) return undefined;
+  const made = backendFromIntegration(existing, child(route.where, 'x-amazon-apigateway-integration'));
+  return made && made.backend.name === primaryBackendName(route) ? structuredClone(existing) : undefined;
+}
+
+/** `${...}` references API Gateway resolves itself; anything else is a template language's. */
+const RESOLVED = /^(stageVariables\.|AWS::(Region|AccountId|Partition)$)/;
+
+export function expressionDiagnostics(route: Route, integration: Record<string, unknown>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const where = child(route.where, 'x-amazon-apigateway-integration');
+  for (const field of ['uri', 'credentials', 'connectionId']) {
+    const value = integration[field];
+    if (value === undefined) continue;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const foreign =
+      typeof value !== 'string' || [...value.matchAll(/\$\{([^}]*)\}/g)].some((m) => !RESOLVED.test(m[1]!));
+    if (foreign) {
+      out.push(
+        diagnostic(
+          'GP121',
+          child(where, field),
+          { route: routeLabel(route), field, value: text.slice(0, 120) },
+          route.id,
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { Throttle } from '../../model/types.js';
+
+/**
+ * What surrounds an API Gateway import document, described without CloudFormation or
+ * Terraform syntax so both renderers share one plan.
+ */
+
+/** A literal, or the value of a stack parameter the user supplies. */
+export type PlanValue = string | { param: string };
+
+export interface StackParameter {
+  /** Alphanumeric; also how the import document refers to it, as `${Name}`. */
+  name: string;
+  description: string;
+}
+
+export interface RouteThrottle {
+  routeId: string;
+  /** The route's path as API Gateway knows the resource, e.g. `/v2/books/{bookId}`. */
+  resourcePath: string;
+  /** `GET`…, or `*` for an ANY route. */
+  method: string;
+  /** HTTP API route key, e.g. `GET /v2/books/{bookId}` (`ANY /x` for ANY). */
+  routeKey: string;
+  throttle: Throttle;
+}
+
+export interface StagePlan {
+  name: string;
+  variables: Record<string, PlanValue>;
+  /** Stage-wide throttle (every method). */
+  throttle?: Throttle;
+  /** Per-route throttles, sorted by route id. */
+  routeThrottles: RouteThrottle[];
+  /** REST only: the canary's share and the variable overrides that point it at the canary backends. */
+  canary?: { percent: number; variableOverrides: Record<string, PlanValue> };
+}
+
+/** Permission for API Gateway to invoke one Lambda function. */
+export interface LambdaPermissionPlan {
+  /** Stable stem for names and logical ids. */
+  id: string;
+  /** Function ARN, or name when only a name is known. */
+  functionName: PlanValue;
+  /** Appended to the API's execute-api ARN: `/*` for routes, `/authorizers/*` for authorizers. */
+  sourcePath: string;
+}
+
+export interface UsagePlanPlan {
+  id: string;
+  name: string;
+  stage: string;
+  throttle?: Throttle;
+}
+
+export interface ApiPlanBase {
+  name: string;
+  description?: string;
+  /** The import document, as written to `openapi.json`. */
+  document: Record<string, unknown>;
+  /** Its JSON text and a short hash of that text (redeploys when it changes). */
+  documentJson: string;
+  documentHash: string;
+  stages: StagePlan[];
+  lambdaPermissions: LambdaPermissionPlan[];
+  /** Values the user supplies; the document refers to them as `${Name}`. */
+  parameters: StackParameter[];
+  diagnostics: Diagnostic[];
+}
+
+export interface RestPlan extends ApiPlanBase {
+  kind: 'rest';
+  endpoint: { type: 'REGIONAL' | 'EDGE' | 'PRIVATE'; vpcEndpointIds: string[] };
+  usagePlans: UsagePlanPlan[];
+}
+
+export interface HttpPlan extends ApiPlanBase {
+  kind: 'http';
+}

@@ -1,0 +1,211 @@
+import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { pascalId } from '../../model/ids.js';
+import { routeLabel } from '../../model/normalize.js';
+import type { AuthScheme, NamedAuthScheme, Route, RouteModel } from '../../model/types.js';
+import {
+  AWS_PARTITION,
+  AWS_REGION,
+  lambdaFunctionArn,
+  lambdaInvocationUri,
+  parseLambdaArn,
+} from './addresses.js';
+import type { LambdaPermissionPlan, StackParameter } from './plan.js';
+
+/** What the REST document's security needs beyond the operations: schemes, keys, permissions. */
+export interface AuthState {
+  schemes: Record<string, Record<string, unknown>>;
+  usesApiKeys: boolean;
+  authorizerPermissions: LambdaPermissionPlan[];
+  parameters: StackParameter[];
+  diagnostics: Diagnostic[];
+  /** Schemes already reported, so one bad scheme is one finding per route, not per visit. */
+  reported: Set<string>;
+}
+
+export function newAuthState(): AuthState {
+  return {
+    schemes: {},
+    usesApiKeys: false,
+    authorizerPermissions: [],
+    parameters: [],
+    diagnostics: [],
+    reported: new Set(),
+  };
+}
+
+const AUTHORIZER_KINDS = new Set(['cognito', 'lambda', 'iam']);
+
+/**
+ * The operation's `security`. REST ignores root-level security, so every operation carries
+ * its own; `[]` keeps an explicitly public route public. A REST method enforces one authorizer
+ * plus, optionally, an API key, and one requirement (the first).
+ */
+export function restSecurity(model: RouteModel, route: Route, state: AuthState): unknown[] | undefined {
+  if (route.auth === undefined) return undefined;
+  if (route.auth.length === 0) return [];
+  const label = routeLabel(route);
+  if (route.auth.length > 1) {
+    const first = route.auth[0]!.schemes.map((s) => s.name).join(' + ') || 'anonymous access';
+    state.diagnostics.push(
+      diagnostic('GP107', route.where, { route: label, count: route.auth.length, first }, route.id),
+    );
+  }
+  const chosen = route.auth[0]!;
+  if (chosen.schemes.length === 0) return [];
+  const authorizers: string[] = [];
+  const keys: string[] = [];
+  const entry: Record<string, string[]> = {};
+  for (const { name, scopes } of chosen.schemes) {
+    const named = model.auth[name];
+    if (!named) continue;
+    const kind = named.scheme.kind;
+    if (kind === 'apiKey') keys.push(name);
+    else if (AUTHORIZER_KINDS.has(kind)) authorizers.push(name);
+    else {
+      state.diagnostics.push(
+        diagnostic(
+          'GP108',
+          route.where,
+          {
+            api: 'REST',
+            kind,
+            scheme: name,
+            route: label,
+            fix: 'use Cognito, IAM, an API key, or a Lambda authorizer (x-gateplan.lambda) for REST',
+          },
+          route.id,
+        ),
+      );
+      continue;
+    }
+    const definition = schemeDefinition(named, state);
+    if (!definition) continue;
+    state.schemes[name] = definition;
+    entry[name] = named.scheme.kind === 'cognito' ? scopes : [];
+  }
+  if (authorizers.length > 1 || keys.length > 1) {
+    const schemes = [...authorizers, ...keys].join(', ');
+    state.diagnostics.push(
+      diagnostic('GP109', route.where, { route: label, schemes, extra: ' and one API key' }, route.id),
+    );
+  }
+  if (keys.length) state.usesApiKeys = true;
+  return [entry];
+}
+
+/** The `securitySchemes` entry API Gateway's REST import understands for one scheme. */
+function schemeDefinition(named: NamedAuthScheme, state: AuthState): Record<string, unknown> | undefined {
+  const { name, scheme, where } = named;
+  const header = headerOf(named);
+  switch (scheme.kind) {
+    case 'iam':
+      return {
+        type: 'apiKey',
+        name: 'Authorization',
+        in: 'header',
+        'x-amazon-apigateway-authtype': 'awsSigv4',
+      };
+    case 'apiKey':
+      if (
+        (scheme.in !== 'header' || scheme.paramName.toLowerCase() !== 'x-api-key') &&
+        once(state, `key:${name}`)
+      ) {
+        state.diagnostics.push(
+          diagnostic('GP119', where, { scheme: name, in: scheme.in, name: scheme.paramName }),
+        );
+      }
+      return { type: 'apiKey', name: 'x-api-key', in: 'header' };
+    case 'cognito':
+      if (scheme.userPoolArns.length === 0) {
+        if (once(state, `cognito:${name}`))
+          state.diagnostics.push(incomplete(named, 'user pool ARN', 'set x-gateplan.cognito.userPoolArns'));
+        return undefined;
+      }
+      return {
+        type: 'apiKey',
+        name: header,
+        in: 'header',
+        'x-amazon-apigateway-authtype': 'cognito_user_pools',
+        'x-amazon-apigateway-authorizer': {
+          type: 'cognito_user_pools',
+          providerARNs: [...scheme.userPoolArns],
+        },
+      };
+    case 'lambda':
+      return lambdaScheme(named, scheme, header, state);
+    default:
+      return undefined;
+  }
+}
+
+function lambdaScheme(
+  named: NamedAuthScheme,
+  scheme: Extract<AuthScheme, { kind: 'lambda' }>,
+  header: string,
+  state: AuthState,
+): Record<string, unknown> {
+  const id = `Authorizer${pascalId(named.name, 40)}`;
+  let uri: string;
+  if (scheme.functionArn) {
+    const address = parseLambdaArn(scheme.functionArn);
+    uri = lambdaInvocationUri(address);
+    addPermission(state, {
+      id,
+      functionName: address.full ? lambdaFunctionArn(address) : address.name,
+      sourcePath: '/authorizers/*',
+    });
+  } else {
+    const param = `${id}FunctionArn`;
+    if (!state.parameters.some((p) => p.name === param)) {
+      state.parameters.push({
+        name: param,
+        description: `ARN of the Lambda function behind authorizer ${named.name}`,
+      });
+    }
+    uri = `arn:${AWS_PARTITION}:apigateway:${AWS_REGION}:lambda:path/2015-03-31/functions/\${${param}}/invocations`;
+    addPermission(state, { id, functionName: { param }, sourcePath: '/authorizers/*' });
+  }
+  const token = scheme.mode === 'token';
+  const tokenHeader = /^method\.request\.header\.(.+)$/.exec(scheme.identitySources[0] ?? '')?.[1];
+  const authorizer: Record<string, unknown> = {
+    type: scheme.mode,
+    authorizerUri: uri,
+    ...(token ? {} : { identitySource: scheme.identitySources.join(', ') }),
+    ...(scheme.resultTtlSeconds !== undefined
+      ? { authorizerResultTtlInSeconds: scheme.resultTtlSeconds }
+      : {}),
+  };
+  return {
+    type: 'apiKey',
+    name: token ? (tokenHeader ?? header) : header,
+    in: 'header',
+    'x-amazon-apigateway-authtype': 'custom',
+    'x-amazon-apigateway-authorizer': authorizer,
+  };
+}
+
+function addPermission(state: AuthState, permission: LambdaPermissionPlan): void {
+  if (!state.authorizerPermissions.some((p) => p.id === permission.id))
+    state.authorizerPermissions.push(permission);
+}
+
+function headerOf(named: NamedAuthScheme): string {
+  const s = named.source;
+  return s.type === 'apiKey' && s.in === 'header' && typeof s.name === 'string' ? s.name : 'Authorization';
+}
+
+function incomplete(named: NamedAuthScheme, missing: string, fix: string): Diagnostic {
+  return diagnostic('GP120', named.where, {
+    kind: named.scheme.kind,
+    scheme: named.name,
+    missing,
+    api: 'REST',
+    fix,
+  });
+}
+
+function once(state: AuthState, key: string): boolean {
+  if (state.reported.has(key)) return false;
+  state.reported.add(key);
+  return true;
+}

@@ -1,0 +1,137 @@
+import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { pascalId } from '../../model/ids.js';
+import type { RouteModel } from '../../model/types.js';
+import { cfnValues, invokeUrl, parametersSection, permissionResources, withBody } from './cfn.js';
+import type { RestPlan, StagePlan } from './plan.js';
+
+const API = 'RestApi';
+
+/** `/v2/books/{id}` as CloudFormation's MethodSetting.ResourcePath: `/~1v2~1books~1{id}`. */
+export function methodSettingPath(resourcePath: string): string {
+  return '/' + resourcePath.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function methodSettings(stage: StagePlan): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  if (stage.throttle) {
+    out.push({
+      ResourcePath: '/*',
+      HttpMethod: '*',
+      ThrottlingRateLimit: stage.throttle.rate,
+      ThrottlingBurstLimit: stage.throttle.burst,
+    });
+  }
+  for (const t of stage.routeThrottles) {
+    out.push({
+      ResourcePath: methodSettingPath(t.resourcePath),
+      HttpMethod: t.method,
+      ThrottlingRateLimit: t.throttle.rate,
+      ThrottlingBurstLimit: t.throttle.burst,
+    });
+  }
+  return out;
+}
+
+/**
+ * The REST API stack: the API from its document (`FailOnWarnings`, so a route API Gateway
+ * drops fails the deploy), a Deployment whose logical id carries the document's hash (so
+ * CloudFormation redeploys when routes change), one Stage per stage, usage plans with an API
+ * key when routes need keys, and invoke permissions for every Lambda function.
+ */
+export function restTemplate(model: RouteModel, plan: RestPlan, diagnostics: Diagnostic[]): string {
+  const deployment = `Deployment${plan.documentHash}`;
+  const stageId = (name: string) => `Stage${pascalId(name)}`;
+  return withBody(
+    model,
+    plan,
+    (body, extraParameters) => {
+      const resources: Record<string, unknown> = {
+        [API]: {
+          Type: 'AWS::ApiGateway::RestApi',
+          Properties: {
+            Name: plan.name,
+            ...(plan.description ? { Description: plan.description } : {}),
+            ...body,
+            Mode: 'overwrite',
+            FailOnWarnings: true,
+            EndpointConfiguration: {
+              Types: [plan.endpoint.type],
+              ...(plan.endpoint.vpcEndpointIds.length
+                ? { VpcEndpointIds: [...plan.endpoint.vpcEndpointIds] }
+                : {}),
+            },
+          },
+        },
+        [deployment]: {
+          Type: 'AWS::ApiGateway::Deployment',
+          Properties: { RestApiId: { Ref: API }, Description: `gateplan document ${plan.documentHash}` },
+        },
+      };
+      for (const stage of plan.stages) {
+        const settings = methodSettings(stage);
+        resources[stageId(stage.name)] = {
+          Type: 'AWS::ApiGateway::Stage',
+          Properties: {
+            RestApiId: { Ref: API },
+            StageName: stage.name,
+            DeploymentId: { Ref: deployment },
+            ...(Object.keys(stage.variables).length ? { Variables: cfnValues(stage.variables) } : {}),
+            ...(settings.length ? { MethodSettings: settings } : {}),
+            ...(stage.canary
+              ? {
+                  CanarySetting: {
+                    DeploymentId: { Ref: deployment },
+                    PercentTraffic: stage.canary.percent,
+                    StageVariableOverrides: cfnValues(stage.canary.variableOverrides),
+                    UseStageCache: false,
+                  },
+                }
+              : {}),
+          },
+        };
+      }
+      for (const usage of plan.usagePlans) {
+        const key = `ApiKey${pascalId(usage.stage)}`;
+        resources[usage.id] = {
+          Type: 'AWS::ApiGateway::UsagePlan',
+          // The stage must exist before a usage plan can name it.
+          DependsOn: [stageId(usage.stage)],
+          Properties: {
+            UsagePlanName: usage.name,
+            ApiStages: [{ ApiId: { Ref: API }, Stage: usage.stage }],
+            ...(usage.throttle
+              ? { Throttle: { RateLimit: usage.throttle.rate, BurstLimit: usage.throttle.burst } }
+              : {}),
+          },
+        };
+        resources[key] = {
+          Type: 'AWS::ApiGateway::ApiKey',
+          Properties: { Enabled: true, Description: `API key for ${usage.name}` },
+        };
+        resources[`${usage.id}Key`] = {
+          Type: 'AWS::ApiGateway::UsagePlanKey',
+          Properties: { KeyId: { Ref: key }, KeyType: 'API_KEY', UsagePlanId: { Ref: usage.id } },
+        };
+      }
+      Object.assign(resources, permissionResources(plan.lambdaPermissions, API));
+      const outputs: Record<string, unknown> = {
+        RestApiId: { Description: 'Id of the REST API', Value: { Ref: API } },
+      };
+      for (const stage of plan.stages) {
+        outputs[`${pascalId(stage.name)}InvokeUrl`] = {
+          Description: `Invoke URL of stage ${stage.name}`,
+          Value: invokeUrl(API, stage.name),
+        };
+      }
+      const parameters = { ...parametersSection(plan), ...extraParameters };
+      return {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Description: `gateplan: REST API ${plan.name} ${model.api.version}`,
+        ...(Object.keys(parameters).length ? { Parameters: parameters } : {}),
+        Resources: resources,
+        Outputs: outputs,
+      };
+    },
+    diagnostics,
+  );
+}

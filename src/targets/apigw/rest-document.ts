@@ -1,0 +1,259 @@
+import { child } from '../../model/document.js';
+import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
+import { routeLogicalId } from '../../model/ids.js';
+import type { Route, RouteModel } from '../../model/types.js';
+import { parseLambdaArn } from './addresses.js';
+import {
+  importable,
+  quotaBlockers,
+  routeBlockers,
+  siblingVariableBlockers,
+  timeoutDiagnostics,
+} from './blockers.js';
+import { badUrlDiagnostic } from './integration-common.js';
+import {
+  methodKey,
+  operationParameters,
+  operationResponses,
+  sortedRecord,
+  uniqueOperationIds,
+} from './operation.js';
+import { newAuthState, restSecurity, type AuthState } from './rest-auth.js';
+import { corsGatewayResponses, preflightOperation } from './rest-cors.js';
+import { integrationResponses, restIntegration } from './rest-integration.js';
+import { modelNames, toRestSchema } from './rest-schema.js';
+import { usedBackends, weightedRouteDiagnostics } from './route-backend.js';
+import { planBackendVariables, type BackendVariables } from './variables.js';
+
+export interface RestDocumentParts {
+  document: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  auth: AuthState;
+  variables: BackendVariables;
+}
+
+/**
+ * The REST API import document: OpenAPI 3.0 whatever the input's version (the model is
+ * version-neutral and 3.0 is what REST import reads best), with an integration on every
+ * operation and the `x-amazon-apigateway-*` settings the API needs. Pure.
+ */
+export function buildRestDocument(model: RouteModel): {
+  document: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+} {
+  const { document, diagnostics } = restDocumentParts(model);
+  return { document, diagnostics };
+}
+
+export function restDocumentParts(model: RouteModel): RestDocumentParts {
+  const root: Where = { file: model.source.file, pointer: '' };
+  const diagnostics: Diagnostic[] = [
+    ...routeBlockers(model),
+    ...siblingVariableBlockers(model),
+    ...quotaBlockers(model, 'rest'),
+    ...timeoutDiagnostics(model, 'rest'),
+    ...weightedRouteDiagnostics(model),
+    ...backendDiagnostics(model),
+  ];
+  if (model.catchAll)
+    diagnostics.push(diagnostic('GP122', child(root, 'x-gateplan', 'catchAll'), { backend: model.catchAll }));
+  const variables = planBackendVariables(model, 'rest');
+  const auth = newAuthState();
+  const models = new RestModels(model, diagnostics);
+  const validators = new Set<string>();
+  const operationIds = uniqueOperationIds(model.routes);
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  const byPath = new Map<string, Route[]>();
+  for (const route of model.routes.filter(importable)) {
+    const integration = restIntegration(model, route, variables, diagnostics);
+    if (!integration) continue;
+    const operation: Record<string, unknown> = {};
+    if (route.operationId && operationIds.has(route.operationId)) operation.operationId = route.operationId;
+    if (route.summary) operation.summary = route.summary;
+    const parameters = operationParameters(route, diagnostics);
+    if (parameters.length) operation.parameters = parameters;
+    const body = models.requestBody(route);
+    if (body) operation.requestBody = body;
+    operation.responses = operationResponses(route, integrationResponses(integration));
+    const security = restSecurity(model, route, auth);
+    if (security) operation.security = security;
+    const validator = validatorFor(body !== undefined, parameters);
+    if (validator) {
+      validators.add(validator);
+      operation['x-amazon-apigateway-request-validator'] = validator;
+    }
+    operation['x-amazon-apigateway-integration'] = integration;
+    (paths[route.path] ??= {})[methodKey(route)] = operation;
+    byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+  }
+  for (const [path, routes] of byPath) {
+    const cors = routes.find((r) => r.cors)?.cors;
+    if (cors && !routes.some((r) => r.method === 'OPTIONS')) {
+      const pathParams = operationParameters({ ...routes[0]!, params: [] }, []);
+      paths[path]!.options = preflightOperation(cors, routes, pathParams);
+    }
+  }
+  diagnostics.push(...auth.diagnostics);
+  if (model.cors?.allowCredentials && model.cors.allowOrigins.includes('*')) {
+    diagnostics.push(diagnostic('GP123', child(root, 'x-gateplan', 'defaults', 'cors')));
+  }
+
+  const document: Record<string, unknown> = {
+    openapi: '3.0.1',
+    info: {
+      title: model.api.title,
+      version: model.api.version,
+      ...(model.api.description ? { description: model.api.description } : {}),
+    },
+  };
+  if (model.endpoint.type === 'private' && model.endpoint.vpcEndpointIds.length) {
+    document.servers = [
+      {
+        url: '/',
+        'x-amazon-apigateway-endpoint-configuration': { vpcEndpointIds: [...model.endpoint.vpcEndpointIds] },
+      },
+    ];
+  }
+  document.paths = sortedRecord(
+    Object.fromEntries(Object.entries(paths).map(([p, item]) => [p, sortedRecord(item)])),
+  );
+  const components: Record<string, unknown> = {};
+  const schemas = models.components();
+  if (Object.keys(schemas).length) components.schemas = schemas;
+  if (Object.keys(auth.schemes).length) components.securitySchemes = sortedRecord(auth.schemes);
+  if (Object.keys(components).length) document.components = components;
+  if (auth.usesApiKeys) document['x-amazon-apigateway-api-key-source'] = 'HEADER';
+  if (model.binaryMediaTypes.length)
+    document['x-amazon-apigateway-binary-media-types'] = [...model.binaryMediaTypes];
+  if (validators.size) {
+    document['x-amazon-apigateway-request-validators'] = Object.fromEntries(
+      [...validators].sort().map((v) => [v, VALIDATORS[v]]),
+    );
+  }
+  if (model.cors) document['x-amazon-apigateway-gateway-responses'] = corsGatewayResponses(model.cors);
+  if (model.endpoint.type === 'private')
+    document['x-amazon-apigateway-policy'] = privatePolicy(model.endpoint.vpcEndpointIds);
+  return { document, diagnostics, auth, variables };
+}
+
+const VALIDATORS: Record<string, { validateRequestBody: boolean; validateRequestParameters: boolean }> = {
+  all: { validateRequestBody: true, validateRequestParameters: true },
+  body: { validateRequestBody: true, validateRequestParameters: false },
+  params: { validateRequestBody: false, validateRequestParameters: true },
+};
+
+/** Bodies with a JSON schema and required query/header parameters are checked before the backend sees them. */
+function validatorFor(hasBody: boolean, parameters: Record<string, unknown>[]): string | undefined {
+  const params = parameters.some((p) => p.in !== 'path' && p.required === true);
+  if (hasBody && params) return 'all';
+  if (hasBody) return 'body';
+  return params ? 'params' : undefined;
+}
+
+/** A private API only deploys with a resource policy; this one admits the listed VPC endpoints. */
+function privatePolicy(vpcEndpointIds: string[]): Record<string, unknown> {
+  const statement: Record<string, unknown> = {
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 'execute-api:Invoke',
+    Resource: 'execute-api:/*',
+  };
+  if (vpcEndpointIds.length)
+    statement.Condition = { StringEquals: { 'aws:SourceVpce': [...vpcEndpointIds] } };
+  return { Version: '2012-10-17', Statement: [statement] };
+}
+
+/** Diagnostics about the backends routes use: bad URLs, Lambda names that are not ARNs. */
+export function backendDiagnostics(model: RouteModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const backend of usedBackends(model)) {
+    const bad = badUrlDiagnostic(backend);
+    if (bad) out.push(bad);
+    if (backend.target.kind === 'lambda' && !parseLambdaArn(backend.target.functionArn).full) {
+      out.push(
+        diagnostic('GP124', backend.where, { backend: backend.name, arn: backend.target.functionArn }),
+      );
+    }
+  }
+  return out;
+}
+
+const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json(?:;.*)?$/i;
+
+/** Request-body schemas as REST models: draft 4, alphanumeric names, inline bodies hoisted. */
+class RestModels {
+  private readonly names: Map<string, string>;
+  private readonly hoisted: Record<string, unknown> = {};
+  private readonly used = new Set<string>();
+
+  constructor(
+    private readonly model: RouteModel,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.names = modelNames(Object.keys(model.schemas));
+  }
+
+  private refName = (name: string): string => {
+    this.used.add(name);
+    return this.names.get(name) ?? name.replace(/[^A-Za-z0-9]/g, '');
+  };
+
+  requestBody(route: Route): Record<string, unknown> | undefined {
+    if (!route.requestBody) return undefined;
+    const content: Record<string, unknown> = {};
+    for (const [media, { schema }] of Object.entries(route.requestBody.content).sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    )) {
+      if (!JSON_MEDIA.test(media) || schema === undefined) continue;
+      const dropped = new Set<string>();
+      const converted = toRestSchema(schema, this.refName, dropped) as Record<string, unknown>;
+      let ref: Record<string, unknown> = converted;
+      if (typeof converted.$ref !== 'string') {
+        const name = routeLogicalId(route) + 'Body';
+        this.hoisted[name] = converted;
+        ref = { $ref: `#/components/schemas/${name}` };
+        this.report(name, dropped, child(route.where, 'requestBody'), route.id);
+      }
+      content[media] = { schema: ref };
+    }
+    if (Object.keys(content).length === 0) return undefined;
+    return { required: route.requestBody.required, content };
+  }
+
+  /** Named schemas reached from request bodies (transitively), converted. */
+  components(): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...this.hoisted };
+    const done = new Set<string>();
+    let pending = [...this.used];
+    while (pending.length) {
+      const next: string[] = [];
+      for (const name of pending.sort()) {
+        if (done.has(name)) continue;
+        done.add(name);
+        const before = new Set(this.used);
+        const dropped = new Set<string>();
+        out[this.refName(name)] = toRestSchema(this.model.schemas[name] ?? {}, this.refName, dropped);
+        const pointer =
+          this.model.source.format === 'swagger-2.0'
+            ? ['definitions', name]
+            : ['components', 'schemas', name];
+        this.report(
+          this.refName(name),
+          dropped,
+          child({ file: this.model.source.file, pointer: '' }, ...pointer),
+        );
+        next.push(...[...this.used].filter((n) => !before.has(n)));
+      }
+      pending = next;
+    }
+    return sortedRecord(out);
+  }
+
+  private report(schema: string, dropped: Set<string>, where: Where, route?: string): void {
+    if (dropped.size === 0) return;
+    this.diagnostics.push(
+      diagnostic('GP117', where, { keywords: [...dropped].sort().join(', '), schema }, route),
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/normalize.js';
+import type { Backend, Route, RouteModel } from '../../model/types.js';
+
+/**
+ * The one backend API Gateway sends a route to. A weighted (A/B) route cannot be split by
+ * API Gateway, so it goes to its heaviest backend (ties: the first by name) and says so.
+ */
+export function primaryBackendName(route: Route): string {
+  if ('backend' in route.backend) return route.backend.backend;
+  const sorted = [...route.backend.weighted].sort(
+    (a, b) => b.weight - a.weight || (a.backend < b.backend ? -1 : 1),
+  );
+  return sorted[0]?.backend ?? '';
+}
+
+export function primaryBackend(model: RouteModel, route: Route): Backend | undefined {
+  return model.backends[primaryBackendName(route)];
+}
+
+export function weightedRouteDiagnostics(model: RouteModel): Diagnostic[] {
+  return model.routes
+    .filter((route) => 'weighted' in route.backend && route.backend.weighted.length > 1)
+    .map((route) =>
+      diagnostic(
+        'GP106',
+        route.where,
+        { route: routeLabel(route), backend: primaryBackendName(route) },
+        route.id,
+      ),
+    );
+}
+
+/** Backends some route sends traffic to, sorted by name. */
+export function usedBackends(model: RouteModel): Backend[] {
+  const names = new Set(model.routes.map(primaryBackendName));
+  return Object.values(model.backends)
+    .filter((b) => names.has(b.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}

@@ -1,0 +1,162 @@
+import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { pascalId, shortHash } from '../../model/ids.js';
+import type { Route, RouteModel, Stage } from '../../model/types.js';
+import { lambdaFunctionArn, parseLambdaArn } from './addresses.js';
+import { importable } from './blockers.js';
+import { httpDocumentParts } from './http-document.js';
+import type {
+  HttpPlan,
+  LambdaPermissionPlan,
+  RestPlan,
+  RouteThrottle,
+  StackParameter,
+  StagePlan,
+} from './plan.js';
+import { restDocumentParts } from './rest-document.js';
+import { usedBackends } from './route-backend.js';
+import { canaryOverrides, checkStage, stageVariables, type BackendVariables } from './variables.js';
+
+/** API Gateway's limit on an imported definition. */
+export const IMPORT_LIMIT_BYTES = 6 * 1024 * 1024;
+
+/** The REST API and everything around it, from one model. Pure. */
+export function buildRestPlan(model: RouteModel): RestPlan {
+  const parts = restDocumentParts(model);
+  const diagnostics = [...parts.diagnostics];
+  const stages = sortedStages(model).map((stage) => {
+    diagnostics.push(...checkStage(stage, 'rest'));
+    const plan = stagePlan(model, stage, parts.variables);
+    if (stage.canary) {
+      const variableOverrides = canaryOverrides(model, stage, parts.variables, diagnostics);
+      plan.canary = { percent: stage.canary.percent, variableOverrides };
+    }
+    return plan;
+  });
+  const usagePlans = parts.auth.usesApiKeys
+    ? stages.map((s) => ({
+        id: `UsagePlan${pascalId(s.name)}`,
+        name: `${model.api.title} ${s.name}`,
+        stage: s.name,
+        ...(s.throttle ? { throttle: s.throttle } : {}),
+      }))
+    : [];
+  const document = documentOf(parts.document, diagnostics, model);
+  return {
+    kind: 'rest',
+    ...apiNames(model),
+    ...document,
+    stages,
+    lambdaPermissions: permissions(model, parts.auth.authorizerPermissions, true),
+    parameters: mergeParameters(parts.variables.parameters, parts.auth.parameters),
+    diagnostics,
+    endpoint: {
+      type:
+        model.endpoint.type === 'private' ? 'PRIVATE' : model.endpoint.type === 'edge' ? 'EDGE' : 'REGIONAL',
+      vpcEndpointIds: [...model.endpoint.vpcEndpointIds],
+    },
+    usagePlans,
+  };
+}
+
+/** The HTTP API and everything around it, from one model. Pure. */
+export function buildHttpPlan(model: RouteModel): HttpPlan {
+  const parts = httpDocumentParts(model);
+  const diagnostics = [...parts.diagnostics];
+  const stages = sortedStages(model).map((stage) => {
+    diagnostics.push(...checkStage(stage, 'http'));
+    return stagePlan(model, stage, parts.variables);
+  });
+  const document = documentOf(parts.document, diagnostics, model);
+  return {
+    kind: 'http',
+    ...apiNames(model),
+    ...document,
+    stages,
+    lambdaPermissions: permissions(model, parts.auth.authorizerPermissions, false),
+    parameters: mergeParameters(parts.parameters, []),
+    diagnostics,
+  };
+}
+
+function apiNames(model: RouteModel): { name: string; description?: string } {
+  return { name: model.api.title, ...(model.api.description ? { description: model.api.description } : {}) };
+}
+
+function documentOf(
+  document: Record<string, unknown>,
+  diagnostics: Diagnostic[],
+  model: RouteModel,
+): { document: Record<string, unknown>; documentJson: string; documentHash: string } {
+  const documentJson = JSON.stringify(document, null, 2) + '\n';
+  const bytes = Buffer.byteLength(documentJson);
+  if (bytes > IMPORT_LIMIT_BYTES) {
+    diagnostics.push(
+      diagnostic('GP116', { file: model.source.file, pointer: '' }, { bytes, limit: IMPORT_LIMIT_BYTES }),
+    );
+  }
+  return { document, documentJson, documentHash: shortHash(documentJson, 10) };
+}
+
+function sortedStages(model: RouteModel): Stage[] {
+  return Object.values(model.stages).sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function stagePlan(model: RouteModel, stage: Stage, vars: BackendVariables): StagePlan {
+  return {
+    name: stage.name,
+    variables: stageVariables(vars, stage),
+    ...(stage.throttle ? { throttle: { ...stage.throttle } } : {}),
+    routeThrottles: routeThrottles(model.routes),
+  };
+}
+
+/** Per-route throttles, in route-id order so adding a route adds one entry. */
+export function routeThrottles(routes: Route[]): RouteThrottle[] {
+  return routes
+    .filter((r) => r.throttle && importable(r))
+    .map((r) => ({
+      routeId: r.id,
+      resourcePath: r.path,
+      method: r.method === 'ANY' ? '*' : r.method,
+      routeKey: `${r.method} ${r.path}`,
+      throttle: { ...r.throttle! },
+    }))
+    .sort((a, b) => (a.routeId < b.routeId ? -1 : 1));
+}
+
+/**
+ * One invoke permission per Lambda function: every backend a route or a canary sends to,
+ * and every authorizer function. Functions named through stage variables are covered for
+ * the values the stack sets; a value a user changes later needs its own permission.
+ */
+function permissions(
+  model: RouteModel,
+  authorizers: LambdaPermissionPlan[],
+  canaries: boolean,
+): LambdaPermissionPlan[] {
+  const names = new Set(usedBackends(model).map((b) => b.name));
+  if (canaries) {
+    for (const stage of Object.values(model.stages))
+      for (const c of Object.values(stage.canary?.backends ?? {})) names.add(c);
+  }
+  const out: LambdaPermissionPlan[] = [];
+  for (const name of [...names].sort()) {
+    const backend = model.backends[name];
+    if (backend?.target.kind !== 'lambda') continue;
+    const address = parseLambdaArn(backend.target.functionArn);
+    // A name the template language of another tool left in (`${Fn}`) is no function CloudFormation can find.
+    if (address.name.includes('${')) continue;
+    out.push({
+      id: pascalId(name),
+      functionName: address.full ? lambdaFunctionArn(address) : address.name,
+      sourcePath: '/*',
+    });
+  }
+  return [...out, ...authorizers].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function mergeParameters(...lists: StackParameter[][]): StackParameter[] {
+  const byName = new Map<string, StackParameter>();
+  for (const p of lists.flat()) if (!byName.has(p.name)) byName.set(p.name, p);
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}

@@ -1,0 +1,179 @@
+import { child } from '../../model/document.js';
+import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { pascalId, shortHash } from '../../model/ids.js';
+import type { Backend, RouteModel, Stage } from '../../model/types.js';
+import { parseHttpUrl, parseLambdaArn } from './addresses.js';
+import type { PlanValue, StackParameter } from './plan.js';
+import { usedBackends } from './route-backend.js';
+
+/**
+ * Stage variables that carry each backend's address, so one document serves every stage:
+ * an HTTP backend's host, a Lambda backend's function name, a REST VPC link's id. A stage's
+ * own `variables` override them (point `dev` at another host), and a canary overrides them
+ * to send its share of traffic to the canary backend.
+ */
+export interface BackendVariables {
+  /** Backend name → variable holding its `host[:port]`. */
+  host: Map<string, string>;
+  /** Backend name → variable holding its function name (`name` or `name:alias`). */
+  fn: Map<string, string>;
+  /** Backend name → variable holding its VPC link id (REST only). */
+  vpcLink: Map<string, string>;
+  /** Default value of each variable, by variable name. */
+  defaults: Record<string, PlanValue>;
+  parameters: StackParameter[];
+}
+
+export function planBackendVariables(model: RouteModel, api: 'rest' | 'http'): BackendVariables {
+  const out: BackendVariables = {
+    host: new Map(),
+    fn: new Map(),
+    vpcLink: new Map(),
+    defaults: {},
+    parameters: [],
+  };
+  const backends = usedBackends(model);
+  const names = uniqueNames(backends.map((b) => b.name));
+  for (const backend of backends) {
+    const base = names.get(backend.name)!;
+    const target = backend.target;
+    if (target.kind === 'http') {
+      const address = parseHttpUrl(target.url);
+      if (!address) continue;
+      if (target.vpcLink && api === 'http') continue;
+      out.host.set(backend.name, `${base}Host`);
+      out.defaults[`${base}Host`] = address.host;
+      if (target.vpcLink) {
+        out.vpcLink.set(backend.name, `${base}VpcLink`);
+        out.defaults[`${base}VpcLink`] = vpcLinkValue(backend, out.parameters);
+      }
+    } else if (target.kind === 'lambda') {
+      out.fn.set(backend.name, `${base}Function`);
+      out.defaults[`${base}Function`] = parseLambdaArn(target.functionArn).name;
+    }
+  }
+  out.defaults = Object.fromEntries(Object.entries(out.defaults).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return out;
+}
+
+/** A VPC link id from the backend, or a stack parameter named after the backend. */
+export function vpcLinkValue(backend: Backend, parameters: StackParameter[]): PlanValue {
+  if (backend.target.kind === 'http' && backend.target.vpcLink?.id) return backend.target.vpcLink.id;
+  const name = `${pascalId(backend.name)}VpcLinkId`;
+  if (!parameters.some((p) => p.name === name)) {
+    parameters.push({
+      name,
+      description: `VPC link id through which API Gateway reaches backend ${backend.name}`,
+    });
+  }
+  return { param: name };
+}
+
+/** camelCase variable stems; stems that collide get a hash of the backend name. */
+function uniqueNames(backendNames: string[]): Map<string, string> {
+  const stem = (n: string) => {
+    const p = pascalId(n, 40);
+    return p[0]!.toLowerCase() + p.slice(1);
+  };
+  const counts = new Map<string, number>();
+  for (const n of backendNames) counts.set(stem(n), (counts.get(stem(n)) ?? 0) + 1);
+  return new Map(
+    backendNames.map((n) => [n, counts.get(stem(n))! > 1 ? stem(n) + shortHash(n, 4) : stem(n)]),
+  );
+}
+
+/** Stage variable names API Gateway accepts. */
+const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The variables a stage deploys with: backend defaults, then the stage's own (which win). */
+export function stageVariables(vars: BackendVariables, stage: Stage): Record<string, PlanValue> {
+  const merged: Record<string, PlanValue> = { ...vars.defaults, ...stage.variables };
+  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export function checkStage(stage: Stage, api: 'rest' | 'http'): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const nameOk = STAGE_NAME.test(stage.name) || (api === 'http' && stage.name === '$default');
+  if (!nameOk)
+    out.push(
+      diagnostic('GP125', stage.where, {
+        stage: stage.name,
+        reason: 'the name has characters API Gateway rejects',
+      }),
+    );
+  for (const key of Object.keys(stage.variables).sort()) {
+    if (!VARIABLE_NAME.test(key)) {
+      out.push(
+        diagnostic('GP125', child(stage.where, 'variables', key), {
+          stage: stage.name,
+          reason: `variable name ${key} is not alphanumeric`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Variable overrides that send a stage's canary traffic to the canary backends. A swap is only
+ * possible when the variable can hold the other backend's address: same kind, same scheme
+ * and path for HTTP, same account and region for Lambda.
+ */
+export function canaryOverrides(
+  model: RouteModel,
+  stage: Stage,
+  vars: BackendVariables,
+  diagnostics: Diagnostic[],
+): Record<string, PlanValue> {
+  const out: Record<string, PlanValue> = {};
+  for (const [stableName, canaryName] of Object.entries(stage.canary?.backends ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  )) {
+    const stable = model.backends[stableName];
+    const canary = model.backends[canaryName];
+    if (!stable || !canary) continue;
+    const where = child(stage.where, 'canary', 'backends', stableName);
+    const fail = (reason: string) =>
+      diagnostics.push(
+        diagnostic('GP118', where, { stage: stage.name, stable: stableName, canary: canaryName, reason }),
+      );
+    const s = stable.target;
+    const c = canary.target;
+    if (s.kind === 'http' && c.kind === 'http') {
+      const hostVar = vars.host.get(stableName);
+      if (!hostVar) continue;
+      const sa = parseHttpUrl(s.url);
+      const ca = parseHttpUrl(c.url);
+      if (!sa || !ca) continue;
+      if (sa.scheme !== ca.scheme)
+        fail(`one is ${sa.scheme} and the other ${ca.scheme}; a stage variable cannot change the scheme`);
+      else if (sa.basePath !== ca.basePath)
+        fail(`their URL paths differ (${sa.basePath || '/'} and ${ca.basePath || '/'})`);
+      else if (Boolean(s.vpcLink) !== Boolean(c.vpcLink))
+        fail('only one of them is reached through a VPC link');
+      else {
+        out[hostVar] = ca.host;
+        const linkVar = vars.vpcLink.get(stableName);
+        if (linkVar) out[linkVar] = vpcLinkValue(canary, vars.parameters);
+      }
+    } else if (s.kind === 'lambda' && c.kind === 'lambda') {
+      const fnVar = vars.fn.get(stableName);
+      if (!fnVar) continue;
+      const sa = parseLambdaArn(s.functionArn);
+      const ca = parseLambdaArn(c.functionArn);
+      if (sa.partition !== ca.partition || sa.region !== ca.region || sa.account !== ca.account) {
+        fail(
+          'the functions are in different accounts or regions; a stage variable can only change the function name',
+        );
+      } else {
+        out[fnVar] = ca.name;
+      }
+    } else if (s.kind === 'http' || s.kind === 'lambda') {
+      fail(`${stableName} is a ${s.kind} backend and ${canaryName} a ${c.kind} backend`);
+    } else {
+      fail(`${s.kind} backends have no address a stage variable can change`);
+    }
+  }
+  return out;
+}
