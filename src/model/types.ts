@@ -228,6 +228,8 @@ export interface RouteModel {
   catchAll?: string;
   /** How ALB emulates stages. */
   albStageMode: 'host' | 'path' | 'listener';
+  /** ALB stack shape: rules on an existing listener, or a whole load balancer. */
+  albStack: 'listener-rules' | 'full';
   cors?: Cors;
   binaryMediaTypes: string[];
   endpoint: { type: 'regional' | 'edge' | 'private'; vpcEndpointIds: string[] };

@@ -2,6 +2,7 @@ import type { CatalogEntry } from './entry.js';
 import { loadCodes } from './codes-load.js';
 import { modelCodes } from './codes-model.js';
 import { intentCodes } from './codes-intent.js';
+import { albCodes } from './codes-alb.js';
 import { apigwCodes } from './codes-apigw.js';
 import { inputCodes } from './codes-input.js';
 import { costCodes } from './codes-cost.js';
@@ -18,6 +19,7 @@ export const catalog = {
   ...loadCodes,
   ...modelCodes,
   ...intentCodes,
+  ...albCodes,
   ...apigwCodes,
   ...inputCodes,
   ...costCodes,

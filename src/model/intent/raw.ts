@@ -74,7 +74,7 @@ export interface RawRootIntent {
   basePath?: string;
   endpoint?: { type?: 'regional' | 'edge' | 'private'; vpcEndpointIds?: string[] };
   binaryMediaTypes?: string[];
-  alb?: { stages?: 'host' | 'path' | 'listener' };
+  alb?: { stages?: 'host' | 'path' | 'listener'; stack?: 'listener-rules' | 'full' };
 }
 
 export interface RawSelector {

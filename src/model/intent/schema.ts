@@ -217,7 +217,13 @@ const rootProperties = {
   alb: {
     type: 'object',
     additionalProperties: false,
-    properties: { stages: { enum: ['host', 'path', 'listener'], description: 'How ALB emulates stages.' } },
+    properties: {
+      stages: { enum: ['host', 'path', 'listener'], description: 'How ALB emulates stages.' },
+      stack: {
+        enum: ['listener-rules', 'full'],
+        description: 'listener-rules (default): rules on an existing listener; full: load balancer, HTTPS listener and HTTP redirect too.',
+      },
+    },
   },
 } as const;
 

@@ -1,0 +1,185 @@
+/**
+ * What ALB does with a route's requests in one stage: authenticate (Cognito / OIDC), then
+ * forward to one or more target groups (weights from the route's A/B split and the stage's
+ * canary), or answer directly for mock backends. Features ALB lacks are collected per
+ * scheme or backend so one diagnostic can name every route they affect.
+ */
+import type { Backend, BackendRef, NamedAuthScheme, Route, RouteModel, Stage } from '../../model/types.js';
+import type { AlbActions, AlbAuthAction, AlbTerminalAction, AlbWeightedTarget } from './plan.js';
+
+export interface ActionNotes {
+  /** Scheme name → routes whose scheme ALB cannot enforce. */
+  unenforced: Map<string, string[]>;
+  /** Route ids that offer several alternatives where ALB enforces the first it can. */
+  alternatives: Map<string, string>;
+  /** Backend name → routes sent to a backend kind ALB cannot reach. */
+  unreachable: Map<string, string[]>;
+  /** Route id → the auth ALB had to drop because the route forwards to an HTTP/2 or gRPC target group. */
+  forwardOnly: Map<string, { scheme: string; backend: string; version: string }>;
+}
+
+export function newNotes(): ActionNotes {
+  return { unenforced: new Map(), alternatives: new Map(), unreachable: new Map(), forwardOnly: new Map() };
+}
+
+/** The rule actions for one route in one stage. */
+export function routeActions(model: RouteModel, route: Route, stage: Stage, notes: ActionNotes): AlbActions {
+  const auth = authAction(model, route, notes);
+  const terminal = terminalAction(model, route, applyCanary(route.backend, stage), notes);
+  if (!auth || terminal.type !== 'forward') return { terminal };
+  // Rules forwarding to HTTP/2 or gRPC target groups may only forward (no authenticate action).
+  for (const t of terminal.targets) {
+    const version = model.backends[t.backend]?.targetGroup.protocolVersion;
+    if (version === 'HTTP2' || version === 'GRPC') {
+      notes.forwardOnly.set(route.id, { scheme: auth.scheme, backend: t.backend, version });
+      return { terminal };
+    }
+  }
+  return { auth, terminal };
+}
+
+/** JSON 404 for requests no operation serves. */
+export const NOT_FOUND: AlbTerminalAction = {
+  type: 'fixed-response',
+  statusCode: '404',
+  contentType: 'application/json',
+  body: JSON.stringify({ message: 'Not Found' }),
+};
+
+function authAction(model: RouteModel, route: Route, notes: ActionNotes): AlbAuthAction | undefined {
+  const requirements = route.auth ?? [];
+  // An empty alternative (`security: [{}]`) or `security: []` means anonymous access is allowed.
+  if (requirements.length === 0 || requirements.some((r) => r.schemes.length === 0)) return undefined;
+  let chosen: AlbAuthAction | undefined;
+  for (const requirement of requirements) {
+    const actions = requirement.schemes.map((s) => schemeAction(model.auth[s.name]));
+    // ALB runs one authenticate action per rule, so only a single-scheme alternative can be enforced.
+    if (!chosen && actions.length === 1 && actions[0]) {
+      chosen = actions[0];
+      continue;
+    }
+    requirement.schemes.forEach((s, i) => {
+      if (!actions[i]) push(notes.unenforced, s.name, route.id);
+    });
+  }
+  if (chosen && requirements.length > 1) notes.alternatives.set(route.id, chosen.scheme);
+  return chosen;
+}
+
+function schemeAction(named: NamedAuthScheme | undefined): AlbAuthAction | undefined {
+  if (!named) return undefined;
+  const s = named.scheme;
+  if (s.kind === 'cognito' && s.userPoolArns[0]) {
+    return {
+      type: 'authenticate-cognito',
+      scheme: named.name,
+      userPoolArn: s.userPoolArns[0],
+      ...(s.clientId ? { clientId: s.clientId } : {}),
+      ...(s.domain ? { domain: s.domain } : {}),
+    };
+  }
+  if (s.kind === 'oidc') {
+    const action: AlbAuthAction = { type: 'authenticate-oidc', scheme: named.name };
+    if (s.issuer) action.issuer = s.issuer;
+    if (s.authorizationEndpoint) action.authorizationEndpoint = s.authorizationEndpoint;
+    if (s.tokenEndpoint) action.tokenEndpoint = s.tokenEndpoint;
+    if (s.userInfoEndpoint) action.userInfoEndpoint = s.userInfoEndpoint;
+    if (s.clientId) action.clientId = s.clientId;
+    if (s.openIdConnectUrl) action.discoveryUrl = s.openIdConnectUrl;
+    return action;
+  }
+  return undefined;
+}
+
+/** Weighted shares after the stage's canary moves `percent` of each stable backend to its replacement. */
+export function applyCanary(ref: BackendRef, stage: Stage): { backend: string; share: number }[] {
+  const base = 'backend' in ref ? [{ backend: ref.backend, weight: 1 }] : ref.weighted;
+  const total = base.reduce((sum, w) => sum + w.weight, 0) || 1;
+  const shares = new Map<string, number>();
+  const add = (backend: string, share: number) => shares.set(backend, (shares.get(backend) ?? 0) + share);
+  for (const { backend, weight } of base) {
+    const share = weight / total;
+    const canary = stage.canary?.backends[backend];
+    if (canary && stage.canary!.percent > 0) {
+      add(backend, (share * (100 - stage.canary!.percent)) / 100);
+      add(canary, (share * stage.canary!.percent) / 100);
+    } else {
+      add(backend, share);
+    }
+  }
+  return [...shares.entries()]
+    .map(([backend, share]) => ({ backend, share }))
+    .sort((a, b) => cmp(a.backend, b.backend));
+}
+
+function terminalAction(
+  model: RouteModel,
+  route: Route,
+  shares: { backend: string; share: number }[],
+  notes: ActionNotes,
+): AlbTerminalAction {
+  if (shares.length === 1) {
+    const backend = model.backends[shares[0]!.backend];
+    if (backend?.target.kind === 'mock') {
+      const { statusCode, body } = backend.target;
+      return {
+        type: 'fixed-response',
+        statusCode: String(statusCode),
+        contentType: 'application/json',
+        body: body ?? '',
+      };
+    }
+  }
+  const reachable: { backend: string; share: number }[] = [];
+  for (const s of shares) {
+    const backend = model.backends[s.backend];
+    if (backend && forwardable(backend)) reachable.push(s);
+    else push(notes.unreachable, s.backend, route.id);
+  }
+  if (reachable.length === 0) {
+    return {
+      type: 'fixed-response',
+      statusCode: '502',
+      contentType: 'application/json',
+      body: JSON.stringify({ message: 'Bad Gateway' }),
+    };
+  }
+  const targets = weights(reachable);
+  const sticky = targets.length > 1 ? stickinessSeconds(model, targets) : undefined;
+  return { type: 'forward', targets, ...(sticky ? { stickinessSeconds: sticky } : {}) };
+}
+
+/** ALB forwards to IP/instance targets and Lambda functions only. */
+export function forwardable(backend: Backend): boolean {
+  return backend.target.kind === 'http' || backend.target.kind === 'lambda';
+}
+
+/** Integer weights 0–999 in the same proportions: percentages when they are whole, else parts of 999. */
+function weights(shares: { backend: string; share: number }[]): AlbWeightedTarget[] {
+  const total = shares.reduce((sum, s) => sum + s.share, 0) || 1;
+  const percent = shares.map((s) => (s.share / total) * 100);
+  const whole = percent.every((p) => Math.abs(p - Math.round(p)) < 1e-9);
+  return shares.map((s, i) => ({
+    backend: s.backend,
+    weight: whole ? Math.round(percent[i]!) : Math.round((s.share / total) * 999),
+  }));
+}
+
+/** A split keeps a client on one target group when any backend in it asks for stickiness. */
+function stickinessSeconds(model: RouteModel, targets: AlbWeightedTarget[]): number | undefined {
+  const durations = targets
+    .map((t) => model.backends[t.backend]?.targetGroup.stickiness)
+    .filter((s) => s !== undefined)
+    .map((s) => s.durationSeconds ?? 86400);
+  return durations.length ? Math.max(...durations) : undefined;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

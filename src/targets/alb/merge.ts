@@ -1,0 +1,212 @@
+/**
+ * From ordered candidates to as few rules as the per-rule quotas allow, without changing
+ * where any intended request goes. Two steps, both decided by language overlaps:
+ *  1. a glob value whose `*` would also catch a path a later candidate's routes declare
+ *     (ALB's `*` crosses `/`) is written as an anchored regex instead;
+ *  2. a candidate joins an earlier rule with the same destination and methods when its
+ *     values catch no path declared by the candidates in between.
+ * Paths no route declares (the rest of a claimed prefix) may go to either side.
+ */
+import {
+  globLang,
+  globOf,
+  globSafe,
+  overlaps,
+  regexOf,
+  shapeLang,
+  wildcardCount,
+  type Lang,
+  type PathShape,
+} from './lang.js';
+import { ALB_QUOTAS } from './plan.js';
+import type { Candidate } from './routing.js';
+
+export interface DraftValue {
+  shape: PathShape;
+  regex: boolean;
+  /** What ALB matches with this value. */
+  actual: Lang;
+  intended: Lang;
+  /** The literal segments up to the first one past the API's root (`v2/books`), or `*`: values with different keys cannot overlap. */
+  first: string;
+}
+
+export interface DraftRule {
+  dest: string;
+  methods?: string[];
+  values: DraftValue[];
+  routes: string[];
+}
+
+/** Why a value became a regex, for the lint note. */
+export interface RegexNote {
+  routes: string[];
+  reason: 'overmatch' | 'characters' | 'length';
+}
+
+export function draftValue(shape: PathShape, rootDepth: number): DraftValue {
+  const intended = shapeLang(shape);
+  const glob = globOf(shape);
+  const regex = !globSafe(shape) || glob.length > ALB_QUOTAS.patternLength;
+  return {
+    shape,
+    regex,
+    actual: regex ? intended : globLang(glob),
+    intended,
+    first: bucketKey(shape, rootDepth),
+  };
+}
+
+export function bucketKey(shape: PathShape, rootDepth: number): string {
+  const head = shape.segs.slice(0, rootDepth + 1);
+  if (head.length < rootDepth + 1 || head.some((s) => s.kind !== 'lit')) return '*';
+  return head.map((s) => (s.kind === 'lit' ? s.value : '')).join('/');
+}
+
+function asRegex(v: DraftValue): void {
+  v.regex = true;
+  v.actual = v.intended;
+}
+
+function methodsMeet(a?: string[], b?: string[]): boolean {
+  return !a || !b || a.some((m) => b.includes(m));
+}
+
+/** Candidate indices by the first segment of their values, for scanning only those that can overlap. */
+class Buckets {
+  private byFirst = new Map<string, number[]>();
+  constructor(private readonly values: DraftValue[][]) {
+    values.forEach((vs, i) => {
+      for (const first of new Set(vs.map((v) => v.first))) {
+        const list = this.byFirst.get(first) ?? [];
+        list.push(i);
+        this.byFirst.set(first, list);
+      }
+    });
+  }
+
+  /** Indices in (from, to) whose values may share a path with a value starting at `first`. */
+  *between(first: string, from: number, to: number): Generator<number> {
+    const lists =
+      first === '*'
+        ? [...this.byFirst.values()]
+        : [this.byFirst.get(first) ?? [], this.byFirst.get('*') ?? []];
+    const seen = new Set<number>();
+    for (const list of lists) {
+      for (let k = lowerBound(list, from + 1); k < list.length && list[k]! < to; k++) {
+        if (!seen.has(list[k]!)) {
+          seen.add(list[k]!);
+          yield list[k]!;
+        }
+      }
+    }
+  }
+}
+
+function lowerBound(list: number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface MergeOptions {
+  /** Segments of base path and stage prefix, shared by every route. */
+  rootDepth: number;
+  /** Path values one rule of this destination and methods may hold. */
+  valueBudget: (dest: string, methods?: string[]) => number;
+  wildcardBudget: (dest: string) => number;
+}
+
+export function mergeCandidates(
+  candidates: Candidate[],
+  options: MergeOptions,
+): { rules: DraftRule[]; regex: RegexNote[] } {
+  const values = candidates.map((c) => c.shapes.map((s) => draftValue(s, options.rootDepth)));
+  const declared = candidates.map((c) => c.declared.map(shapeLang));
+  const buckets = new Buckets(values);
+  const regex: RegexNote[] = [];
+  values.forEach((vs, i) => {
+    const c = candidates[i]!;
+    for (const v of vs) {
+      if (v.regex) {
+        regex.push({
+          routes: c.routes,
+          reason: globOf(v.shape).length > ALB_QUOTAS.patternLength ? 'length' : 'characters',
+        });
+        continue;
+      }
+      if (v.shape.tail !== 'greedy' && !v.shape.segs.some((s) => s.kind === 'param')) continue;
+      for (const k of buckets.between(v.first, i, candidates.length)) {
+        const other = candidates[k]!;
+        if (other.dest === c.dest || !methodsMeet(c.methods, other.methods)) continue;
+        if (declared[k]!.some((d) => overlaps([v.actual, d], [v.intended]))) {
+          asRegex(v);
+          regex.push({ routes: c.routes, reason: 'overmatch' });
+          break;
+        }
+      }
+    }
+  });
+
+  const rules: DraftRule[] = [];
+  const anchors: number[] = [];
+  const open = new Map<string, number[]>();
+  values.forEach((vs, i) => {
+    const c = candidates[i]!;
+    const key = `${c.dest}\u0001${c.methods?.join(',') ?? '*'}`;
+    const budget = options.valueBudget(c.dest, c.methods);
+    const wildcards = options.wildcardBudget(c.dest);
+    for (const r of [...(open.get(key) ?? [])].reverse()) {
+      const rule = rules[r]!;
+      if (rule.values.length + vs.length > budget) continue;
+      if (wildcardsOf(rule.values) + wildcardsOf(vs) > wildcards) continue;
+      if (!canMoveUp(vs, c, anchors[r]!, i, candidates, declared, buckets)) continue;
+      rule.values.push(...vs);
+      rule.routes = [...new Set([...rule.routes, ...c.routes])].sort();
+      return;
+    }
+    rules.push({
+      dest: c.dest,
+      ...(c.methods ? { methods: c.methods } : {}),
+      values: [...vs],
+      routes: [...c.routes],
+    });
+    anchors.push(i);
+    open.set(key, [...(open.get(key) ?? []), rules.length - 1]);
+  });
+  return { rules, regex };
+}
+
+function wildcardsOf(values: DraftValue[]): number {
+  return values.reduce((n, v) => n + (v.regex ? 0 : wildcardCount(globOf(v.shape))), 0);
+}
+
+/** Moving candidate `i` up to position `anchor` must not catch requests meant for anything in between. */
+function canMoveUp(
+  vs: DraftValue[],
+  c: Candidate,
+  anchor: number,
+  i: number,
+  candidates: Candidate[],
+  declared: Lang[][],
+  buckets: Buckets,
+): boolean {
+  for (const v of vs) {
+    for (const k of buckets.between(v.first, anchor, i)) {
+      const other = candidates[k]!;
+      if (other.dest === c.dest || !methodsMeet(c.methods, other.methods)) continue;
+      if (declared[k]!.some((d) => overlaps([v.actual, d]))) return false;
+    }
+  }
+  return true;
+}
+
+/** The value as it appears in a condition. */
+export function renderValue(v: DraftValue): string {
+  return v.regex ? regexOf(v.shape) : globOf(v.shape);
+}

@@ -1,0 +1,177 @@
+/**
+ * The ALB plan: what `compileAlb` decides, before any output format. CloudFormation
+ * (`cloudformation.ts`) and Terraform render it; `match.ts` evaluates its rules the way ALB
+ * does. Everything here is plain data in the order it should be emitted.
+ */
+import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { HealthCheck, Stickiness } from '../../model/types.js';
+
+/** Default ALB quotas (Elastic Load Balancing user guide, "Quotas for your Application Load Balancers"). */
+export const ALB_QUOTAS = {
+  /** Rules per load balancer, excluding default rules (adjustable). */
+  rulesPerLoadBalancer: 100,
+  /** Condition values per rule, summed over its conditions. */
+  valuesPerRule: 5,
+  /** Match evaluations (values) in one condition. */
+  valuesPerCondition: 3,
+  /** `*` and `?` per rule, summed over its conditions. */
+  wildcardsPerRule: 5,
+  /** Target groups in one forward action. */
+  targetGroupsPerAction: 5,
+  targetGroupsPerLoadBalancer: 100,
+  /** Length of one path pattern, host pattern or regex. */
+  patternLength: 128,
+  maxPriority: 50000,
+} as const;
+
+/** One listener-rule condition. `values` and `regexValues` never appear together. */
+export type AlbCondition =
+  | { field: 'path-pattern'; values?: string[]; regexValues?: string[] }
+  | { field: 'host-header'; values?: string[]; regexValues?: string[] }
+  | { field: 'http-header'; name: string; values: string[] }
+  | { field: 'http-request-method'; values: string[] }
+  | { field: 'query-string'; values: { key?: string; value: string }[] }
+  | { field: 'source-ip'; values: string[] };
+
+/** A target group in a forward action, named by its backend. Weights are 0–999. */
+export interface AlbWeightedTarget {
+  backend: string;
+  weight: number;
+}
+
+/** Auth actions run before the terminal action (HTTPS listeners only). */
+export interface AlbCognitoAuth {
+  type: 'authenticate-cognito';
+  /** The security scheme this comes from. */
+  scheme: string;
+  userPoolArn: string;
+  /** Absent: the stack takes it as a parameter. */
+  clientId?: string;
+  domain?: string;
+}
+
+export interface AlbOidcAuth {
+  type: 'authenticate-oidc';
+  scheme: string;
+  issuer?: string;
+  authorizationEndpoint?: string;
+  tokenEndpoint?: string;
+  userInfoEndpoint?: string;
+  clientId?: string;
+  /** Where the endpoints can be looked up when absent (the scheme's openIdConnectUrl). */
+  discoveryUrl?: string;
+}
+
+export type AlbAuthAction = AlbCognitoAuth | AlbOidcAuth;
+
+export type AlbTerminalAction =
+  | {
+      type: 'forward';
+      targets: AlbWeightedTarget[];
+      /** Target-group stickiness across a weighted forward, in seconds. */
+      stickinessSeconds?: number;
+    }
+  | { type: 'fixed-response'; statusCode: string; contentType: string; body: string }
+  | { type: 'redirect'; protocol: 'HTTPS'; port: string; statusCode: 'HTTP_301' | 'HTTP_302' };
+
+/** What a rule does: optional authentication, then exactly one terminal action. */
+export interface AlbActions {
+  auth?: AlbAuthAction;
+  terminal: AlbTerminalAction;
+}
+
+/** ALB `url-rewrite` transform: used to strip a stage's path prefix. */
+export interface AlbUrlRewrite {
+  type: 'url-rewrite';
+  regex: string;
+  replace: string;
+}
+
+export interface AlbRule {
+  /** Stable name (CloudFormation logical id suffix, Terraform block name). */
+  name: string;
+  /** 1–50000, unique within the listener; lower is evaluated first. */
+  priority: number;
+  conditions: AlbCondition[];
+  actions: AlbActions;
+  transforms: AlbUrlRewrite[];
+  /** Route ids (`GET /users/{}`) this rule serves; for explain and diff. */
+  routes: string[];
+  /** Stages this rule serves. */
+  stages: string[];
+}
+
+export interface AlbListener {
+  /** `main`, or the stage name when each stage has its own listener. */
+  name: string;
+  stages: string[];
+  /** Sorted by priority. */
+  rules: AlbRule[];
+  /** What a request that matches no rule gets. */
+  defaultAction: AlbActions;
+}
+
+export interface AlbTargetGroup {
+  /** The backend's name: the key forward actions use. */
+  backend: string;
+  /** ≤32 characters, `[A-Za-z0-9-]`, stable. */
+  name: string;
+  targetType: 'ip' | 'instance' | 'lambda';
+  protocol?: 'HTTP' | 'HTTPS';
+  port?: number;
+  protocolVersion?: 'HTTP1' | 'HTTP2' | 'GRPC';
+  health: HealthCheck & { protocol?: 'HTTP' | 'HTTPS'; source: 'backend' | 'route' | 'default' };
+  /** `TargetGroupAttributes` key → value, sorted by key. */
+  attributes: { key: string; value: string }[];
+  stickiness?: Stickiness;
+  /** Lambda function registered as the only target. */
+  lambdaArn?: string;
+  /** Always includes `gateplan:backend`. */
+  tags: Record<string, string>;
+}
+
+export interface AlbLambdaPermission {
+  backend: string;
+  functionArn: string;
+}
+
+/** A WAF rate-based rule: per client IP, counted over a window, not a token bucket. */
+export interface AlbRateLimit {
+  name: string;
+  /** Requests per `windowSeconds` per client IP (WAF minimum 10). */
+  limit: number;
+  windowSeconds: 60 | 120 | 300 | 600;
+  /** The throttle it comes from. */
+  rate: number;
+  burst: number;
+  /** Requests it counts: any of these (method may be absent = any method). */
+  scope: { method?: string; pathRegex?: string; host?: string }[];
+  routes: string[];
+  stages: string[];
+}
+
+export interface AlbWaf {
+  rules: AlbRateLimit[];
+}
+
+/** How full the load balancer is, against the default quotas. */
+export interface AlbUsage {
+  rules: number;
+  routes: number;
+  rulesPerRoute: number;
+  maxValuesInRule: number;
+  maxWildcardsInRule: number;
+  regexValues: number;
+  targetGroups: number;
+}
+
+export interface AlbPlan {
+  stack: 'listener-rules' | 'full';
+  stageMode: 'host' | 'path' | 'listener';
+  listeners: AlbListener[];
+  targetGroups: AlbTargetGroup[];
+  lambdaPermissions: AlbLambdaPermission[];
+  waf?: AlbWaf;
+  usage: AlbUsage;
+  diagnostics: Diagnostic[];
+}

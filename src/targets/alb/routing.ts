@@ -1,0 +1,215 @@
+/**
+ * Path routing as an ordered list of candidate rules. Routes go into a trie of path
+ * segments; a subtree whose routes all share one destination becomes one "claim" (the
+ * path and everything under it), and a mixed subtree is split: the exceptions first, then
+ * a claim for its dominant destination. Literal children precede the parameter child,
+ * which precedes the greedy child, so more specific patterns always come first.
+ */
+import type { RouteMethod } from '../../model/types.js';
+import type { PathShape, ShapeSeg } from './lang.js';
+
+/** One route (in one stage, for path-prefix stages) to be routed. */
+export interface Entry {
+  routeId: string;
+  method: RouteMethod;
+  segs: ShapeSeg[];
+  greedy: boolean;
+  /** Everything the rule does for this entry, as a comparable key. */
+  dest: string;
+}
+
+/** A rule before merging: one destination, optional methods, one or two path values. */
+export interface Candidate {
+  dest: string;
+  /** `undefined`: any method. */
+  methods?: string[];
+  shapes: PathShape[];
+  routes: string[];
+  /** The declared paths of those routes: what must reach this destination (the rest of a claim is unowned). */
+  declared: PathShape[];
+}
+
+interface Node {
+  lits: Map<string, Node>;
+  param?: Node;
+  /** Entries of a greedy `{name+}` child. */
+  greedy: Entry[];
+  /** Entries whose path ends here. */
+  terminals: Entry[];
+  /** Destination → entries in this subtree. */
+  counts: Map<string, number>;
+}
+
+function newNode(): Node {
+  return { lits: new Map(), greedy: [], terminals: [], counts: new Map() };
+}
+
+export function buildTrie(entries: Entry[]): Node {
+  const root = newNode();
+  for (const e of entries) {
+    let node = root;
+    bump(node, e.dest);
+    for (const seg of e.segs) {
+      let next: Node | undefined;
+      if (seg.kind === 'lit') {
+        next = node.lits.get(seg.value);
+        if (!next) node.lits.set(seg.value, (next = newNode()));
+      } else {
+        next = node.param ??= newNode();
+      }
+      node = next;
+      bump(node, e.dest);
+    }
+    (e.greedy ? node.greedy : node.terminals).push(e);
+  }
+  return root;
+}
+
+function bump(node: Node, dest: string): void {
+  node.counts.set(dest, (node.counts.get(dest) ?? 0) + 1);
+}
+
+/**
+ * Ordered candidates for every entry. Nodes up to `rootDepth` (the root, the base path, a
+ * stage prefix) are only claimed when a single destination lives under them, so requests
+ * for paths the API does not declare reach the listener's default action.
+ */
+export function routeCandidates(entries: Entry[], rootDepth = 0): Candidate[] {
+  const out: Candidate[] = [];
+  compileNode(buildTrie(entries), [], { rootDepth, inherited: undefined }, out);
+  return out;
+}
+
+interface Context {
+  rootDepth: number;
+  /** The parent's claim destination when nothing emitted between here and that claim can overlap. */
+  inherited: string | undefined;
+}
+
+function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[]): void {
+  const isRoot = segs.length === 0;
+  if (!isRoot && node.counts.size === 1) {
+    const dest = [...node.counts.keys()][0]!;
+    if (dest !== ctx.inherited) out.push(claim(node, segs, dest));
+    return;
+  }
+  const dominant = segs.length <= ctx.rootDepth ? undefined : dominantDest(node.counts, ctx.inherited);
+  const children: { node: Node; seg: ShapeSeg }[] = [
+    ...[...node.lits.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([value, n]) => ({ node: n, seg: { kind: 'lit', value } as ShapeSeg })),
+    ...(node.param ? [{ node: node.param, seg: { kind: 'param' } as ShapeSeg }] : []),
+  ];
+  const greedyDests = new Set(node.greedy.map((e) => e.dest));
+  // A child that only holds the dominant destination can be left to this node's claim,
+  // unless a less specific sibling emitted before that claim would catch its requests.
+  const pureLater = children.map(() => true);
+  let later = [...greedyDests].every((d) => d === dominant);
+  for (let i = children.length - 1; i >= 0; i--) {
+    pureLater[i] = later;
+    later = later && isPure(children[i]!.node, dominant);
+  }
+  children.forEach((child, i) => {
+    const childSegs = [...segs, child.seg];
+    if (dominant !== undefined && isPure(child.node, dominant)) {
+      if (!pureLater[i]) out.push(claim(child.node, childSegs, dominant));
+      return;
+    }
+    compileNode(
+      child.node,
+      childSegs,
+      { rootDepth: ctx.rootDepth, inherited: pureLater[i] ? dominant : undefined },
+      out,
+    );
+  });
+  if (node.greedy.length) exact(node.greedy, { segs, tail: 'greedy' }, dominant, out);
+  if (node.terminals.length) exact(node.terminals, { segs, tail: 'none' }, dominant, out);
+  if (dominant !== undefined && dominant !== ctx.inherited) {
+    const shapes = claimShapes(node, segs);
+    out.push({ dest: dominant, shapes, ...routesOf(node, dominant) });
+  }
+}
+
+function isPure(node: Node, dest: string | undefined): boolean {
+  return dest !== undefined && node.counts.size === 1 && node.counts.has(dest);
+}
+
+/** The most common destination in a subtree; ties go to the parent's, then to the smallest key. */
+function dominantDest(counts: Map<string, number>, preferred?: string): string {
+  let best: [string, number] | undefined;
+  for (const [dest, n] of counts) {
+    const better =
+      !best ||
+      n > best[1] ||
+      (n === best[1] && (dest === preferred || (best[0] !== preferred && dest < best[0])));
+    if (better) best = [dest, n];
+  }
+  return best![0];
+}
+
+function claim(node: Node, segs: ShapeSeg[], dest: string): Candidate {
+  return { dest, shapes: claimShapes(node, segs), ...routesOf(node, dest) };
+}
+
+/** The node's own path if a route ends there, and everything below it if anything lives there. */
+function claimShapes(node: Node, segs: ShapeSeg[]): PathShape[] {
+  const shapes: PathShape[] = [];
+  if (node.terminals.length) shapes.push({ segs, tail: 'none' });
+  if (node.lits.size || node.param || node.greedy.length) shapes.push({ segs, tail: 'sub' });
+  return shapes;
+}
+
+/**
+ * Entries ending at one shape. Destinations other than the fallback get method-specific
+ * candidates; the fallback is an `ANY` route's destination, else the node's claim.
+ */
+function exact(entries: Entry[], shape: PathShape, dominant: string | undefined, out: Candidate[]): void {
+  const any = entries.find((e) => e.method === 'ANY');
+  const byDest = new Map<string, Entry[]>();
+  for (const e of entries) byDest.set(e.dest, [...(byDest.get(e.dest) ?? []), e]);
+  const fallback = any?.dest ?? dominant ?? largest(byDest);
+  for (const [dest, list] of [...byDest.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (dest === fallback) continue;
+    const methods = [...new Set(list.map((e) => e.method))].sort();
+    out.push({
+      dest,
+      methods,
+      shapes: [shape],
+      routes: list.map((e) => e.routeId).sort(),
+      declared: [shape],
+    });
+  }
+  if (fallback !== dominant && byDest.has(fallback)) {
+    out.push({
+      dest: fallback,
+      shapes: [shape],
+      routes: byDest
+        .get(fallback)!
+        .map((e) => e.routeId)
+        .sort(),
+      declared: [shape],
+    });
+  }
+}
+
+function largest(byDest: Map<string, Entry[]>): string {
+  const counts = new Map([...byDest].map(([d, l]) => [d, l.length]));
+  return dominantDest(counts);
+}
+
+function routesOf(node: Node, dest: string): { routes: string[]; declared: PathShape[] } {
+  const routes = new Set<string>();
+  const declared = new Map<string, PathShape>();
+  const walk = (n: Node) => {
+    for (const e of [...n.terminals, ...n.greedy]) {
+      if (e.dest !== dest) continue;
+      routes.add(e.routeId);
+      const shape: PathShape = { segs: e.segs, tail: e.greedy ? 'greedy' : 'none' };
+      declared.set(JSON.stringify(shape), shape);
+    }
+    for (const c of n.lits.values()) walk(c);
+    if (n.param) walk(n.param);
+  };
+  walk(node);
+  return { routes: [...routes].sort(), declared: [...declared.values()] };
+}
