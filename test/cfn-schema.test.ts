@@ -326,6 +326,40 @@ describe('validateCfnTemplate: template-level rules', () => {
     ]);
   });
 
+  it('flags circular dependencies through Ref, GetAtt, Sub and DependsOn', () => {
+    const template = {
+      Resources: {
+        Api: {
+          Type: 'AWS::ApiGatewayV2::Api',
+          DependsOn: 'Stage',
+          Properties: { Name: 'b', ProtocolType: 'HTTP' },
+        },
+        Stage: {
+          Type: 'AWS::ApiGatewayV2::Stage',
+          Properties: { ApiId: { 'Fn::Sub': '${Api}' }, StageName: 'prod' },
+        },
+        Lone: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'c', ProtocolType: 'HTTP' } },
+      },
+    };
+    expect(validateCfnTemplate(template)).toEqual(['Resources: circular dependency Api → Stage → Api']);
+  });
+
+  it('flags a FindInMap on an undefined mapping and an export name used twice', () => {
+    const template = stack(
+      restApi({ ...validRestApiProperties(), Name: { 'Fn::FindInMap': ['Names', 'a', 'b'] } }),
+      {
+        Outputs: {
+          A: { Value: { Ref: 'Rest' }, Export: { Name: 'books-api' } },
+          B: { Value: { Ref: 'Api' }, Export: { Name: 'books-api' } },
+        },
+      },
+    );
+    expect(validateCfnTemplate(template)).toEqual([
+      'Outputs.B.Export: export name books-api is also exported by A',
+      'Resources.Rest.Properties.Name.Fn::FindInMap: mapping Names is not defined',
+    ]);
+  });
+
   it('flags non-alphanumeric logical ids, bad parameters and outputs without Value', () => {
     const template = {
       Parameters: { Stage: { Type: 'Text' } },

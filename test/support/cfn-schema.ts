@@ -290,8 +290,10 @@ function checkProperty(value: unknown, prop: SpecProperty, path: string): string
 
 interface Scope {
   parameters: Set<string>;
+  /** Logical id → resource type ('' when the type is missing). */
   resources: Map<string, string>;
   conditions: Set<string>;
+  mappings: Set<string>;
 }
 
 function checkResources(
@@ -386,6 +388,7 @@ function checkOutputs(outputs: Record<string, unknown>, scope: Scope): string[] 
   const problems: string[] = [];
   const count = Object.keys(outputs).length;
   if (count > LIMITS.outputs) problems.push(`Outputs: ${count} exceed the limit of ${LIMITS.outputs}`);
+  const exportNames = new Map<string, string>();
   for (const [name, output] of Object.entries(outputs)) {
     const path = join('Outputs', name);
     if (!LOGICAL_ID.test(name)) problems.push(`${path}: output names must be alphanumeric`);
@@ -403,6 +406,13 @@ function checkOutputs(outputs: Record<string, unknown>, scope: Scope): string[] 
       !(isRecord(exported) && 'Name' in exported && Object.keys(exported).length === 1)
     ) {
       problems.push(`${join(path, 'Export')}: must be { Name: … }`);
+    }
+    const exportName = isRecord(exported) ? exported['Name'] : undefined;
+    if (typeof exportName === 'string') {
+      const first = exportNames.get(exportName);
+      if (first)
+        problems.push(`${join(path, 'Export')}: export name ${exportName} is also exported by ${first}`);
+      else exportNames.set(exportName, name);
     }
     const condition = output['Condition'];
     if (condition !== undefined && !scope.conditions.has(String(condition))) {
@@ -438,6 +448,12 @@ function checkReference(fn: string, args: unknown, path: string, scope: Scope): 
     }
     case 'Fn::Sub':
       return subProblems(args, path, scope);
+    case 'Fn::FindInMap': {
+      const map = Array.isArray(args) ? args[0] : undefined;
+      return typeof map !== 'string' || scope.mappings.has(map)
+        ? []
+        : [`${path}: mapping ${map} is not defined`];
+    }
     case 'Fn::If': {
       const name = Array.isArray(args) ? args[0] : undefined;
       return typeof name === 'string' && scope.conditions.has(name)
@@ -468,22 +484,80 @@ function getAttProblems(id: string, attribute: unknown, path: string, scope: Sco
   return [`${path}: ${type} has no attribute ${attribute} (has: ${known})`];
 }
 
-function subProblems(args: unknown, path: string, scope: Scope): string[] {
+/** The `${…}` names a Fn::Sub refers to outside its own variable map (`${!x}` is a literal). */
+function subReferences(args: unknown): string[] | undefined {
   const [text, vars] = Array.isArray(args) ? args : [args, {}];
-  if (typeof text !== 'string') return [`${path}: Fn::Sub takes a string or [string, variables]`];
+  if (typeof text !== 'string') return undefined;
   const local = isRecord(vars) ? new Set(Object.keys(vars)) : new Set<string>();
-  const problems: string[] = [];
-  for (const match of text.matchAll(/\$\{([^}!][^}]*)\}/g)) {
-    const name = match[1]!.trim();
-    if (local.has(name)) continue;
+  return [...text.matchAll(/\$\{([^}!][^}]*)\}/g)]
+    .map((m) => m[1]!.trim())
+    .filter((name) => !local.has(name));
+}
+
+function subProblems(args: unknown, path: string, scope: Scope): string[] {
+  const names = subReferences(args);
+  if (names === undefined) return [`${path}: Fn::Sub takes a string or [string, variables]`];
+  return names.flatMap((name) => {
     const [id, attribute] = splitAtFirstDot(name);
     if (attribute === undefined) {
-      if (!refExists(id!, scope))
-        problems.push(`${path}: \${${name}} is not a parameter, resource or variable`);
-    } else if (!PSEUDO_PARAMETERS.has(name)) {
-      problems.push(...getAttProblems(id!, attribute, path, scope));
+      return refExists(id!, scope) ? [] : [`${path}: \${${name}} is not a parameter, resource or variable`];
     }
+    return PSEUDO_PARAMETERS.has(name) ? [] : getAttProblems(id!, attribute, path, scope);
+  });
+}
+
+/** Resources a value depends on through Ref, Fn::GetAtt and Fn::Sub. */
+function referencedResources(value: unknown, resources: Map<string, string>, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) {
+    for (const v of value) referencedResources(v, resources, into);
+    return into;
   }
+  if (!isRecord(value)) return into;
+  const fn = intrinsicName(value);
+  const args = fn === undefined ? undefined : value[fn];
+  const names =
+    fn === 'Ref'
+      ? [args]
+      : fn === 'Fn::GetAtt'
+        ? [typeof args === 'string' ? splitAtFirstDot(args)[0] : Array.isArray(args) ? args[0] : undefined]
+        : fn === 'Fn::Sub'
+          ? (subReferences(args) ?? []).map((n) => splitAtFirstDot(n)[0])
+          : [];
+  for (const name of names) if (typeof name === 'string' && resources.has(name)) into.add(name);
+  for (const v of Object.values(value)) referencedResources(v, resources, into);
+  return into;
+}
+
+/** CloudFormation refuses a template whose resources depend on each other in a loop. */
+function checkCycles(resources: Record<string, unknown>, scope: Scope): string[] {
+  const edges = new Map<string, string[]>();
+  for (const [id, resource] of Object.entries(resources)) {
+    if (!isRecord(resource)) continue;
+    const deps = referencedResources(resource['Properties'], scope.resources, new Set());
+    const dependsOn = resource['DependsOn'];
+    for (const dep of Array.isArray(dependsOn) ? dependsOn : [dependsOn]) {
+      if (typeof dep === 'string' && scope.resources.has(dep)) deps.add(dep);
+    }
+    edges.set(id, [...deps].sort());
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const problems: string[] = [];
+  const visit = (id: string): void => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const next of edges.get(id) ?? []) {
+      if (state.get(next) === 'open') {
+        const loop = [...stack.slice(stack.indexOf(next)), next];
+        problems.push(`Resources: circular dependency ${loop.join(' → ')}`);
+      } else if (!state.has(next)) {
+        visit(next);
+      }
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const id of [...edges.keys()].sort()) if (!state.has(id)) visit(id);
   return problems;
 }
 
@@ -542,6 +616,7 @@ export function validateCfnTemplate(template: unknown): string[] {
   const scope: Scope = {
     parameters: new Set(Object.keys(parameters)),
     conditions: new Set(Object.keys(conditions)),
+    mappings: new Set(Object.keys(mappings)),
     resources: new Map(
       Object.entries(resources).map(([id, r]) => [
         id,
@@ -561,6 +636,7 @@ export function validateCfnTemplate(template: unknown): string[] {
     ...checkReferences(resources, 'Resources', scope),
     ...checkReferences(outputs, 'Outputs', scope),
     ...checkReferences(conditions, 'Conditions', scope),
+    ...checkCycles(resources, scope),
   );
   return problems;
 }
