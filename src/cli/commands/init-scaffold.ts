@@ -172,7 +172,7 @@ function serverUpstreams(servers: readonly string[]): Upstream[] {
   );
 }
 
-/** `api.example.com` and `sandbox.api.example.com` are `api` and `sandbox`: the labels that differ. */
+/** `api.example.com` and `eu.api.example.com` are `api` and `eu-api`: the labels left once the shared suffix goes. */
 function stageBaseNames(hosts: (string | undefined)[]): string[] {
   const labels = hosts.map((h) => (h ? h.split('.') : []));
   const known = labels.filter((l) => l.length > 0);

@@ -1,0 +1,158 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { scaffoldConfig } from '../../src/cli/commands/init-scaffold.js';
+import { main, type Io } from '../../src/cli/main.js';
+import { load } from '../../src/load/index.js';
+import { catalog } from '../../src/model/diagnostics/catalog.js';
+import type { Diagnostic } from '../../src/model/diagnostics/diagnostic.js';
+import { normalize } from '../../src/model/normalize.js';
+import { announceCorpus, CORPUS_DIR, corpusEntries } from '../support/corpus.js';
+import { tempDir } from '../support/temp.js';
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: false };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+const spec = `openapi: 3.0.3
+info: { title: Shop, version: '1' }
+servers:
+  - url: https://api.shop.example/v1
+  - url: https://sandbox.api.shop.example/v1
+paths:
+  /orders:
+    get: { tags: [orders], responses: { '200': { description: ok } } }
+  /orders/{id}:
+    get:
+      tags: [orders]
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+  /users:
+    get: { tags: [users, admin], responses: { '200': { description: ok } } }
+  /health:
+    get: { responses: { '200': { description: ok } } }
+`;
+
+/** Intent errors and unassigned routes: what a scaffold must never cause. */
+function intentErrors(diagnostics: Diagnostic[]): string[] {
+  return diagnostics
+    .filter((d) => d.code === 'GP042' || (catalog[d.code].stage === 'intent' && d.severity === 'error'))
+    .map((d) => `${d.code} ${d.where.file}${d.where.pointer}`);
+}
+
+describe('gateplan init', () => {
+  it('writes a commented gateplan.yaml with the schema line, a backend and stage per server', async () => {
+    const dir = tempDir({ 'api.yaml': spec });
+    const { code, stdout } = await run(['init', join(dir, 'api.yaml')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('2 backend(s), 2 stage(s), 4 of 4 route(s) assigned (by server)');
+    const text = readFileSync(join(dir, 'gateplan.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+gateplan\.schema\.json$/);
+    expect(parse(text)).toEqual({
+      backends: {
+        api: { url: 'https://api.shop.example' },
+        'sandbox-api': { url: 'https://sandbox.api.shop.example' },
+      },
+      stages: { api: {}, 'sandbox-api': {} },
+      defaults: { backend: 'api' },
+    });
+    const loaded = await load(join(dir, 'api.yaml'), { cwd: dir });
+    if (!loaded.ok) throw new Error('load failed');
+    const model = normalize(loaded.spec);
+    expect(intentErrors(model.diagnostics)).toEqual([]);
+    expect(Object.keys(model.stages)).toEqual(['api', 'sandbox-api']);
+  });
+
+  it('--by tag writes a backend per tag, rules by tag and a default for untagged routes', async () => {
+    const dir = tempDir({ 'api.yaml': spec });
+    expect((await run(['init', join(dir, 'api.yaml'), '--by', 'tag'])).code).toBe(0);
+    const config = parse(readFileSync(join(dir, 'gateplan.yaml'), 'utf8')) as {
+      rules: unknown[];
+      defaults: unknown;
+      backends: object;
+    };
+    expect(Object.keys(config.backends)).toEqual(['admin', 'orders', 'users', 'default']);
+    expect(config.defaults).toEqual({ backend: 'default' });
+    const loaded = await load(join(dir, 'api.yaml'), { cwd: dir });
+    if (!loaded.ok) throw new Error('load failed');
+    const model = normalize(loaded.spec);
+    expect(model.routes.map((r) => `${r.path} ${'backend' in r.backend ? r.backend.backend : ''}`)).toEqual([
+      '/v1/health default',
+      '/v1/orders orders',
+      '/v1/orders/{id} orders',
+      '/v1/users users',
+    ]);
+  });
+
+  it('refuses to overwrite an existing gateplan.yaml without --force (exit 2), and overwrites with it', async () => {
+    const dir = tempDir({ 'api.yaml': spec, 'gateplan.yaml': '# mine\n' });
+    const refused = await run(['init', join(dir, 'api.yaml')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('GP520');
+    expect(refused.stderr).toContain('already exists');
+    expect(readFileSync(join(dir, 'gateplan.yaml'), 'utf8')).toBe('# mine\n');
+    const forced = await run(['init', join(dir, 'api.yaml'), '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, 'gateplan.yaml'), 'utf8')).toContain('backends:');
+  });
+
+  it('a gateplan.yml counts as existing too', async () => {
+    const dir = tempDir({ 'api.yaml': spec, 'gateplan.yml': 'backends: {}\n' });
+    expect((await run(['init', join(dir, 'api.yaml')])).code).toBe(2);
+    expect(existsSync(join(dir, 'gateplan.yaml'))).toBe(false);
+  });
+
+  it('leaves routes the spec already routes alone, assigning the rest one by one', async () => {
+    const partial = spec.replace(
+      "  /health:\n    get: { responses: { '200': { description: ok } } }",
+      "  /health:\n    get:\n      responses: { '200': { description: ok } }\n      x-amazon-apigateway-integration: { type: mock }\n  /files/(all)*:\n    get: { responses: { '200': { description: ok } } }",
+    );
+    const dir = tempDir({ 'api.yaml': partial });
+    const loaded0 = await load(join(dir, 'api.yaml'), { cwd: dir, config: false });
+    if (!loaded0.ok) throw new Error('load failed');
+    const scaffold = scaffoldConfig(normalize(loaded0.spec), {
+      by: 'server',
+      schemaRef: 's.json',
+      spec: 'api.yaml',
+    });
+    expect(scaffold.assigned).toBe(4);
+    writeFileSync(join(dir, 'gateplan.yaml'), scaffold.text);
+    const loaded = await load(join(dir, 'api.yaml'), { cwd: dir });
+    if (!loaded.ok) throw new Error('load failed');
+    const model = normalize(loaded.spec);
+    expect(intentErrors(model.diagnostics)).toEqual([]);
+    expect(model.diagnostics.filter((d) => d.code === 'GP043')).toEqual([]);
+    expect(model.routes.find((r) => r.path === '/v1/health')!.backend).toEqual({ backend: 'mock' });
+    expect(model.routes.find((r) => r.path === '/v1/files/(all)*')!.backend).toEqual({ backend: 'api' });
+  });
+});
+
+describe.runIf(announceCorpus())('gateplan init round-trips every corpus spec', () => {
+  for (const entry of corpusEntries()) {
+    it.each(['server', 'tag'] as const)(
+      `${entry.id} --by %s`,
+      async (by) => {
+        const bare = await load(entry.file, { cwd: CORPUS_DIR, config: false });
+        if (!bare.ok) throw new Error(JSON.stringify(bare.diagnostics));
+        const before = normalize(bare.spec);
+        const scaffold = scaffoldConfig(before, { by, schemaRef: 'gateplan.schema.json', spec: entry.id });
+        // Written to a temporary folder, never beside the corpus spec.
+        const dir = tempDir({ 'gateplan.yaml': scaffold.text });
+        const loaded = await load(entry.file, { cwd: CORPUS_DIR, config: join(dir, 'gateplan.yaml') });
+        if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+        const after = normalize(loaded.spec);
+        expect(after.routes.length).toBe(before.routes.length);
+        // Intent errors the spec causes by itself (e.g. an undeclared security scheme) are not init's.
+        const own = new Set(intentErrors(before.diagnostics).filter((d) => !d.startsWith('GP042')));
+        expect(intentErrors(after.diagnostics).filter((d) => !own.has(d))).toEqual([]);
+        expect(after.routes.every((r) => !('backend' in r.backend) || r.backend.backend !== '')).toBe(true);
+      },
+      30_000,
+    );
+  }
+});

@@ -1,0 +1,234 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scaffoldConfig } from '../../src/cli/commands/init-scaffold.js';
+import { load } from '../../src/load/index.js';
+import { normalize } from '../../src/model/normalize.js';
+import type { RouteModel } from '../../src/model/types.js';
+import { generate } from '../../src/targets/generate.js';
+import { targets } from '../../src/targets/registry.js';
+import { check } from '../support/check.js';
+import { announceCorpus, CORPUS_DIR, corpusEntries } from '../support/corpus.js';
+import { tempDir } from '../support/temp.js';
+
+const V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
+
+/** method, path and parameters (in:name) of every route: what a front door routes on. */
+function routes(model: RouteModel): string[] {
+  return model.routes.map((r) =>
+    `${r.method} ${r.path} ${r.params.map((p) => `${p.in}:${p.name}`).join(',')}`.trim(),
+  );
+}
+
+const shop = {
+  info: { name: 'Shop', schema: V21 },
+  auth: { type: 'bearer', bearer: [{ key: 'token', value: '{{token}}' }] },
+  variable: [{ key: 'baseUrl', value: 'https://api.shop.example/v1' }],
+  item: [
+    {
+      name: 'orders',
+      item: [
+        {
+          name: 'get order',
+          request: {
+            method: 'GET',
+            url: {
+              raw: '{{baseUrl}}/orders/:orderId?expand=items',
+              host: ['{{baseUrl}}'],
+              path: ['orders', ':orderId'],
+              query: [{ key: 'expand', value: 'items' }],
+              variable: [{ key: 'orderId', description: 'the order' }],
+            },
+          },
+        },
+        {
+          name: 'get order again',
+          request: { method: 'GET', url: '{{baseUrl}}/orders/{{orderId}}?verbose=1' },
+        },
+      ],
+    },
+    {
+      name: 'create order',
+      request: {
+        method: 'POST',
+        header: [
+          { key: 'Content-Type', value: 'application/json' },
+          { key: 'X-Trace', value: '1' },
+        ],
+        body: { mode: 'raw', raw: '{"sku": "a", "qty": 2}' },
+        url: '{{baseUrl}}/orders',
+      },
+    },
+    {
+      name: 'status',
+      auth: { type: 'noauth' },
+      request: { method: 'GET', url: '{{baseUrl}}/v{{apiVersion}}/status' },
+    },
+  ],
+};
+const shopText = JSON.stringify(shop, null, 2);
+
+describe('Postman collections', () => {
+  it('become routes: :id and {{var}} segments are parameters, the base URL a server, folders tags', async () => {
+    const { model } = await check(shopText, {}, {}, 'collection.json');
+    expect(model!.source.format).toBe('postman-2.1');
+    expect(model!.api.servers).toEqual(['https://api.shop.example/v1']);
+    expect(routes(model!)).toEqual([
+      'POST /v1/orders header:X-Trace',
+      'GET /v1/orders/{orderId} path:orderId,query:expand,query:verbose',
+      'GET /v1/{apiVersion}/status path:apiVersion',
+    ]);
+    const order = model!.routes[1]!;
+    expect(order.tags).toEqual(['orders']);
+    expect(order.params[0]!.description).toBe('the order');
+    expect(model!.routes[0]!.requestBody?.content['application/json']?.schema).toEqual({
+      type: 'object',
+      properties: { sku: { type: 'string' }, qty: { type: 'integer' } },
+    });
+  });
+
+  it('points routes and findings into the collection, with lines', async () => {
+    const { model, diagnostics } = await check(shopText, {}, {}, 'collection.json');
+    expect(model!.routes[1]!.where).toMatchObject({ file: 'collection.json', pointer: '/item/0/item/0' });
+    const duplicate = diagnostics.find((d) => d.code === 'GP500');
+    const line = shopText.split('\n').findIndex((l) => l.includes('"name": "get order again"'));
+    expect(duplicate).toMatchObject({
+      severity: 'warn',
+      where: { file: 'collection.json', pointer: '/item/0/item/1', line },
+      args: { route: 'GET /orders/{orderId}', first: 'get order' },
+    });
+    const mixed = diagnostics.find((d) => d.code === 'GP501');
+    expect(mixed?.where.pointer).toBe('/item/2/request/url');
+  });
+
+  it('carries collection auth, and noauth makes a request public', async () => {
+    const { model } = await check(shopText, {}, {}, 'collection.json');
+    expect(model!.auth.bearerAuth?.where.pointer).toBe('/auth');
+    expect(model!.routes[1]!.auth).toEqual([{ schemes: [{ name: 'bearerAuth', scopes: [] }] }]);
+    expect(model!.routes[2]!.auth).toEqual([]);
+  });
+
+  it('takes variable values from --postman-env over the collection', async () => {
+    const env = {
+      name: 'staging',
+      values: [
+        { key: 'baseUrl', value: 'https://staging.shop.example/v2', enabled: true },
+        { key: 'apiVersion', value: '3' },
+      ],
+    };
+    const { model, diagnostics } = await check(
+      shopText,
+      { 'env.json': JSON.stringify(env) },
+      { postmanEnvironment: 'env.json' },
+      'collection.json',
+    );
+    expect(model!.api.servers).toEqual(['https://staging.shop.example/v2']);
+    expect(routes(model!)).toContain('GET /v2/v3/status');
+    expect(diagnostics.filter((d) => d.code === 'GP501')).toEqual([]);
+  });
+
+  it('refuses an environment file that is not one (GP505)', async () => {
+    const { model, diagnostics } = await check(
+      shopText,
+      { 'env.json': '{"values": 3}' },
+      { postmanEnvironment: 'env.json' },
+      'collection.json',
+    );
+    expect(model).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.where.file])).toEqual([['GP505', 'env.json']]);
+  });
+
+  it('reads v2.0 collections with bare URL strings', async () => {
+    const v20 = {
+      info: { name: 'Old', schema: 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json' },
+      item: [{ name: 'item', request: 'http://localhost:8080/items/:id' }],
+    };
+    const { model } = await check(JSON.stringify(v20), {}, {}, 'old.json');
+    expect(model!.source.format).toBe('postman-2.0');
+    expect(model!.api.servers).toEqual(['http://localhost:8080']);
+    expect(routes(model!)).toEqual(['GET /items/{id} path:id']);
+  });
+
+  it('routes characters no front door routes on percent-encoded, and says so (GP502)', async () => {
+    const c = {
+      info: { name: 'E', schema: V21 },
+      item: [{ name: 'e', request: { method: 'GET', url: 'http://h/caf\u00e9/a b' } }],
+    };
+    const { model, diagnostics } = await check(JSON.stringify(c), {}, {}, 'e.json');
+    expect(routes(model!)).toEqual(['GET /caf%C3%A9/a%20b']);
+    expect(
+      diagnostics
+        .filter((d) => d.code === 'GP502')
+        .map((d) => d.args.encoded)
+        .sort(),
+    ).toEqual(['a%20b', 'caf%C3%A9']);
+  });
+});
+
+describe.runIf(announceCorpus())('Postman collections of the corpus', () => {
+  const collections = corpusEntries().filter((e) => e.format === 'postman');
+
+  async function corpusModel(id: string): Promise<RouteModel> {
+    const entry = collections.find((e) => e.id === id)!;
+    const loaded = await load(entry.file, { cwd: CORPUS_DIR, config: false });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    return normalize(loaded.spec);
+  }
+
+  it('serverless-patterns sfn-crud: {{id}} is a path parameter', async () => {
+    expect(routes(await corpusModel('pm21-sp-sfn-crud'))).toEqual([
+      'GET /',
+      'POST /',
+      'GET /{id} path:id',
+      'PUT /{id} path:id',
+      'DELETE /{id} path:id',
+    ]);
+  });
+
+  it('openapi-to-postman webhooks collection: :petId, query and header parameters, no raw URLs', async () => {
+    const model = await corpusModel('pm21-o2p-webhooks-collection');
+    const pets = routes(model).filter((r) => r.includes('/pets'));
+    expect(pets).toEqual([
+      'GET /pets query:variable,query:variable2,header:limit',
+      'POST /pets',
+      'GET /pets/{petId} path:petId',
+      'POST /pets/{petId}/uploadImage path:petId',
+    ]);
+    expect(model.routes).toHaveLength(23);
+    expect(model.routes.filter((r) => r.tags.includes('webhooks')).every((r) => r.method === 'POST')).toBe(
+      true,
+    );
+  });
+
+  it('newman protocol-profile: eight requests on three routes, the repeats reported', async () => {
+    const model = await corpusModel('pm21-newman-protocol-profile');
+    expect(routes(model)).toEqual(['GET /1 header:referer', 'DELETE /1', 'POST /11']);
+    expect(model.diagnostics.filter((d) => d.code === 'GP500').map((d) => d.where.pointer)).toEqual([
+      '/item/0/item/1',
+      '/item/1/item/1',
+      '/item/2/item/0',
+      '/item/2/item/1',
+      '/item/2/item/2',
+    ]);
+  });
+
+  const ids = Object.keys(targets).filter((id) => id !== 'terraform');
+  for (const entry of collections) {
+    it(`${entry.id}: generates ${ids.join(', ')} with the config init writes`, async () => {
+      const scaffold = scaffoldConfig(await corpusModel(entry.id), {
+        by: 'tag',
+        schemaRef: 'gateplan.schema.json',
+        spec: entry.id,
+      });
+      const dir = tempDir({ 'gateplan.yaml': scaffold.text });
+      const loaded = await load(entry.file, { cwd: CORPUS_DIR, config: join(dir, 'gateplan.yaml') });
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+      const model = normalize(loaded.spec);
+      expect(model.routes.length).toBeGreaterThan(0);
+      for (const id of ids) {
+        const result = generate(model, { targets: [id] });
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        expect(result.artifacts.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
