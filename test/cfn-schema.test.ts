@@ -117,9 +117,30 @@ describe('validateCfnTemplate: valid templates pass', () => {
     expect(validateCfnTemplate(template)).toEqual([]);
   });
 
-  it('accepts CloudFormation scalar coercions (numeric strings, "true")', () => {
-    const template = stack(listenerRule({ ...validRuleProperties(), Priority: '10' }));
-    expect(validateCfnTemplate(template)).toEqual([]);
+  it.each(['10', '+10', '010'])(
+    'accepts the numeric string %j for an integer, as CloudFormation does',
+    (priority) => {
+      expect(
+        validateCfnTemplate(stack(listenerRule({ ...validRuleProperties(), Priority: priority }))),
+      ).toEqual([]);
+    },
+  );
+
+  it.each([' 7 ', '7 ', '', '0x9'])(
+    'rejects the string %j for an integer, as CloudFormation does',
+    (priority) => {
+      const problems = validateCfnTemplate(
+        stack(listenerRule({ ...validRuleProperties(), Priority: priority })),
+      );
+      expect(problems).toEqual([
+        expect.stringContaining('Resources.Rule.Properties.Priority: expected integer'),
+      ]);
+    },
+  );
+
+  it('accepts "true" for a boolean and a number for a string', () => {
+    const props = { ...validStageProperties(), AutoDeploy: 'true', Description: 42 };
+    expect(validateCfnTemplate(stack(httpStage(props)))).toEqual([]);
   });
 });
 

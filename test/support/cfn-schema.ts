@@ -6,7 +6,8 @@
  * Scalar coercion follows CloudFormation, which converts template scalars to the schema's type:
  * a number or boolean is accepted where a string is expected, a numeric string where a number is,
  * and "true"/"false" where a boolean is. Structural mismatches (object vs list vs scalar) and
- * non-numeric strings for numbers are errors.
+ * non-numeric strings for numbers are errors. Measured on live stacks (go-to-k/cdkd#3135): "6",
+ * "+8" and "010" pass as integers; " 7 ", "7 ", "" and "0x9" are rejected.
  */
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
 
@@ -97,6 +98,8 @@ const PSEUDO_PARAMETERS = new Set([
   'AWS::URLSuffix',
 ]);
 const LOGICAL_ID = /^[A-Za-z0-9]+$/;
+/** Decimal only, no padding: what CloudFormation converts to a number. */
+const NUMERIC_STRING = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Intrinsics and what they evaluate to, so a list-valued function in a scalar slot is caught. */
 const INTRINSICS: Record<string, 'scalar' | 'list' | 'any'> = {
@@ -191,7 +194,7 @@ function checkValue(value: unknown, type: SpecType, path: string): string[] {
       return [];
     case 'integer':
     case 'number': {
-      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      const n = typeof value === 'string' && NUMERIC_STRING.test(value) ? Number(value) : value;
       const ok =
         typeof n === 'number' && Number.isFinite(n) && (type.type === 'number' || Number.isInteger(n));
       if (!ok) return [`${path}: expected ${type.type}, got ${describe(value)}`];
