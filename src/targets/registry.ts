@@ -1,5 +1,6 @@
 import { modelTarget } from './model/index.js';
 import { apigwHttpTarget, apigwRestTarget } from './apigw/index.js';
+import { terraformTarget } from './terraform/index.js';
 import type { Target } from './target.js';
 
 /** Every target `generate --target` accepts, by id. */
@@ -7,6 +8,7 @@ export const targets: Record<string, Target> = {
   [modelTarget.id]: modelTarget,
   [apigwRestTarget.id]: apigwRestTarget,
   [apigwHttpTarget.id]: apigwHttpTarget,
+  [terraformTarget.id]: terraformTarget,
 };
 
 export const DEFAULT_TARGETS = ['model'];

@@ -2,6 +2,8 @@ import type { Argv } from 'yargs';
 import { hasErrors } from '../../model/diagnostics/diagnostic.js';
 import { generate, UnknownTargetError } from '../../targets/generate.js';
 import { targets } from '../../targets/registry.js';
+import { DEFAULT_FRONT_DOOR, FRONT_DOORS } from '../../targets/terraform/index.js';
+import { readTemplateDir } from '../../targets/terraform/templates.js';
 import { checkArtifacts, writeArtifacts } from '../../write/write.js';
 import {
   locateAll,
@@ -19,6 +21,7 @@ export interface GenerateArgs extends SpecArgs, ReportArgs {
   out: string;
   check: boolean;
   for?: string;
+  templates?: string;
 }
 
 export function generateBuilder(yargs: Argv) {
@@ -39,7 +42,12 @@ export function generateBuilder(yargs: Argv) {
     })
     .option('for', {
       type: 'string',
-      describe: 'terraform: the front door to render (apigw-rest, apigw-http, alb, apigw+alb)',
+      choices: FRONT_DOORS,
+      describe: `terraform: the front door to render (default ${DEFAULT_FRONT_DOOR})`,
+    })
+    .option('templates', {
+      type: 'string',
+      describe: 'terraform: a folder of *.hbs templates that replace the bundled ones by name',
     })
     .example('$0 generate specs/bookstore.yaml --target model --out out/', 'write the normalized route model')
     .example('$0 generate specs/bookstore.yaml --out out/ --check', 'fail CI when committed output is stale');
@@ -47,9 +55,22 @@ export function generateBuilder(yargs: Argv) {
 
 export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
+  let templates: Record<string, string> | undefined;
+  try {
+    if (argv.templates) templates = readTemplateDir(argv.templates);
+  } catch (error) {
+    throw new GateplanError(
+      'usage',
+      `cannot read --templates ${argv.templates}: ${(error as Error).message}`,
+    );
+  }
   let result;
   try {
-    result = generate(model, { targets: argv.target, ...(argv.for ? { for: argv.for } : {}) });
+    result = generate(model, {
+      targets: argv.target,
+      ...(argv.for ? { for: argv.for } : {}),
+      ...(templates ? { templates } : {}),
+    });
   } catch (error) {
     if (error instanceof UnknownTargetError) throw new GateplanError('usage', error.message);
     throw error;

@@ -7,6 +7,7 @@ import { apigwCodes } from './codes-apigw.js';
 import { inputCodes } from './codes-input.js';
 import { costCodes } from './codes-cost.js';
 import { diffCodes } from './codes-diff.js';
+import { terraformCodes } from './codes-terraform.js';
 
 export type { CatalogEntry, Level, Stage } from './entry.js';
 
@@ -24,6 +25,7 @@ export const catalog = {
   ...inputCodes,
   ...costCodes,
   ...diffCodes,
+  ...terraformCodes,
 } as const satisfies Record<string, CatalogEntry>;
 
 export type Code = keyof typeof catalog;

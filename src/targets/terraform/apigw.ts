@@ -1,0 +1,226 @@
+import { routeNameBase } from '../../model/ids.js';
+import type { RouteModel, Throttle } from '../../model/types.js';
+import type { ApiPlanBase, HttpPlan, PlanValue, RestPlan, RouteThrottle } from '../apigw/plan.js';
+import { expr, tfName, type HclExpr, type HclValue } from './hcl.js';
+import { interpolate, type ModuleInterface } from './module.js';
+import { uniqueTfNames } from './names.js';
+
+/** The import document as a file beside the `.tf` files, and the expression that reads it. */
+export interface DocumentFile {
+  path: string;
+  content: string;
+  body: HclExpr;
+}
+
+/** Context shared by `apigw-rest.tf.hbs` and `apigw-http.tf.hbs`. */
+export interface ApiContext {
+  name: string;
+  description?: string;
+  /** `file(...)` or `templatefile(...)` of the document beside the module. */
+  body: HclExpr;
+  lambdaPermissions: { tfName: string; statementId: string; functionName: HclValue; sourceArn: HclExpr }[];
+}
+
+export interface RestContext extends ApiContext {
+  endpoint: { types: string[]; vpcEndpointIds?: string[] };
+  stages: {
+    tfName: string;
+    name: string;
+    variables: Record<string, HclValue>;
+    canary?: { percent: number; variableOverrides: Record<string, HclValue> };
+  }[];
+  methodSettings: { tfName: string; stage: string; methodPath: string; throttle: Throttle }[];
+  usagePlans: { tfName: string; name: string; stage: string; throttle?: Throttle }[];
+}
+
+export interface HttpContext extends ApiContext {
+  stages: {
+    tfName: string;
+    name: string;
+    variables: Record<string, HclValue>;
+    throttle?: Throttle;
+    routeSettings: { routeKey: string; throttle: Throttle }[];
+  }[];
+  vpcLink?: { name: string; subnets: HclExpr; securityGroups: HclExpr };
+}
+
+/**
+ * The document as the module ships it. With no user-supplied values it is read with
+ * `file()`, byte for byte what the CloudFormation target writes. Values the user supplies
+ * (`${Name}` in the document) are filled by `templatefile()`, which reads every other
+ * `${` and `%{` as template syntax, so those are escaped in the file.
+ */
+export function documentFile(
+  plan: ApiPlanBase,
+  path: string,
+  vars: ModuleInterface,
+  supplied: Record<string, HclExpr> = {},
+): DocumentFile {
+  const location = `"\${path.module}/${path}"`;
+  if (plan.parameters.length === 0)
+    return { path, content: plan.documentJson, body: expr(`file(${location})`) };
+  const names = new Set(plan.parameters.map((p) => p.name));
+  const content = plan.documentJson
+    .replace(/([$%])\{/g, '$1$1{')
+    .replace(/\$\$\{([A-Za-z0-9]+)\}/g, (whole, name: string) =>
+      names.has(name) ? '${' + name + '}' : whole,
+    );
+  const args = plan.parameters
+    .map(
+      (p) =>
+        `${p.name} = ${(supplied[p.name] ?? vars.variable(tfName(p.name), 'string', p.description)).hclExpr}`,
+    )
+    .join(', ');
+  return { path, content, body: expr(`templatefile(${location}, { ${args} })`) };
+}
+
+function planValue(value: PlanValue, plan: ApiPlanBase, vars: ModuleInterface): HclValue {
+  if (typeof value === 'string') return value;
+  const description = plan.parameters.find((p) => p.name === value.param)?.description ?? value.param;
+  return vars.variable(tfName(value.param), 'string', description);
+}
+
+function planValues(
+  values: Record<string, PlanValue>,
+  plan: ApiPlanBase,
+  vars: ModuleInterface,
+): Record<string, HclValue> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, planValue(v, plan, vars)]));
+}
+
+function lambdaPermissions(
+  plan: ApiPlanBase,
+  apiAddress: string,
+  vars: ModuleInterface,
+): ApiContext['lambdaPermissions'] {
+  const names = uniqueTfNames(
+    plan.lambdaPermissions.map((p) => p.id),
+    'apigw_',
+  );
+  return plan.lambdaPermissions.map((p) => ({
+    tfName: names.get(p.id)!,
+    statementId: `AllowApiGateway-${p.id}`.slice(0, 100),
+    functionName: planValue(p.functionName, plan, vars),
+    sourceArn: interpolate(`${apiAddress}.execution_arn`, p.sourcePath),
+  }));
+}
+
+/** Block names for per-route settings: the route's readable name, unique across the routes. */
+function routeNames(model: RouteModel, throttles: RouteThrottle[]): Map<string, string> {
+  const byId = new Map(model.routes.map((r) => [r.id, r]));
+  const ids = [...new Set(throttles.map((t) => t.routeId))];
+  const readable = uniqueTfNames(ids.map((id) => (byId.get(id) ? routeNameBase(byId.get(id)!) : id)));
+  return new Map(ids.map((id) => [id, readable.get(byId.get(id) ? routeNameBase(byId.get(id)!) : id)!]));
+}
+
+export function restContext(
+  model: RouteModel,
+  plan: RestPlan,
+  document: DocumentFile,
+  vars: ModuleInterface,
+): RestContext {
+  const stageNames = uniqueTfNames(plan.stages.map((s) => s.name));
+  const routes = routeNames(
+    model,
+    plan.stages.flatMap((s) => s.routeThrottles),
+  );
+  const ctx: RestContext = {
+    name: plan.name,
+    ...(plan.description ? { description: plan.description } : {}),
+    body: document.body,
+    endpoint: {
+      types: [plan.endpoint.type],
+      ...(plan.endpoint.vpcEndpointIds.length ? { vpcEndpointIds: plan.endpoint.vpcEndpointIds } : {}),
+    },
+    stages: [],
+    methodSettings: [],
+    usagePlans: [],
+    lambdaPermissions: lambdaPermissions(plan, 'aws_api_gateway_rest_api.this', vars),
+  };
+  for (const stage of plan.stages) {
+    const stageTf = stageNames.get(stage.name)!;
+    ctx.stages.push({
+      tfName: stageTf,
+      name: stage.name,
+      variables: planValues(stage.variables, plan, vars),
+      ...(stage.canary
+        ? {
+            canary: {
+              percent: stage.canary.percent,
+              variableOverrides: planValues(stage.canary.variableOverrides, plan, vars),
+            },
+          }
+        : {}),
+    });
+    if (stage.throttle)
+      ctx.methodSettings.push({
+        tfName: `${stageTf}_all`,
+        stage: stageTf,
+        methodPath: '*/*',
+        throttle: stage.throttle,
+      });
+    for (const t of stage.routeThrottles) {
+      ctx.methodSettings.push({
+        tfName: `${stageTf}_${routes.get(t.routeId)!}`,
+        stage: stageTf,
+        // Terraform's method_path is the resource path without its leading slash, then the method.
+        methodPath: `${t.resourcePath.replace(/^\//, '')}/${t.method}`,
+        throttle: t.throttle,
+      });
+    }
+    vars.output(
+      `${stageTf}_invoke_url`,
+      `Invoke URL of stage ${stage.name}`,
+      expr(`aws_api_gateway_stage.${stageTf}.invoke_url`),
+    );
+  }
+  const planNames = uniqueTfNames(plan.usagePlans.map((u) => u.id));
+  for (const usage of plan.usagePlans) {
+    ctx.usagePlans.push({
+      tfName: planNames.get(usage.id)!,
+      name: usage.name,
+      stage: stageNames.get(usage.stage) ?? tfName(usage.stage),
+      ...(usage.throttle ? { throttle: usage.throttle } : {}),
+    });
+  }
+  vars.output('rest_api_id', 'Id of the REST API', expr('aws_api_gateway_rest_api.this.id'));
+  return ctx;
+}
+
+export function httpContext(
+  model: RouteModel,
+  plan: HttpPlan,
+  document: DocumentFile,
+  vars: ModuleInterface,
+  vpcLink?: HttpContext['vpcLink'],
+): HttpContext {
+  const stageNames = uniqueTfNames(plan.stages.map((s) => s.name));
+  const ctx: HttpContext = {
+    name: plan.name,
+    ...(plan.description ? { description: plan.description } : {}),
+    body: document.body,
+    stages: plan.stages.map((stage) => ({
+      tfName: stageNames.get(stage.name)!,
+      name: stage.name,
+      variables: planValues(stage.variables, plan, vars),
+      ...(stage.throttle ? { throttle: stage.throttle } : {}),
+      routeSettings: stage.routeThrottles.map((t) => ({ routeKey: t.routeKey, throttle: t.throttle })),
+    })),
+    lambdaPermissions: lambdaPermissions(plan, 'aws_apigatewayv2_api.this', vars),
+    ...(vpcLink ? { vpcLink } : {}),
+  };
+  for (const stage of ctx.stages) {
+    vars.output(
+      `${stage.tfName}_invoke_url`,
+      `Invoke URL of stage ${stage.name}`,
+      expr(`aws_apigatewayv2_stage.${stage.tfName}.invoke_url`),
+    );
+  }
+  vars.output('http_api_id', 'Id of the HTTP API', expr('aws_apigatewayv2_api.this.id'));
+  vars.output(
+    'http_api_endpoint',
+    'Default endpoint of the HTTP API',
+    expr('aws_apigatewayv2_api.this.api_endpoint'),
+  );
+  return ctx;
+}

@@ -1,0 +1,114 @@
+import { parseHcl } from './hcl.js';
+import { resourceSchema, type BlockSchema } from './provider-schema.js';
+
+/** Arguments Terraform itself gives every resource block. */
+const META_ARGUMENTS = new Set([
+  'count',
+  'depends_on',
+  'for_each',
+  'lifecycle',
+  'provider',
+  'provisioner',
+  'connection',
+]);
+
+export interface ParsedModule {
+  /** File name → Terraform JSON from HashiCorp's parser. */
+  files: Record<string, Record<string, unknown>>;
+  /** `type.name` → body, across files. */
+  resources: Map<string, Record<string, unknown>>;
+  variables: Set<string>;
+}
+
+export async function parseModule(files: Record<string, string>): Promise<ParsedModule> {
+  const out: ParsedModule = { files: {}, resources: new Map(), variables: new Set() };
+  for (const [name, text] of Object.entries(files)) {
+    if (!name.endsWith('.tf')) continue;
+    const parsed = await parseHcl(text, name);
+    out.files[name] = parsed;
+    const resources = (parsed['resource'] ?? {}) as Record<string, Record<string, Record<string, unknown>[]>>;
+    for (const [type, byName] of Object.entries(resources)) {
+      for (const [label, bodies] of Object.entries(byName)) {
+        if (out.resources.has(`${type}.${label}`)) throw new Error(`${type}.${label} is declared twice`);
+        out.resources.set(`${type}.${label}`, bodies[0]!);
+      }
+    }
+    for (const variable of Object.keys((parsed['variable'] ?? {}) as object)) out.variables.add(variable);
+  }
+  return out;
+}
+
+/**
+ * Problems with a module against the AWS provider schema: unknown resource types,
+ * arguments and blocks; missing required ones; references to undeclared resources,
+ * unreadable attributes or undeclared variables.
+ */
+export function schemaProblems(module: ParsedModule): string[] {
+  const problems: string[] = [];
+  for (const [address, body] of module.resources) {
+    const type = address.split('.')[0]!;
+    const schema = resourceSchema(type);
+    if (!schema) {
+      problems.push(`${address}: the AWS provider has no resource type ${type}`);
+      continue;
+    }
+    checkBlock(address, body, schema, problems);
+  }
+  for (const [file, parsed] of Object.entries(module.files)) {
+    for (const ref of references(parsed)) {
+      const [head, name, attribute] = ref.split('.');
+      if (head === 'var') {
+        if (!module.variables.has(name!)) problems.push(`${file}: var.${name} is not declared`);
+      } else if (head?.startsWith('aws_')) {
+        if (!module.resources.has(`${head}.${name}`))
+          problems.push(`${file}: ${head}.${name} is not declared`);
+        else if (attribute && !resourceSchema(head)?.readable.has(attribute))
+          problems.push(`${file}: ${head} has no attribute ${attribute}`);
+      }
+    }
+  }
+  return problems;
+}
+
+function checkBlock(
+  at: string,
+  body: Record<string, unknown>,
+  schema: BlockSchema,
+  problems: string[],
+): void {
+  for (const [key, value] of Object.entries(body)) {
+    if (META_ARGUMENTS.has(key)) continue;
+    const block = schema.blocks.get(key);
+    if (block) {
+      if (!Array.isArray(value)) {
+        problems.push(`${at}: ${key} is a block, written as an argument`);
+        continue;
+      }
+      for (const item of value as Record<string, unknown>[])
+        checkBlock(`${at}.${key}`, item, block.schema, problems);
+    } else if (!schema.arguments.has(key)) {
+      problems.push(`${at}: unknown argument or block ${key}`);
+    }
+  }
+  for (const [name, required] of schema.arguments)
+    if (required && !(name in body)) problems.push(`${at}: missing required argument ${name}`);
+  for (const [name, b] of schema.blocks)
+    if (b.required && !(name in body)) problems.push(`${at}: missing required block ${name}`);
+}
+
+/** Every `var.x` / `aws_type.name.attr` reference in the module's expressions. */
+function references(value: unknown): string[] {
+  if (typeof value === 'string') {
+    const out: string[] = [];
+    for (const m of value.matchAll(/\$\{([^}]*)\}/g)) {
+      for (const r of m[1]!.matchAll(
+        /\b(var\.[A-Za-z0-9_]+|aws_[a-z0-9_]+\.[A-Za-z0-9_]+(?:\.[a-z0-9_]+)?)/g,
+      ))
+        out.push(r[1]!);
+    }
+    return out;
+  }
+  if (Array.isArray(value)) return value.flatMap(references);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(references);
+  return [];
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { compileAlb } from '../../src/targets/alb/compile.js';
+import { albContext } from '../../src/targets/terraform/alb.js';
+import { planTerraform } from '../../src/targets/terraform/index.js';
+import { ModuleInterface } from '../../src/targets/terraform/module.js';
+import { bundledTemplates, createRenderer } from '../../src/targets/terraform/templates.js';
+import { formatHcl } from '../../src/targets/terraform/format.js';
+import { modelOf } from '../support/pipeline.js';
+import { parseHcl } from './support/hcl.js';
+
+const BOOKSTORE = 'specs/bookstore.yaml';
+
+describe('template overrides', () => {
+  it('renders a user template in place of the bundled one, with the same context', async () => {
+    const versions = 'terraform {\n{{attr "required_version" terraform}}\n}\n# pinned by the platform team\n';
+    const { artifacts, diagnostics } = planTerraform(await modelOf(BOOKSTORE), {
+      for: 'alb',
+      templates: { 'versions.tf': versions },
+    });
+    expect(diagnostics.filter((d) => d.code.startsWith('GP3'))).toEqual([]);
+    const text = artifacts.find((a) => a.path === 'versions.tf')!.content;
+    expect(text).toBe('terraform {\n  required_version = ">= 1.5.0"\n}\n# pinned by the platform team\n');
+  });
+
+  it('lets a partial be overridden for every use', async () => {
+    const condition = 'condition {\n# custom\n}\n';
+    const { artifacts } = planTerraform(await modelOf(BOOKSTORE), {
+      for: 'alb',
+      templates: { 'alb-condition': condition },
+    });
+    const alb = artifacts.find((a) => a.path === 'alb.tf')!.content;
+    expect(alb).toContain('  condition {\n    # custom\n  }\n');
+    expect(alb).not.toContain('path_pattern');
+  });
+
+  it('reports a template that fails as GP301, naming it, and writes nothing', async () => {
+    const { artifacts, diagnostics } = planTerraform(await modelOf(BOOKSTORE), {
+      for: 'alb',
+      templates: { 'alb.tf': '{{#each rules}}{{ident "not an identifier"}}{{/each}}' },
+    });
+    expect(artifacts).toEqual([]);
+    expect(diagnostics.filter((d) => d.code.startsWith('GP3'))).toEqual([
+      expect.objectContaining({
+        code: 'GP301',
+        severity: 'error',
+        args: expect.objectContaining({ template: 'alb.tf' }),
+      }),
+    ]);
+    const broken = planTerraform(await modelOf(BOOKSTORE), {
+      for: 'alb',
+      templates: { 'outputs.tf': '{{#each}}' },
+    });
+    expect(broken.diagnostics.filter((d) => d.code.startsWith('GP3')).map((d) => d.code)).toEqual(['GP301']);
+  });
+
+  it('warns with GP302 about a template that replaces nothing', async () => {
+    const { diagnostics } = planTerraform(await modelOf(BOOKSTORE), {
+      for: 'alb',
+      templates: { 'alb.tf.typo': 'x' },
+    });
+    expect(diagnostics.filter((d) => d.code === 'GP302')).toEqual([
+      expect.objectContaining({
+        severity: 'warn',
+        args: expect.objectContaining({ template: 'alb.tf.typo' }),
+      }),
+    ]);
+  });
+
+  it('rejects a --for it does not know with GP300', async () => {
+    const { artifacts, diagnostics } = planTerraform(await modelOf(BOOKSTORE), { for: 'cloudfront' });
+    expect(artifacts).toEqual([]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'GP300', args: expect.objectContaining({ value: 'cloudfront' }) }),
+    ]);
+  });
+
+  it('bundles one template per output file plus the partials', () => {
+    expect(Object.keys(bundledTemplates()).sort()).toEqual([
+      'alb-action',
+      'alb-condition',
+      'alb.tf',
+      'apigw-http.tf',
+      'apigw-rest.tf',
+      'outputs.tf',
+      'variables.tf',
+      'versions.tf',
+      'waf-statement',
+    ]);
+  });
+});
+
+describe('target group attributes', () => {
+  it('maps CloudFormation attribute keys to arguments, and reports one it cannot as GP303', async () => {
+    const model = await modelOf(BOOKSTORE);
+    const plan = compileAlb(model);
+    const catalog = plan.targetGroups.find((t) => t.backend === 'catalog')!;
+    catalog.attributes = [
+      ...catalog.attributes,
+      { key: 'target_group_health.dns_failover.minimum_healthy_targets.count', value: '1' },
+    ];
+    const diagnostics: Parameters<typeof albContext>[4] = [];
+    const ctx = albContext(model, plan, new ModuleInterface(), { internal: false }, diagnostics);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'GP303', args: expect.objectContaining({ backend: 'catalog' }) }),
+    ]);
+    const args = ctx.targetGroups.find((t) => t.backend === 'catalog')!.arguments;
+    expect(args).toEqual([
+      { name: 'deregistration_delay', value: '30' },
+      { name: 'load_balancing_algorithm_type', value: 'least_outstanding_requests' },
+    ]);
+  });
+});
+
+describe('formatHcl', () => {
+  it('aligns consecutive single-line attributes and indents by brackets', () => {
+    const text = formatHcl('a {\nx = 1\nlonger_name = "v"\nm = {\nk = 1\n}\n}\n');
+    expect(text).toBe('a {\n  x           = 1\n  longer_name = "v"\n  m = {\n    k = 1\n  }\n}\n');
+  });
+
+  it('leaves no line for an omitted attribute and is idempotent', async () => {
+    const renderer = createRenderer({
+      'versions.tf': 'terraform {\n{{attr "a" nothing}}\n{{attr "required_version" v}}\n}\n',
+    });
+    const text = renderer.render('versions.tf', { v: '>= 1' });
+    expect(text).toBe('terraform {\n  required_version = ">= 1"\n}\n');
+    expect(formatHcl(text)).toBe(text);
+    expect(await parseHcl(text)).toEqual({ terraform: [{ required_version: '>= 1' }] });
+  });
+});
