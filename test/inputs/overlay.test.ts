@@ -168,3 +168,18 @@ describe('OpenAPI overlays', () => {
     ]);
   });
 });
+
+describe('OpenAPI overlays from untrusted hands', () => {
+  it('an update key __proto__ stays a plain key and reaches no prototype', async () => {
+    const attack = overlay(
+      `  - target: $.info\n    update:\n      __proto__: { polluted: yes }\n      constructor: { prototype: { polluted: yes } }\n`,
+    );
+    const dir = tempDir({ 'api.yaml': spec, 'o.yaml': attack });
+    const loaded = await load(join(dir, 'api.yaml'), { cwd: dir, config: false, overlays: ['o.yaml'] });
+    if (!loaded.ok) throw new Error('load failed');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const info = loaded.spec.document.info as Record<string, unknown>;
+    expect(Object.getPrototypeOf(info)).toBe(Object.prototype);
+    expect(Object.keys(info)).toEqual(['title', 'version', '__proto__', 'constructor']);
+  });
+});

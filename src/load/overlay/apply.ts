@@ -152,12 +152,19 @@ function merge(
 ): void {
   for (const [key, next] of Object.entries(value)) {
     const keyPointer = pointer + encodePointer([key]);
-    const current = target[key];
+    // Own properties only, and defined rather than assigned: an overlay key `__proto__` must
+    // not reach (or replace) a prototype.
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isObject(current) && isObject(next)) {
       merge(current, next, keyPointer, child(from, key), origins);
       continue;
     }
-    target[key] = structuredClone(next);
+    Object.defineProperty(target, key, {
+      value: structuredClone(next),
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
     origins.drop(keyPointer);
     origins.set(keyPointer, child(from, key));
   }

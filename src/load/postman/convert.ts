@@ -78,12 +78,11 @@ export function convertCollection(
     const existing = operations.get(key);
     if (existing) {
       diagnostics.push(
-        diagnostic(
-          'GP500',
-          at(item.pointer),
-          { name: item.name, route: `${method} ${path}`, first: existing.item.name },
-          key,
-        ),
+        diagnostic('GP500', at(item.pointer), {
+          name: item.name,
+          route: `${method} ${path}`,
+          first: existing.item.name,
+        }),
       );
       mergeInto(existing.operation, parameters, body, item, origins, existing.pointer);
       continue;
