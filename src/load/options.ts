@@ -2,7 +2,7 @@
 export interface LoadOptions {
   /** Largest file read, in bytes (uncompressed). Default 32 MiB. */
   maxFileSize?: number;
-  /** Largest number of YAML alias expansions per file. Default 10,000. */
+  /** Most nodes YAML aliases may add once expanded, per file (alias bombs). Default 100,000. */
   maxAliasCount?: number;
   /** Deepest nesting of objects and arrays. Default 256. */
   maxDepth?: number;
@@ -26,7 +26,7 @@ export type ResolvedLoadOptions = Required<Omit<LoadOptions, 'refRoot' | 'config
 export function resolveLoadOptions(options: LoadOptions = {}): ResolvedLoadOptions {
   return {
     maxFileSize: options.maxFileSize ?? 32 * 1024 * 1024,
-    maxAliasCount: options.maxAliasCount ?? 10_000,
+    maxAliasCount: options.maxAliasCount ?? 100_000,
     maxDepth: options.maxDepth ?? 256,
     allowRemoteRefs: options.allowRemoteRefs ?? false,
     refRoot: options.refRoot,

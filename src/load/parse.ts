@@ -1,4 +1,5 @@
 import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import jsYaml from 'js-yaml';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
 
@@ -21,7 +22,7 @@ export function parseText(text: string, file: string, limits: ParseLimits): Pars
   } catch (error) {
     return { ok: false, diagnostic: parseFailure(error, text, file, kind, limits) };
   }
-  if (exceedsDepth(value, limits.maxDepth)) {
+  if (kind === 'json' && exceedsDepth(value, limits.maxDepth)) {
     return {
       ok: false,
       diagnostic: diagnostic('GP005', { file, pointer: '' }, { file, limit: limits.maxDepth }),
@@ -41,14 +42,81 @@ function looksLikeJson(text: string): boolean {
 
 class AliasLimitError extends Error {}
 
+/**
+ * js-yaml parses multi-megabyte specs several times faster than `yaml`, and keeps an alias
+ * as a second reference to the anchored node, so even a billion-laughs document parses to
+ * a small graph. What must be bounded is what later walks would see once aliases are
+ * expanded: `measure` computes that from the graph, without expanding it.
+ */
 function parseYamlBounded(text: string, limits: ParseLimits): unknown {
+  let value: unknown;
   try {
-    return parseYaml(text, { maxAliasCount: limits.maxAliasCount, uniqueKeys: false, merge: true });
+    value = jsYaml.load(text, {
+      schema: YAML_SCHEMA,
+      json: true,
+      maxDepth: limits.maxDepth,
+    } as jsYaml.LoadOptions);
   } catch (error) {
-    if (error instanceof ReferenceError && /alias/i.test(error.message))
-      throw new AliasLimitError(error.message);
+    if (error instanceof RangeError) throw error;
+    if (/maxDepth/.test((error as Error).message)) throw new RangeError('nesting');
+    // `yaml` words the error better and gives its position.
+    parseYaml(text, { uniqueKeys: false, merge: true, maxAliasCount: -1 });
     throw error;
   }
+  const measured = measure(value, limits.maxDepth);
+  if (measured === 'deep') throw new RangeError('nesting');
+  if (measured === 'cyclic' || measured.expanded - measured.distinct > limits.maxAliasCount) {
+    throw new AliasLimitError('aliases expand too far');
+  }
+  return value;
+}
+
+/** YAML 1.2 core types plus merge keys (`<<: *base`); no timestamps, which would become Dates. */
+const YAML_SCHEMA = jsYaml.CORE_SCHEMA.extend({
+  implicit: [(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge],
+});
+
+type Measure = 'deep' | 'cyclic' | { distinct: number; expanded: number };
+
+/** Iterative post-order walk with memoized subtree sizes: linear in distinct nodes. */
+function measure(root: unknown, maxDepth: number): Measure {
+  if (root === null || typeof root !== 'object') return { distinct: 1, expanded: 1 };
+  const sizes = new Map<object, number>();
+  const onPath = new Set<object>();
+  let distinct = 0;
+  type Frame = { node: object; children: unknown[]; next: number; size: number };
+  const open = (node: object): Frame => {
+    onPath.add(node);
+    return { node, children: Array.isArray(node) ? node : Object.values(node), next: 0, size: 1 };
+  };
+  const stack: Frame[] = [open(root)];
+  let rootSize = 0;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next < frame.children.length) {
+      const child = frame.children[frame.next++];
+      if (child === null || typeof child !== 'object') {
+        frame.size += 1;
+        distinct += 1;
+      } else if (sizes.has(child)) {
+        frame.size += sizes.get(child)!;
+      } else if (onPath.has(child)) {
+        return 'cyclic';
+      } else {
+        if (stack.length >= maxDepth) return 'deep';
+        stack.push(open(child));
+      }
+      continue;
+    }
+    stack.pop();
+    onPath.delete(frame.node);
+    sizes.set(frame.node, frame.size);
+    distinct += 1;
+    const parent = stack[stack.length - 1];
+    if (parent) parent.size += frame.size;
+    else rootSize = frame.size;
+  }
+  return { distinct, expanded: rootSize };
 }
 
 function parseFailure(
@@ -102,16 +170,13 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Iterative, so a hostile document cannot overflow the stack while being measured. */
+/** JSON cannot share nodes, so a plain iterative walk measures its depth. */
 function exceedsDepth(root: unknown, maxDepth: number): boolean {
   const stack: [unknown, number][] = [[root, 0]];
-  const seen = new Set<object>();
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (depth > maxDepth) return true;
-    if (seen.has(value)) continue;
-    seen.add(value);
     for (const child of Array.isArray(value) ? value : Object.values(value)) {
       if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
     }

@@ -48,6 +48,19 @@ describe('load diagnostics', () => {
     },
   ]);
 
+  testCode('GP004', [
+    {
+      name: 'an alias that contains itself',
+      spec: 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\nloop: &a [x, *a]\npaths: {}\n',
+      expect: [{ pointer: '' }],
+    },
+    {
+      name: 'ordinary anchors stay well under the default limit',
+      spec: ok(`  /a: { get: &op { responses: { '200': { description: ok } } } }\n  /b: { get: *op }\n`),
+      expect: [],
+    },
+  ]);
+
   testCode('GP005', [
     {
       name: 'JSON nested past the limit',

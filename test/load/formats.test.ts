@@ -61,6 +61,15 @@ describe('formats', () => {
     expect(strip(a.model)).toBe(strip(b.model));
   });
 
+  it('expands YAML merge keys and keeps dates as strings', async () => {
+    const result = await check(
+      `openapi: 3.0.3\ninfo: { title: T, version: 2024-01-01 }\nx-gateplan: { backends: { b: { url: 'http://b' } }, defaults: { backend: b } }\nx-common: &common { summary: shared, responses: { '200': { description: ok } } }\npaths:\n  /a: { get: { <<: *common, operationId: getA } }\n`,
+    );
+    expect(routesOf(result)).toEqual(['GET /a']);
+    expect(result.model!.routes[0]!.summary).toBe('shared');
+    expect(result.model!.api.version).toBe('2024-01-01');
+  });
+
   it('reads a gzipped spec', async () => {
     const dir = tempDir();
     const doc = { openapi: '3.0.3', info: { title: 'T', version: '1' }, 'x-gateplan': intent, paths };
