@@ -7,6 +7,7 @@ import { handleLint, lintBuilder, listCodes } from './commands/lint.js';
 import { handleInspect, inspectBuilder } from './commands/inspect.js';
 import { diffBuilder, handleDiff } from './commands/diff.js';
 import { handleInit, initBuilder } from './commands/init.js';
+import { costBuilder, handleCost } from './commands/cost.js';
 import { VERSION } from '../version.js';
 
 export interface Io {
@@ -60,6 +61,12 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       run(handleDiff),
     )
     .command('init <spec>', 'write a commented gateplan.yaml beside the spec', initBuilder, run(handleInit))
+    .command(
+      'cost <spec>',
+      'monthly cost of each front door for a traffic profile, and where they cross',
+      costBuilder,
+      run(handleCost),
+    )
     .demandCommand(1, 'name a command: generate, lint, inspect, codes')
     .strict()
     .version(VERSION)

@@ -88,18 +88,20 @@ export function costChart(report: CostReport, prices: Prices, title: string): st
   }
 
   out.push('<g class="crossovers">');
-  for (const c of report.crossovers) {
-    if (c.requests < xMin || c.requests > xMax) continue;
+  const shown = report.crossovers.filter((c) => c.requests >= xMin && c.requests <= xMax);
+  shown.forEach((c, i) => {
     const cost = curves.find((k) => k.option === c.a)!.curve.cost(c.requests);
     const [cx, cy] = [sx(c.requests), sy(cost)];
     const label = `${FRONT_DOOR_LABELS[c.cheaperAbove]} cheaper than ${FRONT_DOOR_LABELS[c.cheaperBelow]} above ${formatVolume(c.requests)} requests/month`;
     out.push(
       `<circle class="crossover" data-a="${c.a}" data-b="${c.b}" data-requests="${Math.round(c.requests)}" cx="${n(cx)}" cy="${n(cy)}" r="5" fill="#ffffff" stroke="#000000" stroke-width="1.5"><title>${xml(label)}</title></circle>`,
     );
+    // Alternate labels above and below so neighbouring crossovers stay readable.
+    const dy = i % 2 === 0 ? -8 : 16;
     out.push(
-      `<text x="${n(cx + 7)}" y="${n(cy - 7)}" font-size="10" fill="#000000">${formatVolume(c.requests)}</text>`,
+      `<text x="${n(cx + 7)}" y="${n(cy + dy)}" font-size="10" fill="#000000" stroke="#ffffff" stroke-width="3" paint-order="stroke">${formatVolume(c.requests)}</text>`,
     );
-  }
+  });
   out.push('</g>');
 
   out.push('<g class="legend">');

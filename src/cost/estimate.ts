@@ -4,13 +4,15 @@ import type { AlbFacts } from './alb-facts.js';
 import { allCrossovers, cheapestRanges, type CheapestRange, type Crossover } from './crossover.js';
 import { FRONT_DOORS, priceOption, type FrontDoor, type OptionCost } from './options.js';
 import type { Prices } from './prices.js';
-import type { TrafficProfile } from './traffic.js';
+import { SECONDS_PER_HOUR, type TrafficProfile } from './traffic.js';
 import { workloadOf, type Workload } from './workload.js';
 
 export interface CostReport {
   region: string;
   currency: string;
   requestsPerMonth: number;
+  /** The monthly volume as an average rate. */
+  requestsPerSecond: number;
   profile: TrafficProfile;
   workload: Workload;
   /** In FRONT_DOORS order. */
@@ -36,6 +38,7 @@ export function estimateCosts(
     region: prices.region,
     currency: prices.currency,
     requestsPerMonth: profile.requestsPerMonth,
+    requestsPerSecond: profile.requestsPerMonth / (prices.hoursPerMonth * SECONDS_PER_HOUR),
     profile,
     workload,
     options,

@@ -26,13 +26,13 @@ export function round(n: number, digits = 6): number {
   return Number(n.toFixed(digits));
 }
 
-/** Left/right aligned columns; the first column is left-aligned, the rest right-aligned. */
-export function columns(rows: string[][]): string {
+/** Aligned columns: `right` lists the columns to right-align (numbers); the rest align left. */
+export function columns(rows: string[][], right: readonly number[] = []): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows
     .map((r) =>
       r
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .map((cell, i) => (right.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
         .join('  ')
         .trimEnd(),
     )

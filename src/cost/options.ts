@@ -19,6 +19,8 @@ export interface LineItem {
   quantity: number;
   unit: string;
   usd: number;
+  /** Tiered request charges: the tier's rate. */
+  usdPerMillion?: number;
 }
 
 export interface LcuDimensions {
@@ -72,6 +74,7 @@ function restItems(requests: number, prices: Prices): LineItem[] {
     quantity: t.units,
     unit: 'requests',
     usd: t.usd,
+    usdPerMillion: t.usdPerMillion,
   }));
 }
 
@@ -82,6 +85,7 @@ function httpItems(requests: number, w: Workload, prices: Prices): LineItem[] {
     quantity: t.units,
     unit: 'billed requests',
     usd: t.usd,
+    usdPerMillion: t.usdPerMillion,
   }));
 }
 

@@ -18,12 +18,10 @@ export function costText(report: CostReport, title: string): string {
   for (const o of report.options) {
     const driver = o.lcu
       ? `${round(o.lcu.billed, 4)} LCU/h by ${o.lcu.dominant}${o.breakdown.some((b) => b.item.startsWith('WAF')) ? ' + WAF' : ''}`
-      : o.breakdown
-          .map((b) => `${formatVolume(b.quantity)} at $${b.item.match(/\$([\d.]+)/)?.[1] ?? '?'}/M`)
-          .join(' + ');
+      : o.breakdown.map((b) => `${formatVolume(b.quantity)} at $${b.usdPerMillion ?? '?'}/M`).join(' + ');
     rows.push([o.label + (o.option === report.cheapest ? ' *' : ''), formatUsd(o.monthlyUsd), driver]);
   }
-  lines.push(columns(rows), '* cheapest at this volume', '');
+  lines.push(columns(rows, [1]), '* cheapest at this volume', '');
   lines.push('cheapest by volume (requests/month):');
   for (const r of report.cheapestRanges) {
     lines.push(

@@ -1,0 +1,164 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Argv } from 'yargs';
+import { albPlanFacts } from '../../cost/alb-plan.js';
+import { costChart } from '../../cost/chart.js';
+import { estimateCosts } from '../../cost/estimate.js';
+import { parsePrices, type Prices } from '../../cost/prices.js';
+import { costJson, costText } from '../../cost/render.js';
+import { DEFAULT_PROFILE, parseProfile, parseVolume, type TrafficProfile } from '../../cost/traffic.js';
+import { parseText } from '../../load/parse.js';
+import { PositionIndex } from '../../load/positions.js';
+import { hasErrors, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { writeArtifacts } from '../../write/write.js';
+import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
+import { GateplanError } from '../errors.js';
+import type { CommandResult } from '../result.js';
+
+export interface CostArgs extends SpecArgs, TrafficArgs {
+  format: 'text' | 'json';
+  chart?: string;
+}
+
+/** `--requests`, `--profile` (alias `--traffic`) and `--prices`, shared with `compare`. */
+export function trafficOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('requests', {
+      type: 'string',
+      describe: `requests per month, with K/M/B (50M, 2.5B) or per second (20/s); default ${DEFAULT_PROFILE.requestsPerMonth / 1e6}M`,
+    })
+    .option('profile', {
+      alias: 'traffic',
+      type: 'string',
+      describe:
+        'traffic profile (YAML): requests | requestsPerSecond, requestBytes, responseBytes, connectionSeconds, ' +
+        'requestsPerConnection | newConnectionsPerSecond, routes: { <operationId or METHOD /path>: share% | { share, requestBytes, responseBytes } }',
+    })
+    .option('prices', {
+      type: 'string',
+      describe: 'price file for another region (default: the bundled us-east-1 prices)',
+    });
+}
+
+export function costBuilder(yargs: Argv) {
+  return trafficOptions(specOptions(yargs))
+    .option('format', {
+      choices: ['text', 'json'] as const,
+      default: 'text' as const,
+      describe: 'output format',
+    })
+    .option('chart', {
+      type: 'string',
+      describe: 'write an SVG chart of monthly cost against requests per month',
+    })
+    .epilogue(
+      `Profile defaults: ${DEFAULT_PROFILE.requestBytes} B requests, ${DEFAULT_PROFILE.responseBytes} B responses, ` +
+        `${DEFAULT_PROFILE.requestsPerConnection} requests per connection, ${DEFAULT_PROFILE.connectionSeconds} s connections, traffic spread evenly over routes.`,
+    )
+    .example(
+      '$0 cost specs/bookstore.yaml --requests 50M',
+      'monthly cost of each front door at 50 million requests',
+    )
+    .example(
+      '$0 cost specs/bookstore.yaml --profile traffic.yaml --chart cost.svg --format json',
+      'with a traffic profile, a chart and the breakdown',
+    );
+}
+
+export async function handleCost(argv: CostArgs): Promise<CommandResult> {
+  const { spec, model } = await loadModel(argv);
+  const inputs = await readCostInputs(argv);
+  const alb = albPlanFacts(model);
+  const report = estimateCosts(model, inputs.profile, inputs.prices, alb.facts);
+  const diagnostics = [
+    ...locateAll(alb.diagnostics, spec),
+    ...inputs.diagnostics,
+    ...inputs.locate(report.diagnostics),
+  ];
+  const title = model.api.title || spec.sources.entry.display;
+  let stdout =
+    argv.format === 'json' ? JSON.stringify(costJson(report), null, 2) + '\n' : costText(report, title);
+  if (argv.chart !== undefined) {
+    await writeArtifacts(dirname(argv.chart), [
+      { path: basename(argv.chart), content: costChart(report, inputs.prices, title) },
+    ]);
+    if (argv.format === 'text') stdout += `\nchart written to ${argv.chart}\n`;
+  }
+  return { diagnostics, diagnosticsTo: 'stderr', stdout, failOn: 'none' };
+}
+
+/** The bundled price file: `data/` sits three levels above both src/cli/commands and dist/cli/commands. */
+export const DEFAULT_PRICES = fileURLToPath(new URL('../../../data/prices/us-east-1.json', import.meta.url));
+
+/** Profiles and price files are small; anything bigger is a mistake, not a profile. */
+const MAX_BYTES = 1024 * 1024;
+const LIMITS = { maxAliasCount: 100, maxDepth: 32 };
+
+export interface TrafficArgs {
+  requests?: string;
+  profile?: string;
+  prices?: string;
+}
+
+/** Reads and checks the price file and the traffic profile; unusable input exits 2 with located diagnostics. */
+export async function readCostInputs(argv: TrafficArgs): Promise<{
+  prices: Prices;
+  profile: TrafficProfile;
+  diagnostics: Diagnostic[];
+  /** Adds line/column to later findings about the profile (unknown route names). */
+  locate: (diagnostics: Diagnostic[]) => Diagnostic[];
+}> {
+  const pricesFile = argv.prices ?? DEFAULT_PRICES;
+  const pricesDoc = await readDocument(pricesFile, 'price file');
+  const priced = parsePrices(pricesDoc.value, pricesFile);
+  if (!priced.prices)
+    throw new GateplanError('input', `cannot use ${pricesFile}`, pricesDoc.locate(priced.diagnostics));
+  const prices = priced.prices;
+
+  let profile = DEFAULT_PROFILE;
+  let diagnostics: Diagnostic[] = [];
+  let locate = (d: Diagnostic[]) => d;
+  if (argv.profile !== undefined) {
+    const doc = await readDocument(argv.profile, 'traffic profile');
+    locate = doc.locate;
+    const parsed = parseProfile(doc.value, argv.profile, prices.hoursPerMonth);
+    diagnostics = doc.locate(parsed.diagnostics);
+    if (hasErrors(diagnostics)) throw new GateplanError('input', `cannot use ${argv.profile}`, diagnostics);
+    profile = parsed.profile;
+  }
+  if (argv.requests !== undefined) {
+    const requests = parseVolume(argv.requests, prices.hoursPerMonth);
+    if (requests === undefined) {
+      throw new GateplanError(
+        'usage',
+        `--requests ${argv.requests}: give requests per month, e.g. 50M, 2.5B, 300K (or 20/s)`,
+      );
+    }
+    profile = { ...profile, requestsPerMonth: requests };
+  }
+  return { prices, profile, diagnostics, locate };
+}
+
+async function readDocument(file: string, what: string) {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new GateplanError(
+      'usage',
+      `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+  if (text.length > MAX_BYTES) throw new GateplanError('usage', `${what} ${file} is over ${MAX_BYTES} bytes`);
+  const parsed = parseText(text, file, LIMITS);
+  if (!parsed.ok) throw new GateplanError('input', `cannot parse ${file}`, [parsed.diagnostic]);
+  const index = new PositionIndex(text, parsed.kind);
+  return {
+    value: parsed.value,
+    locate: (diagnostics: Diagnostic[]) =>
+      diagnostics.map((d) =>
+        d.where.file === file ? { ...d, where: { ...d.where, ...index.locate(d.where.pointer) } } : d,
+      ),
+  };
+}

@@ -1,0 +1,19 @@
+import { diagnostic, hasErrors, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import type { RouteModel } from '../model/types.js';
+import { compileAlb } from '../targets/alb/compile.js';
+import { albFacts, type AlbFacts } from './alb-facts.js';
+
+/**
+ * Compiles the ALB plan for the model, so the rule count the bill uses is the one that
+ * deploys. The plan's own findings belong to `lint --target alb`; here only "the count may be
+ * off" matters.
+ */
+export function albPlanFacts(model: RouteModel): { facts: AlbFacts; diagnostics: Diagnostic[] } {
+  const plan = compileAlb(model);
+  const facts = albFacts(plan);
+  const rules = facts.listeners.reduce((sum, l) => sum + l.rules, 0);
+  const diagnostics = hasErrors(plan.diagnostics)
+    ? [diagnostic('GP603', { file: model.source.file, pointer: '' }, { rules })]
+    : [];
+  return { facts, diagnostics };
+}

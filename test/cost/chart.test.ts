@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { albPlanFacts } from '../../src/cost/alb-plan.js';
+import { costChart } from '../../src/cost/chart.js';
+import { estimateCosts } from '../../src/cost/estimate.js';
+import { FRONT_DOORS } from '../../src/cost/options.js';
+import { parsePrices, type Prices } from '../../src/cost/prices.js';
+import { DEFAULT_PROFILE } from '../../src/cost/traffic.js';
+import { REPO, modelOf } from '../support/pipeline.js';
+
+const prices = parsePrices(JSON.parse(readFileSync(join(REPO, 'data/prices/us-east-1.json'), 'utf8')), 'p')
+  .prices as Prices;
+
+type Node = Record<string, unknown>;
+/** Every element named `name` anywhere below `node`, attributes prefixed `@`. */
+function all(node: unknown, name: string): Node[] {
+  if (Array.isArray(node)) return node.flatMap((n) => all(n, name));
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node as Node).flatMap(([key, value]) => [
+    ...(key === name
+      ? (Array.isArray(value) ? value : [value]).filter((v): v is Node => typeof v === 'object')
+      : []),
+    ...all(value, name),
+  ]);
+}
+
+async function chartFor(title: string) {
+  const model = await modelOf('specs/bookstore.yaml');
+  const report = estimateCosts(model, DEFAULT_PROFILE, prices, albPlanFacts(model).facts);
+  return { report, svg: costChart(report, prices, title) };
+}
+
+describe('cost chart', () => {
+  it('is well-formed SVG with one series per option and a marker per crossover', async () => {
+    const { report, svg } = await chartFor('Bookstore API');
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(svg) as Node;
+    expect(doc.svg).toBeDefined();
+    const series = all(doc, 'g').filter((g) => g['@class'] === 'series');
+    expect(series.map((g) => g['@data-option'])).toEqual([...FRONT_DOORS]);
+    for (const g of series)
+      expect(String((g.polyline as Node)['@points']).split(' ').length).toBeGreaterThan(100);
+    const markers = all(doc, 'circle').filter((c) => c['@class'] === 'crossover');
+    expect(report.crossovers.length).toBeGreaterThan(0);
+    expect(markers.map((m) => Number(m['@data-requests']))).toEqual(
+      report.crossovers.map((c) => Math.round(c.requests)),
+    );
+  });
+
+  it('escapes a title taken from the spec', async () => {
+    const { svg } = await chartFor('A & B <API> "quoted"');
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain('A &amp; B &lt;API&gt; &quot;quoted&quot;');
+  });
+
+  it('is the same bytes on every run', async () => {
+    expect((await chartFor('x')).svg).toBe((await chartFor('x')).svg);
+  });
+});
