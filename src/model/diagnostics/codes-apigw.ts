@@ -59,9 +59,9 @@ export const apigwCodes = {
   },
   GP108: {
     slug: 'apigw-auth-scheme-unsupported',
-    level: 'error',
+    level: 'warn',
     stage: 'apigw',
-    text: '{api} APIs cannot enforce the {kind} security scheme {scheme} ({route})',
+    text: '{api} APIs cannot enforce the {kind} security scheme {scheme}; the {count} route(s) that require it are left out rather than served without it (first: {route})',
     fix: '{fix}',
   },
   GP109: {
@@ -202,5 +202,12 @@ export const apigwCodes = {
     stage: 'apigw-http',
     text: 'HTTP APIs have no {feature}, so {route} is left out rather than served without it',
     fix: '{fix}',
+  },
+  GP129: {
+    slug: 'apigw-rest-no-methods',
+    level: 'error',
+    stage: 'apigw-rest',
+    text: 'no route is left to deploy; API Gateway refuses to deploy a REST API without methods',
+    fix: 'resolve the warnings that left routes out, or give the spec at least one operation',
   },
 } as const satisfies Record<string, CatalogEntry>;

@@ -9,16 +9,13 @@ import {
   lambdaInvocationUri,
   parseLambdaArn,
 } from './addresses.js';
-import type { AuthState } from './rest-auth.js';
+import { LEAVE_OUT, unsupportedScheme, type AuthState } from './rest-auth.js';
 
 /**
  * The operation's `security` for an HTTP API: one requirement with one scheme (import rejects
  * more). JWT authorizers come from JWT, OpenID Connect and Cognito schemes; Lambda authorizers
  * use payload format 1.0 so the same function answers REST and HTTP APIs alike.
  */
-/** Returned for a route that must not be served at all, since serving it would drop its protection. */
-export const LEAVE_OUT = 'leave-out';
-
 export function httpSecurity(
   model: RouteModel,
   route: Route,
@@ -63,16 +60,8 @@ export function httpSecurity(
   const definition = schemeDefinition(named, state);
   if (!definition) {
     if (!['jwt', 'oidc', 'cognito'].includes(named.scheme.kind)) {
-      const fix =
-        'use a JWT/OpenID Connect scheme, IAM, or a Lambda authorizer (x-gateplan.lambda) for HTTP APIs';
-      state.diagnostics.push(
-        diagnostic(
-          'GP108',
-          route.where,
-          { api: 'HTTP', kind: named.scheme.kind, scheme: name, route: label, fix },
-          route.id,
-        ),
-      );
+      unsupportedScheme(state, named, route);
+      return LEAVE_OUT;
     }
     return undefined;
   }

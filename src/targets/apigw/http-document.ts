@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics
 import { routeLabel } from '../../model/normalize.js';
 import type { Cors, Route, RouteModel } from '../../model/types.js';
 import { importable, quotaBlockers, routeBlockers, timeoutDiagnostics } from './blockers.js';
-import { httpSecurity, LEAVE_OUT } from './http-auth.js';
+import { httpSecurity } from './http-auth.js';
 import { backendIntegration, httpIntegration } from './http-integration.js';
 import {
   methodKey,
@@ -13,7 +13,7 @@ import {
   uniqueOperationIds,
 } from './operation.js';
 import type { StackParameter } from './plan.js';
-import { newAuthState, type AuthState } from './rest-auth.js';
+import { LEAVE_OUT, newAuthState, unsupportedSchemeDiagnostics, type AuthState } from './rest-auth.js';
 import { backendDiagnostics } from './rest-document.js';
 import { weightedRouteDiagnostics } from './route-backend.js';
 import { planBackendVariables, type BackendVariables } from './variables.js';
@@ -88,6 +88,13 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
     }
   }
   diagnostics.push(...auth.diagnostics);
+  diagnostics.push(
+    ...unsupportedSchemeDiagnostics(
+      auth,
+      'HTTP',
+      'HTTP APIs enforce JWT, IAM and Lambda authorizers: describe the check as x-gateplan.jwt, x-gateplan.oidc or x-gateplan.lambda on the scheme',
+    ),
+  );
   parameters.push(...auth.parameters.filter((p) => !parameters.some((q) => q.name === p.name)));
 
   const document: Record<string, unknown> = {

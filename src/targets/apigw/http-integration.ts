@@ -54,9 +54,7 @@ export function backendIntegration(
   const target = backend.target;
   const timeoutInMillis = Math.min(route.timeoutMs ?? DEFAULT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
   const unsupported = (feature: string, fix: string) => {
-    diagnostics.push(
-      diagnostic('GP111', route.where, { feature, subject: routeLabel(route), fix }, route.id),
-    );
+    diagnostics.push(diagnostic('GP128', route.where, { feature, route: routeLabel(route), fix }, route.id));
     return undefined;
   };
   switch (target.kind) {
@@ -122,9 +120,9 @@ function keptForHttp(
       'replace it with a proxy integration (Lambda or HTTP URL) via x-gateplan.backend, or use the apigw-rest target';
     diagnostics.push(
       diagnostic(
-        'GP111',
+        'GP128',
         route.where,
-        { feature: `${type || 'untyped'} integrations`, subject: routeLabel(route), fix },
+        { feature: `${type || 'untyped'} integrations`, route: routeLabel(route), fix },
         route.id,
       ),
     );

@@ -18,8 +18,10 @@ export interface AuthState {
   authorizerPermissions: LambdaPermissionPlan[];
   parameters: StackParameter[];
   diagnostics: Diagnostic[];
-  /** Schemes already reported, so one bad scheme is one finding per route, not per visit. */
+  /** Schemes already reported, so one bad scheme is one finding, not one per route. */
   reported: Set<string>;
+  /** Schemes the API type cannot enforce, with the routes that require them (in route order). */
+  unsupported: Map<string, { named: NamedAuthScheme; routes: Route[] }>;
 }
 
 export function newAuthState(): AuthState {
@@ -30,6 +32,7 @@ export function newAuthState(): AuthState {
     parameters: [],
     diagnostics: [],
     reported: new Set(),
+    unsupported: new Map(),
   };
 }
 
@@ -40,7 +43,14 @@ const AUTHORIZER_KINDS = new Set(['cognito', 'lambda', 'iam']);
  * its own; `[]` keeps an explicitly public route public. A REST method enforces one authorizer
  * plus, optionally, an API key, and one requirement (the first).
  */
-export function restSecurity(model: RouteModel, route: Route, state: AuthState): unknown[] | undefined {
+/** Returned for a route that must not be served at all, since serving it would drop its protection. */
+export const LEAVE_OUT = 'leave-out';
+
+export function restSecurity(
+  model: RouteModel,
+  route: Route,
+  state: AuthState,
+): unknown[] | undefined | typeof LEAVE_OUT {
   if (route.auth === undefined) return undefined;
   if (route.auth.length === 0) return [];
   const label = routeLabel(route);
@@ -62,21 +72,8 @@ export function restSecurity(model: RouteModel, route: Route, state: AuthState):
     if (kind === 'apiKey') keys.push(name);
     else if (AUTHORIZER_KINDS.has(kind)) authorizers.push(name);
     else {
-      state.diagnostics.push(
-        diagnostic(
-          'GP108',
-          route.where,
-          {
-            api: 'REST',
-            kind,
-            scheme: name,
-            route: label,
-            fix: 'use Cognito, IAM, an API key, or a Lambda authorizer (x-gateplan.lambda) for REST',
-          },
-          route.id,
-        ),
-      );
-      continue;
+      unsupportedScheme(state, named, route);
+      return LEAVE_OUT;
     }
     const definition = schemeDefinition(named, state);
     if (!definition) continue;
@@ -208,4 +205,28 @@ function once(state: AuthState, key: string): boolean {
   if (state.reported.has(key)) return false;
   state.reported.add(key);
   return true;
+}
+
+export function unsupportedScheme(state: AuthState, named: NamedAuthScheme, route: Route): void {
+  const entry = state.unsupported.get(named.name) ?? { named, routes: [] };
+  entry.routes.push(route);
+  state.unsupported.set(named.name, entry);
+}
+
+/** One finding per scheme the API cannot enforce, at the scheme, naming the routes' count and the first. */
+export function unsupportedSchemeDiagnostics(
+  state: AuthState,
+  api: 'REST' | 'HTTP',
+  fix: string,
+): Diagnostic[] {
+  return [...state.unsupported.values()].map(({ named, routes }) =>
+    diagnostic('GP108', named.where, {
+      api,
+      kind: named.scheme.kind,
+      scheme: named.name,
+      count: routes.length,
+      route: routeLabel(routes[0]!),
+      fix,
+    }),
+  );
 }

@@ -18,7 +18,13 @@ import {
   sortedRecord,
   uniqueOperationIds,
 } from './operation.js';
-import { newAuthState, restSecurity, type AuthState } from './rest-auth.js';
+import {
+  LEAVE_OUT,
+  newAuthState,
+  restSecurity,
+  unsupportedSchemeDiagnostics,
+  type AuthState,
+} from './rest-auth.js';
 import { corsGatewayResponses, preflightOperation } from './rest-cors.js';
 import { integrationResponses, restIntegration } from './rest-integration.js';
 import { modelNames, toRestSchema } from './rest-schema.js';
@@ -66,6 +72,8 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const paths: Record<string, Record<string, unknown>> = {};
   const byPath = new Map<string, Route[]>();
   for (const route of model.routes.filter(importable)) {
+    const security = restSecurity(model, route, auth);
+    if (security === LEAVE_OUT) continue;
     const integration = restIntegration(model, route, variables, diagnostics);
     if (!integration) continue;
     const operation: Record<string, unknown> = {};
@@ -76,7 +84,6 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
     const body = models.requestBody(route);
     if (body) operation.requestBody = body;
     operation.responses = operationResponses(route, integrationResponses(integration));
-    const security = restSecurity(model, route, auth);
     if (security) operation.security = security;
     const validator = validatorFor(body !== undefined, parameters);
     if (validator) {
@@ -94,7 +101,16 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
       paths[path]!.options = preflightOperation(cors, routes, pathParams);
     }
   }
+  if (byPath.size === 0 && model.routes.length > 0)
+    diagnostics.push(diagnostic('GP129', child(root, 'paths')));
   diagnostics.push(...auth.diagnostics);
+  diagnostics.push(
+    ...unsupportedSchemeDiagnostics(
+      auth,
+      'REST',
+      'REST APIs enforce Cognito, IAM, API keys and Lambda authorizers: describe the check as x-gateplan.lambda or x-gateplan.cognito on the scheme',
+    ),
+  );
   if (model.cors?.allowCredentials && model.cors.allowOrigins.includes('*')) {
     diagnostics.push(diagnostic('GP123', child(root, 'x-gateplan', 'defaults', 'cors')));
   }
