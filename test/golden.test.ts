@@ -7,9 +7,12 @@ import { exampleSpecs, modelOf } from './support/pipeline.js';
  * Golden files: test/golden/<spec>/<target>/<file>. Regenerate with `npm run golden` and
  * review the diff; CI never writes them.
  */
-const GOLDEN_VARIANTS: { target: string; for?: string }[] = Object.keys(targets)
-  .filter((id) => id !== 'terraform')
-  .map((target) => ({ target }));
+const GOLDEN_VARIANTS: { target: string; for?: string }[] = [
+  ...Object.keys(targets)
+    .filter((id) => id !== 'terraform')
+    .map((target) => ({ target })),
+  ...['apigw-rest', 'apigw-http', 'alb', 'apigw+alb'].map((door) => ({ target: 'terraform', for: door })),
+];
 
 describe('golden files', () => {
   for (const spec of exampleSpecs()) {

@@ -100,7 +100,8 @@ function checkBlock(
 function references(value: unknown): string[] {
   if (typeof value === 'string') {
     const out: string[] = [];
-    for (const m of value.matchAll(/\$\{([^}]*)\}/g)) {
+    // `$${` is an escaped, literal `${`: only live sequences hold references.
+    for (const m of value.replace(/\$\$\{/g, '').matchAll(/\$\{([^}]*)\}/g)) {
       for (const r of m[1]!.matchAll(
         /\b(var\.[A-Za-z0-9_]+|aws_[a-z0-9_]+\.[A-Za-z0-9_]+(?:\.[a-z0-9_]+)?)/g,
       ))

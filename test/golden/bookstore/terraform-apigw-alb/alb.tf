@@ -1,0 +1,928 @@
+resource "aws_lb" "this" {
+  name               = "bookstore-api"
+  load_balancer_type = "application"
+  internal           = true
+  subnets            = var.subnet_ids
+  security_groups    = var.security_group_ids
+}
+
+resource "aws_lb_listener" "main" {
+  load_balancer_arn = aws_lb.this.arn
+  port              = 443
+  protocol          = "HTTPS"
+  certificate_arn   = var.certificate_arn
+
+  default_action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Not Found\"}"
+      status_code  = "404"
+    }
+  }
+}
+
+# GET /v2/accounts/me
+resource "aws_lb_listener_rule" "getv2_accounts_me2edc045f" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 24358
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.accounts.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v2/accounts/*"]
+    }
+  }
+}
+
+# GET /v2/books
+resource "aws_lb_listener_rule" "getv2_books85d31600" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25151
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET"]
+    }
+  }
+}
+
+# GET /v2/assets/{+}
+resource "aws_lb_listener_rule" "getv2_assets_proxyc175f8b9" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25218
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.assets.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v2/assets/*"]
+    }
+  }
+}
+
+# GET /v2/books
+resource "aws_lb_listener_rule" "getv2_books2e2d03bb" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25394
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET"]
+    }
+  }
+}
+
+# GET /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "getv2_books_reviewscb1c1391" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25410
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.reviews.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v2/books/*/reviews"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET"]
+    }
+  }
+}
+
+# POST /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "postv2_books_reviews64f7de0c" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25411
+
+  action {
+    type  = "authenticate-cognito"
+    order = 1
+
+    authenticate_cognito {
+      user_pool_arn       = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
+      user_pool_client_id = "4bookstoreclientid"
+      user_pool_domain    = "auth.bookstore.example.com"
+    }
+  }
+  action {
+    type             = "forward"
+    order            = 2
+    target_group_arn = aws_lb_target_group.reviews.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v2/books/*/reviews"]
+    }
+  }
+}
+
+# DELETE /v2/books/{}
+resource "aws_lb_listener_rule" "deletev2_books9512700e" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25412
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["DELETE"]
+    }
+  }
+}
+
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "getv2_booksfdf5d7a5" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25413
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET"]
+    }
+  }
+}
+
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "getv2_books529d9f05" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25414
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 81
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 19
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET"]
+    }
+  }
+}
+
+# POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "postv2_books927c45ab" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25415
+
+  action {
+    type  = "authenticate-cognito"
+    order = 1
+
+    authenticate_cognito {
+      user_pool_arn       = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
+      user_pool_client_id = "4bookstoreclientid"
+      user_pool_domain    = "auth.bookstore.example.com"
+    }
+  }
+  action {
+    type             = "forward"
+    order            = 2
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books", "/v2/books/*"]
+    }
+  }
+}
+
+# DELETE /v2/books/{}
+resource "aws_lb_listener_rule" "deletev2_books5e239744" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25418
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["DELETE"]
+    }
+  }
+}
+
+# POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "postv2_books83c67a09" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25419
+
+  action {
+    type  = "authenticate-cognito"
+    order = 1
+
+    authenticate_cognito {
+      user_pool_arn       = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
+      user_pool_client_id = "4bookstoreclientid"
+      user_pool_domain    = "auth.bookstore.example.com"
+    }
+  }
+  action {
+    type  = "forward"
+    order = 2
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books", "/v2/books/*"]
+    }
+  }
+}
+
+# GET /v2/healthz, GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "getv2_healthz46f7d54c" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 28269
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/healthz", "/v2/partners/*"]
+    }
+  }
+}
+
+# GET /v2/healthz, GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "getv2_healthzeb6afec1" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 28393
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/healthz", "/v2/partners/*"]
+    }
+  }
+}
+
+# GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
+resource "aws_lb_listener_rule" "getv2_ordersa095ab77" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 33069
+
+  action {
+    type  = "authenticate-cognito"
+    order = 1
+
+    authenticate_cognito {
+      user_pool_arn       = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
+      user_pool_client_id = "4bookstoreclientid"
+      user_pool_domain    = "auth.bookstore.example.com"
+    }
+  }
+  action {
+    type             = "forward"
+    order            = 2
+    target_group_arn = aws_lb_target_group.orders.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v2/orders", "/v2/orders/*"]
+    }
+  }
+}
+
+resource "aws_lb_target_group" "accounts" {
+  name             = "accounts"
+  target_type      = "ip"
+  protocol         = "HTTPS"
+  port             = 443
+  protocol_version = "HTTP2"
+  vpc_id           = var.vpc_id
+
+  health_check {
+    enabled = true
+    path    = "/ping"
+  }
+
+  tags = {
+    "gateplan:backend" = "accounts"
+  }
+}
+
+resource "aws_lb_target_group" "assets" {
+  name        = "assets"
+  target_type = "ip"
+  protocol    = "HTTP"
+  port        = 80
+  vpc_id      = var.vpc_id
+
+  health_check {
+    enabled = true
+    path    = "/"
+  }
+
+  tags = {
+    "gateplan:backend" = "assets"
+  }
+}
+
+resource "aws_lb_target_group" "catalog" {
+  name                          = "catalog"
+  target_type                   = "ip"
+  protocol                      = "HTTP"
+  port                          = 8080
+  vpc_id                        = var.vpc_id
+  deregistration_delay          = "30"
+  load_balancing_algorithm_type = "least_outstanding_requests"
+
+  health_check {
+    enabled           = true
+    path              = "/healthz"
+    interval          = 15
+    healthy_threshold = 3
+  }
+
+  tags = {
+    "gateplan:backend" = "catalog"
+  }
+}
+
+resource "aws_lb_target_group" "catalog_v2" {
+  name        = "catalog-v2"
+  target_type = "ip"
+  protocol    = "HTTP"
+  port        = 8080
+  vpc_id      = var.vpc_id
+
+  health_check {
+    enabled = true
+    path    = "/healthz"
+  }
+
+  tags = {
+    "gateplan:backend" = "catalog-v2"
+  }
+}
+
+resource "aws_lb_target_group" "orders" {
+  name        = "orders"
+  target_type = "lambda"
+
+  health_check {
+    enabled = true
+    path    = "/"
+  }
+
+  tags = {
+    "gateplan:backend" = "orders"
+  }
+}
+
+resource "aws_lb_target_group" "reviews" {
+  name        = "reviews"
+  target_type = "ip"
+  protocol    = "HTTP"
+  port        = 9000
+  vpc_id      = var.vpc_id
+
+  health_check {
+    enabled = true
+    path    = "/"
+  }
+
+  stickiness {
+    type            = "lb_cookie"
+    enabled         = true
+    cookie_duration = 3600
+  }
+
+  tags = {
+    "gateplan:backend" = "reviews"
+  }
+}
+
+resource "aws_lambda_permission" "alb_orders" {
+  statement_id  = "AllowAlb-orders"
+  action        = "lambda:InvokeFunction"
+  function_name = "arn:aws:lambda:us-east-1:123456789012:function:bookstore-orders"
+  principal     = "elasticloadbalancing.amazonaws.com"
+  source_arn    = aws_lb_target_group.orders.arn
+}
+
+resource "aws_lb_target_group_attachment" "orders" {
+  target_group_arn = aws_lb_target_group.orders.arn
+  target_id        = "arn:aws:lambda:us-east-1:123456789012:function:bookstore-orders"
+  depends_on       = [aws_lambda_permission.alb_orders]
+}
+
+resource "aws_wafv2_web_acl" "rate_limits" {
+  name  = "bookstore-api-rate-limits"
+  scope = "REGIONAL"
+
+  default_action {
+    allow {}
+  }
+
+  # POST /v2/books
+  rule {
+    name     = "gateplan-routes-10-per-s-burst-20"
+    priority = 0
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = 620
+        evaluation_window_sec = 60
+        aggregate_key_type    = "IP"
+
+        scope_down_statement {
+          and_statement {
+            statement {
+              byte_match_statement {
+                search_string         = "POST"
+                positional_constraint = "EXACTLY"
+
+                field_to_match {
+                  method {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+            statement {
+              regex_match_statement {
+                regex_string = "^/v2/books$"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "gateplan-routes-10-per-s-burst-20"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  # GET /v2/partners/catalog
+  rule {
+    name     = "gateplan-routes-100-per-s-burst-200"
+    priority = 1
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = 6200
+        evaluation_window_sec = 60
+        aggregate_key_type    = "IP"
+
+        scope_down_statement {
+          and_statement {
+            statement {
+              byte_match_statement {
+                search_string         = "GET"
+                positional_constraint = "EXACTLY"
+
+                field_to_match {
+                  method {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+            statement {
+              regex_match_statement {
+                regex_string = "^/v2/partners/catalog$"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "gateplan-routes-100-per-s-burst-200"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  # POST /v2/orders
+  rule {
+    name     = "gateplan-routes-20-per-s-burst-40"
+    priority = 2
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = 1240
+        evaluation_window_sec = 60
+        aggregate_key_type    = "IP"
+
+        scope_down_statement {
+          and_statement {
+            statement {
+              byte_match_statement {
+                search_string         = "POST"
+                positional_constraint = "EXACTLY"
+
+                field_to_match {
+                  method {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+            statement {
+              regex_match_statement {
+                regex_string = "^/v2/orders$"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "gateplan-routes-20-per-s-burst-40"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  # POST /v2/books/{}/reviews
+  rule {
+    name     = "gateplan-routes-5-per-s-burst-10"
+    priority = 3
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = 310
+        evaluation_window_sec = 60
+        aggregate_key_type    = "IP"
+
+        scope_down_statement {
+          and_statement {
+            statement {
+              byte_match_statement {
+                search_string         = "POST"
+                positional_constraint = "EXACTLY"
+
+                field_to_match {
+                  method {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+            statement {
+              regex_match_statement {
+                regex_string = "^/v2/books/[^/]+/reviews$"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "gateplan-routes-5-per-s-burst-10"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  #
+  rule {
+    name     = "gateplan-stage-dev"
+    priority = 4
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = 3100
+        evaluation_window_sec = 60
+        aggregate_key_type    = "IP"
+
+        scope_down_statement {
+          byte_match_statement {
+            search_string         = "dev.api.bookstore.example.com"
+            positional_constraint = "EXACTLY"
+
+            field_to_match {
+              single_header {
+                name = "host"
+              }
+            }
+
+            text_transformation {
+              priority = 0
+              type     = "LOWERCASE"
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "gateplan-stage-dev"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  #
+  rule {
+    name     = "gateplan-stage-prod"
+    priority = 5
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = 62000
+        evaluation_window_sec = 60
+        aggregate_key_type    = "IP"
+
+        scope_down_statement {
+          byte_match_statement {
+            search_string         = "api.bookstore.example.com"
+            positional_constraint = "EXACTLY"
+
+            field_to_match {
+              single_header {
+                name = "host"
+              }
+            }
+
+            text_transformation {
+              priority = 0
+              type     = "LOWERCASE"
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "gateplan-stage-prod"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "bookstore-api-rate-limits"
+    sampled_requests_enabled   = true
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "rate_limits" {
+  resource_arn = aws_lb.this.arn
+  web_acl_arn  = aws_wafv2_web_acl.rate_limits.arn
+}

@@ -1,0 +1,59 @@
+output "dev_invoke_url" {
+  description = "Invoke URL of stage dev"
+  value       = aws_apigatewayv2_stage.dev.invoke_url
+}
+
+output "http_api_endpoint" {
+  description = "Default endpoint of the HTTP API"
+  value       = aws_apigatewayv2_api.this.api_endpoint
+}
+
+output "http_api_id" {
+  description = "Id of the HTTP API"
+  value       = aws_apigatewayv2_api.this.id
+}
+
+output "load_balancer_arn" {
+  description = "ARN of the load balancer"
+  value       = aws_lb.this.arn
+}
+
+output "load_balancer_dns_name" {
+  description = "DNS name of the load balancer"
+  value       = aws_lb.this.dns_name
+}
+
+output "prod_invoke_url" {
+  description = "Invoke URL of stage prod"
+  value       = aws_apigatewayv2_stage.prod.invoke_url
+}
+
+output "target_group_arn_accounts" {
+  description = "Target group of backend accounts"
+  value       = aws_lb_target_group.accounts.arn
+}
+
+output "target_group_arn_assets" {
+  description = "Target group of backend assets"
+  value       = aws_lb_target_group.assets.arn
+}
+
+output "target_group_arn_catalog" {
+  description = "Target group of backend catalog"
+  value       = aws_lb_target_group.catalog.arn
+}
+
+output "target_group_arn_catalog_v2" {
+  description = "Target group of backend catalog-v2"
+  value       = aws_lb_target_group.catalog_v2.arn
+}
+
+output "target_group_arn_orders" {
+  description = "Target group of backend orders"
+  value       = aws_lb_target_group.orders.arn
+}
+
+output "target_group_arn_reviews" {
+  description = "Target group of backend reviews"
+  value       = aws_lb_target_group.reviews.arn
+}

@@ -1,0 +1,305 @@
+resource "aws_lb" "this" {
+  name               = "events-ingest"
+  load_balancer_type = "application"
+  internal           = true
+  subnets            = var.subnet_ids
+  security_groups    = var.security_group_ids
+}
+
+resource "aws_lb_listener" "main" {
+  load_balancer_arn = aws_lb.this.arn
+  port              = 443
+  protocol          = "HTTPS"
+  certificate_arn   = var.certificate_arn
+
+  default_action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Not Found\"}"
+      status_code  = "404"
+    }
+  }
+}
+
+# GET /events/{}, POST /queries
+resource "aws_lb_listener_rule" "getevents20304f2f" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25120
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.query.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/beta/events/*", "/beta/queries"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/beta/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# ANY /v1/{+}
+resource "aws_lb_listener_rule" "anyv1_proxyc4855238" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25345
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.legacy.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/beta/v1/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/beta/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# POST /events
+resource "aws_lb_listener_rule" "posteventsd7ab9592" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25494
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.ingest.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/beta/events", "/beta/events/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/beta/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /events/{}, POST /queries
+resource "aws_lb_listener_rule" "getevents47e04e0b" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 27360
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.query.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/events/*", "/queries"]
+    }
+  }
+}
+
+# POST /events
+resource "aws_lb_listener_rule" "postevents5dc0ab2e" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 27361
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.ingest.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/events", "/events/*"]
+    }
+  }
+}
+
+# ANY /v1/{+}
+resource "aws_lb_listener_rule" "anyv1_proxyc09d01f2" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 36031
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.legacy.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v1/*"]
+    }
+  }
+}
+
+resource "aws_lb_target_group" "ingest" {
+  name                          = "ingest"
+  target_type                   = "ip"
+  protocol                      = "HTTP"
+  port                          = 7000
+  protocol_version              = "HTTP2"
+  vpc_id                        = var.vpc_id
+  load_balancing_algorithm_type = "least_outstanding_requests"
+
+  health_check {
+    enabled = true
+    path    = "/healthz"
+  }
+
+  tags = {
+    "gateplan:backend" = "ingest"
+  }
+}
+
+resource "aws_lb_target_group" "legacy" {
+  name        = "legacy"
+  target_type = "lambda"
+
+  health_check {
+    enabled = true
+    path    = "/"
+  }
+
+  tags = {
+    "gateplan:backend" = "legacy"
+  }
+}
+
+resource "aws_lb_target_group" "query" {
+  name        = "query"
+  target_type = "ip"
+  protocol    = "HTTP"
+  port        = 7100
+  vpc_id      = var.vpc_id
+
+  health_check {
+    enabled = true
+    path    = "/"
+  }
+
+  stickiness {
+    type            = "app_cookie"
+    enabled         = true
+    cookie_duration = 600
+    cookie_name     = "QSESSION"
+  }
+
+  tags = {
+    "gateplan:backend" = "query"
+  }
+}
+
+resource "aws_lambda_permission" "alb_legacy" {
+  statement_id  = "AllowAlb-legacy"
+  action        = "lambda:InvokeFunction"
+  function_name = "arn:aws:lambda:us-west-2:210987654321:function:events-legacy"
+  principal     = "elasticloadbalancing.amazonaws.com"
+  source_arn    = aws_lb_target_group.legacy.arn
+}
+
+resource "aws_lb_target_group_attachment" "legacy" {
+  target_group_arn = aws_lb_target_group.legacy.arn
+  target_id        = "arn:aws:lambda:us-west-2:210987654321:function:events-legacy"
+  depends_on       = [aws_lambda_permission.alb_legacy]
+}
+
+resource "aws_wafv2_web_acl" "rate_limits" {
+  name  = "events-ingest-rate-limits"
+  scope = "REGIONAL"
+
+  default_action {
+    allow {}
+  }
+
+  # POST /events
+  rule {
+    name     = "gateplan-routes-500-per-s-burst-1000"
+    priority = 0
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = 31000
+        evaluation_window_sec = 60
+        aggregate_key_type    = "IP"
+
+        scope_down_statement {
+          and_statement {
+            statement {
+              byte_match_statement {
+                search_string         = "POST"
+                positional_constraint = "EXACTLY"
+
+                field_to_match {
+                  method {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+            statement {
+              regex_match_statement {
+                regex_string = "^(/beta|)/events$"
+
+                field_to_match {
+                  uri_path {}
+                }
+
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "gateplan-routes-500-per-s-burst-1000"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "events-ingest-rate-limits"
+    sampled_requests_enabled   = true
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "rate_limits" {
+  resource_arn = aws_lb.this.arn
+  web_acl_arn  = aws_wafv2_web_acl.rate_limits.arn
+}

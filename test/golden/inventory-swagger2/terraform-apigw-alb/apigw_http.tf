@@ -1,0 +1,39 @@
+resource "aws_apigatewayv2_api" "this" {
+  name          = "Warehouse Inventory"
+  protocol_type = "HTTP"
+  body          = templatefile("${path.module}/openapi-http.json", { AlbListenerArn = aws_lb_listener.main.arn, AlbVpcLinkId = aws_apigatewayv2_vpc_link.this.id })
+}
+
+resource "aws_apigatewayv2_vpc_link" "this" {
+  name               = "Warehouse Inventory"
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+}
+
+resource "aws_apigatewayv2_stage" "live" {
+  api_id      = aws_apigatewayv2_api.this.id
+  name        = "live"
+  auto_deploy = true
+
+  default_route_settings {
+    throttling_rate_limit  = 200
+    throttling_burst_limit = 400
+  }
+}
+
+resource "aws_apigatewayv2_stage" "staging" {
+  api_id      = aws_apigatewayv2_api.this.id
+  name        = "staging"
+  auto_deploy = true
+  stage_variables = {
+    region = "us-west-2"
+  }
+}
+
+resource "aws_lambda_permission" "apigw_authorizer_token_auth" {
+  statement_id  = "AllowApiGateway-AuthorizerTokenAuth"
+  action        = "lambda:InvokeFunction"
+  function_name = "arn:aws:lambda:us-east-1:123456789012:function:inventory-auth"
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.this.execution_arn}/authorizers/*"
+}
