@@ -156,3 +156,26 @@ describe.runIf(announceCorpus())('gateplan init round-trips every corpus spec', 
     );
   }
 });
+
+describe('gateplan init next to intent the spec already has', () => {
+  it('never reuses the name of a backend or stage the spec declares', async () => {
+    const own = spec.replace(
+      'paths:\n',
+      "x-gateplan:\n  backends: { api: { lambda: 'arn:aws:lambda:us-east-1:123456789012:function:api' } }\n  stages: { api: { throttle: { rate: 5, burst: 10 } } }\npaths:\n  /own:\n    get: { x-gateplan: { backend: api }, responses: { '200': { description: ok } } }\n",
+    );
+    const dir = tempDir({ 'api.yaml': own });
+    expect((await run(['init', join(dir, 'api.yaml')])).code).toBe(0);
+    const text = readFileSync(join(dir, 'gateplan.yaml'), 'utf8');
+    const config = parse(text) as { backends: Record<string, unknown>; stages?: unknown };
+    expect(Object.keys(config.backends)).toEqual(['api-2', 'sandbox-api']);
+    expect(config.stages).toBeUndefined();
+    expect(text).toContain('# Stages: the spec declares api;');
+    const loaded = await load(join(dir, 'api.yaml'), { cwd: dir });
+    if (!loaded.ok) throw new Error('load failed');
+    const model = normalize(loaded.spec);
+    expect(intentErrors(model.diagnostics)).toEqual([]);
+    expect(model.stages.api?.throttle).toEqual({ rate: 5, burst: 10 });
+    expect(model.routes.find((r) => r.path === '/v1/own')!.backend).toEqual({ backend: 'api' });
+    expect(model.routes.find((r) => r.path === '/v1/orders')!.backend).toEqual({ backend: 'api-2' });
+  });
+});

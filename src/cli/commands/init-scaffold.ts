@@ -34,10 +34,13 @@ interface Upstream {
  * assigned one. Pure; the caller writes the text.
  */
 export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Scaffold {
-  const servers = serverUpstreams(model.api.servers);
+  // A backend or stage the spec declares would be replaced by one of the same name here.
+  const declaredStages = Object.values(model.stages).filter((s) => s.where.pointer.includes('/stages/'));
+  const reserved = [...Object.keys(model.backends), ...declaredStages.map((s) => s.name)];
+  const servers = serverUpstreams(model.api.servers, reserved);
   const open = model.routes.filter((r) => 'backend' in r.backend && r.backend.backend === '');
   const kept = model.routes.length - open.length;
-  const assignment = options.by === 'tag' ? byTag(open, servers) : byServer(servers);
+  const assignment = options.by === 'tag' ? byTag(open, servers, reserved) : byServer(servers, reserved);
 
   const lines = [
     `# yaml-language-server: $schema=${options.schemaRef}`,
@@ -55,10 +58,16 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
       ...indent(stringify({ [u.name]: { url: u.url } })),
     ]),
     '',
-    '# Stages: one per server. Give each a host (ALB host routing, custom domain),',
-    '# throttle: { rate, burst } or a canary: { percent, backends: { stable: canary } }.',
-    'stages:',
-    ...stageEntries(servers),
+    ...(declaredStages.length > 0
+      ? [
+          `# Stages: the spec declares ${declaredStages.map((s) => s.name).join(', ')}; stages added here join them.`,
+        ]
+      : [
+          '# Stages: one per server. Give each a host (ALB host routing, custom domain),',
+          '# throttle: { rate, burst } or a canary: { percent, backends: { stable: canary } }.',
+          'stages:',
+          ...stageEntries(servers),
+        ]),
   ];
   let assigned = 0;
   if (open.length === model.routes.length) {
@@ -101,7 +110,7 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
   return {
     text: lines.join('\n') + '\n',
     backends: assignment.upstreams.length,
-    stages: Math.max(servers.length, 1),
+    stages: declaredStages.length > 0 ? 0 : Math.max(servers.length, 1),
     assigned,
   };
 }
@@ -113,8 +122,10 @@ interface Assignment {
   backendOf: (route: Route) => string;
 }
 
-function byServer(servers: Upstream[]): Assignment {
-  const upstreams = dedupeByUrl(servers.length > 0 ? servers : [placeholder('backend')]);
+function byServer(servers: Upstream[], reserved: string[]): Assignment {
+  const upstreams = dedupeByUrl(
+    servers.length > 0 ? servers : [placeholder(uniqueNames(['backend'], reserved)[0]!)],
+  );
   const first = upstreams[0]!.name;
   if (upstreams.length > 1)
     upstreams[0] = {
@@ -124,11 +135,14 @@ function byServer(servers: Upstream[]): Assignment {
   return { upstreams, defaultBackend: first, rules: [], backendOf: () => first };
 }
 
-function byTag(routes: Route[], servers: Upstream[]): Assignment {
+function byTag(routes: Route[], servers: Upstream[], reserved: string[]): Assignment {
   const url = servers[0]?.url ?? PLACEHOLDER_URL;
   const where = servers[0] ? `the first server, ${servers[0].url}` : 'a placeholder: set the real upstream';
   const tags = [...new Set(routes.flatMap((r) => r.tags))].sort();
-  const names = uniqueNames(tags.map((t) => slug(t, 'tag')));
+  const names = uniqueNames(
+    tags.map((t) => slug(t, 'tag')),
+    reserved,
+  );
   const upstreams: Upstream[] = tags.map((tag, i) => ({
     name: names[i]!,
     url,
@@ -138,7 +152,7 @@ function byTag(routes: Route[], servers: Upstream[]): Assignment {
   const untagged = routes.some((r) => r.tags.length === 0) || tags.length === 0;
   let defaultBackend: string | undefined;
   if (untagged) {
-    defaultBackend = uniqueNames([...names, 'default'])[names.length]!;
+    defaultBackend = uniqueNames([...names, 'default'], reserved)[names.length]!;
     upstreams.push({ name: defaultBackend, url, note: `routes without a tag; url is ${where}` });
   }
   return {
@@ -150,7 +164,7 @@ function byTag(routes: Route[], servers: Upstream[]): Assignment {
 }
 
 /** One upstream per server URL that names a host; relative or templated URLs cannot be called. */
-function serverUpstreams(servers: readonly string[]): Upstream[] {
+function serverUpstreams(servers: readonly string[], reserved: string[]): Upstream[] {
   const hosts = servers.map((url) => {
     const parsed = /^(https?):\/\/([A-Za-z0-9.-]+)(:\d+)?(?:[/?#]|$)/i.exec(url);
     return parsed
@@ -161,7 +175,7 @@ function serverUpstreams(servers: readonly string[]): Upstream[] {
         }
       : { url };
   });
-  const names = uniqueNames(stageBaseNames(hosts.map((h) => h.host)));
+  const names = uniqueNames(stageBaseNames(hosts.map((h) => h.host)), reserved);
   return hosts.map((h, i) =>
     h.origin
       ? { name: names[i]!, url: h.origin, note: `from server ${h.url}` }
@@ -228,9 +242,9 @@ function slug(text: string, fallback: string): string {
   return s === '' ? fallback : s;
 }
 
-/** Names that came out equal get `-2`, `-3` … in order, so the first keeps the plain name. */
-function uniqueNames(names: string[]): string[] {
-  const used = new Set<string>();
+/** Names that came out equal (or are `reserved`) get `-2`, `-3` … in order, so the first keeps the plain name. */
+function uniqueNames(names: string[], reserved: Iterable<string> = []): string[] {
+  const used = new Set<string>(reserved);
   return names.map((name) => {
     let out = name;
     for (let n = 2; used.has(out); n++) out = `${name}-${n}`;
