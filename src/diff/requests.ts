@@ -13,6 +13,8 @@ export interface AbstractRequest {
   query: Record<string, string>;
   /** Host required by the route's own match conditions, overriding the stage's. */
   host?: string;
+  /** Client address inside the route's first source-IP range. */
+  sourceIp?: string;
   /** Why this request is in the sample: a route's own request, or a probe near it. */
   origin: 'route' | 'probe';
 }
@@ -77,6 +79,8 @@ function routeRequest(
   const request: AbstractRequest = { method, apiPath, headers, query, origin };
   const host = route.match?.hosts?.[0];
   if (host) request.host = concreteGlob(host);
+  const cidr = route.match?.sourceIps?.[0];
+  if (cidr) request.sourceIp = cidr.split('/')[0]!;
   return request;
 }
 

@@ -39,6 +39,7 @@ export interface SampleRequest {
   host?: string;
   headers: Record<string, string>;
   query: Record<string, string>;
+  sourceIp?: string;
 }
 
 export interface DiffReport {

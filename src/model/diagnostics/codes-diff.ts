@@ -206,6 +206,12 @@ export const diffCodes = {
     text: '{target}: rule {rule} moves from priority {before} to {after}',
     fix: 'renumbered priorities replace listener rules in place during deploy',
   },
+  GP456: {
+    slug: 'alb-rule-changed',
+    level: 'info',
+    stage: 'diff',
+    text: '{target}: rule {rule} changes: {detail}',
+  },
   GP453: {
     slug: 'alb-request-rerouted',
     level: 'error',
