@@ -147,7 +147,6 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
     auth,
     albStageMode: intent.alb?.stages ?? 'host',
     albStack: intent.alb?.stack ?? 'listener-rules',
-    albStack: intent.alb?.stack ?? 'listener-rules',
     ...(cors ? { cors: corsOf(cors) } : {}),
     binaryMediaTypes: intent.binaryMediaTypes ?? stringList(doc['x-amazon-apigateway-binary-media-types']),
     endpoint: {
@@ -191,6 +190,9 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
   }
   const segments = parsed.segments;
   const path = formatSegments(segments);
+  if (op.rawPath.length > 1 && op.rawPath.endsWith('/')) {
+    ctx.diagnostics.push(diagnostic('GP028', pathWhere, { path: op.rawPath, routed: path }));
+  }
   const id = `${op.method} ${pathShape(segments)}`;
   const label = `${op.method} ${path}`;
   const tags = Array.isArray(op.operation.tags) ? op.operation.tags.map(String) : [];

@@ -103,6 +103,14 @@ describe('model diagnostics', () => {
     },
   ]);
 
+  testCode('GP028', [
+    {
+      name: 'a trailing slash is dropped, and said so once per path',
+      spec: ok(`  /orders/:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1orders~1', severity: 'info', args: { routed: '/orders' } }],
+    },
+  ]);
+
   testCode('GP040', [
     {
       name: 'unknown key in an operation x-gateplan',

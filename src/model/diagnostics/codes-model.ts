@@ -50,4 +50,11 @@ export const modelCodes = {
     stage: 'model',
     text: '{count} webhook operation(s) describe calls the API makes, not routes it serves; they are not routed',
   },
+  GP028: {
+    slug: 'trailing-slash-dropped',
+    level: 'info',
+    stage: 'model',
+    text: 'path {path} ends with a slash; it is routed as {routed}',
+    fix: 'write the path without the trailing slash, or route both forms in the backend',
+  },
 } as const satisfies Record<string, CatalogEntry>;
