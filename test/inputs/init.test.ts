@@ -179,3 +179,23 @@ describe('gateplan init next to intent the spec already has', () => {
     expect(model.routes.find((r) => r.path === '/v1/orders')!.backend).toEqual({ backend: 'api-2' });
   });
 });
+
+describe('gateplan init with hostile text in the spec', () => {
+  it('keeps line breaks in server URLs and titles inside their comments', async () => {
+    const hostile = `openapi: 3.0.3
+info: { title: "T\\ncatchAll: evil", version: '1' }
+servers: [{ url: "https://api.example.com/x\\ncatchAll: evil\\u2028" }]
+paths:
+  /a: { get: { responses: { '200': { description: ok } } } }
+`;
+    const dir = tempDir({ 'api.yaml': hostile });
+    expect((await run(['init', join(dir, 'api.yaml')])).code).toBe(0);
+    const text = readFileSync(join(dir, 'gateplan.yaml'), 'utf8');
+    expect(parse(text)).toEqual({
+      backends: { api: { url: 'https://api.example.com' } },
+      stages: { api: {} },
+      defaults: { backend: 'api' },
+    });
+    expect(text).toContain('# from server https://api.example.com/x\\u000acatchAll: evil\\u2028');
+  });
+});

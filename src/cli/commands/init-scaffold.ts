@@ -43,9 +43,9 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
   const assignment = options.by === 'tag' ? byTag(open, servers, reserved) : byServer(servers, reserved);
 
   const lines = [
-    `# yaml-language-server: $schema=${options.schemaRef}`,
+    `# yaml-language-server: $schema=${oneLine(options.schemaRef)}`,
     '#',
-    `# Deployment intent for ${options.spec} (${JSON.stringify(model.api.title)}), written by`,
+    `# Deployment intent for ${oneLine(options.spec)} (${oneLine(JSON.stringify(model.api.title))}), written by`,
     `# \`gateplan init --by ${options.by}\`. gateplan reads this file whenever it reads the spec;`,
     '# edit it freely: routes are matched by tag, path glob or operationId, and',
     '# x-gateplan inside the spec still wins over it.',
@@ -54,7 +54,7 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
     '# the other keys tune the ALB target group (health, algorithm, stickiness, ...).',
     'backends:',
     ...assignment.upstreams.flatMap((u) => [
-      `  # ${u.note}`,
+      `  # ${oneLine(u.note)}`,
       ...indent(stringify({ [u.name]: { url: u.url } })),
     ]),
     '',
@@ -101,7 +101,7 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
     for (const route of open) {
       const backend = assignment.backendOf(route);
       lines.push(
-        `  # ${route.method} ${route.path}`,
+        `  # ${oneLine(`${route.method} ${route.path}`)}`,
         ...indent(stringify([{ match: selectorOf(route, model), set: { backend } }])),
       );
     }
@@ -126,18 +126,24 @@ function byServer(servers: Upstream[], reserved: string[]): Assignment {
   const upstreams = dedupeByUrl(
     servers.length > 0 ? servers : [placeholder(uniqueNames(['backend'], reserved)[0]!)],
   );
-  const first = upstreams[0]!.name;
+  // Routes go to the first server that names a real host, if any does.
+  const index = Math.max(
+    0,
+    upstreams.findIndex((u) => u.url !== PLACEHOLDER_URL),
+  );
+  const first = upstreams[index]!.name;
   if (upstreams.length > 1)
-    upstreams[0] = {
-      ...upstreams[0]!,
-      note: `${upstreams[0]!.note}; routes go here unless a rule says otherwise`,
+    upstreams[index] = {
+      ...upstreams[index]!,
+      note: `${upstreams[index]!.note}; routes go here unless a rule says otherwise`,
     };
   return { upstreams, defaultBackend: first, rules: [], backendOf: () => first };
 }
 
 function byTag(routes: Route[], servers: Upstream[], reserved: string[]): Assignment {
-  const url = servers[0]?.url ?? PLACEHOLDER_URL;
-  const where = servers[0] ? `the first server, ${servers[0].url}` : 'a placeholder: set the real upstream';
+  const real = servers.find((u) => u.url !== PLACEHOLDER_URL);
+  const url = real?.url ?? PLACEHOLDER_URL;
+  const where = real ? `that of server ${real.name}` : 'a placeholder: set the real upstream';
   const tags = [...new Set(routes.flatMap((r) => r.tags))].sort();
   const names = uniqueNames(
     tags.map((t) => slug(t, 'tag')),
@@ -209,7 +215,7 @@ function stageBaseNames(hosts: (string | undefined)[]): string[] {
 function stageEntries(servers: Upstream[]): string[] {
   if (servers.length === 0) return ['  # the spec names no server', '  prod: {}'];
   return servers.flatMap((s) => [
-    `  # ${s.note.replace(/^from /, '')}`,
+    `  # ${oneLine(s.note.replace(/^from /, ''))}`,
     ...indent(stringify({ [s.name]: {} })),
   ]);
 }
@@ -231,6 +237,20 @@ function selectorOf(route: Route, model: RouteModel): Record<string, string> {
   const base = model.api.basePath;
   const raw = base && route.path.startsWith(base) ? route.path.slice(base.length) || '/' : route.path;
   return { method: route.method, path: raw.replace(/[\\*?[\]()!@+{}]/g, (c) => `\\${c}`) };
+}
+
+/**
+ * Text from the spec in a comment must stay on the comment's line: a line break in a server
+ * URL or title would otherwise end the comment and inject YAML.
+ */
+function oneLine(text: string): string {
+  return [...text]
+    .map((c) => {
+      const code = c.charCodeAt(0);
+      const breaks = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+      return breaks ? `\\u${code.toString(16).padStart(4, '0')}` : c;
+    })
+    .join('');
 }
 
 function slug(text: string, fallback: string): string {
