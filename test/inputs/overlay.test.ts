@@ -183,3 +183,35 @@ describe('OpenAPI overlays from untrusted hands', () => {
     expect(Object.keys(info)).toEqual(['title', 'version', '__proto__', 'constructor']);
   });
 });
+
+describe('overlays of any shape', () => {
+  it('never crash the loader: every action applies or becomes a finding', async () => {
+    const { default: fc } = await import('fast-check');
+    const target = fc.oneof(
+      fc.constantFrom(
+        '$',
+        '$.paths.*',
+        '$..*',
+        '$.tags[0]',
+        '$.tags',
+        "$.paths['/pets'].get",
+        '$.info.title',
+        "$..[?(@.operationId == 'getPet')]",
+      ),
+      fc.string().map((s) => `$${s}`),
+      fc.jsonValue(),
+    );
+    const action = fc.record(
+      { target, update: fc.jsonValue(), remove: fc.oneof(fc.boolean(), fc.jsonValue()) },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { maxLength: 4 }), async (actions) => {
+        const text = JSON.stringify({ overlay: '1.0.0', info: { title: 'f', version: '1' }, actions });
+        const { model, diagnostics } = await check(spec, { 'o.json': text }, { overlays: ['o.json'] });
+        expect(model ?? diagnostics).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -303,3 +303,64 @@ describe.runIf(announceCorpus())('Postman collections of the corpus', () => {
     });
   }
 });
+
+describe('Postman collections of any shape', () => {
+  it('never crash the loader: whatever the items hold becomes routes or findings', async () => {
+    const { default: fc } = await import('fast-check');
+    const request = fc.record(
+      {
+        method: fc.oneof(fc.constantFrom('GET', 'post', 'PURGE'), fc.jsonValue()),
+        url: fc.oneof(
+          fc.string(),
+          fc.record(
+            {
+              raw: fc.jsonValue(),
+              host: fc.jsonValue(),
+              path: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
+              query: fc.jsonValue(),
+              variable: fc.jsonValue(),
+            },
+            { requiredKeys: [] },
+          ),
+          fc.jsonValue(),
+        ),
+        header: fc.jsonValue(),
+        body: fc.oneof(
+          fc.record(
+            {
+              mode: fc.constantFrom('raw', 'urlencoded', 'formdata', 'file', 'graphql'),
+              raw: fc.jsonValue(),
+              urlencoded: fc.jsonValue(),
+              formdata: fc.jsonValue(),
+              options: fc.jsonValue(),
+            },
+            { requiredKeys: ['mode'] },
+          ),
+          fc.jsonValue(),
+        ),
+        auth: fc.jsonValue(),
+      },
+      { requiredKeys: [] },
+    );
+    const item = fc.letrec((tie) => ({
+      item: fc.oneof(
+        { depthSize: 'small' },
+        fc.record(
+          { name: fc.jsonValue(), request: fc.oneof(request, fc.jsonValue()), response: fc.jsonValue() },
+          { requiredKeys: [] },
+        ),
+        fc.record({ name: fc.string(), item: fc.array(tie('item'), { maxLength: 3 }), auth: fc.jsonValue() }),
+        fc.jsonValue(),
+      ),
+    })).item;
+    await fc.assert(
+      fc.asyncProperty(fc.array(item, { maxLength: 5 }), fc.jsonValue(), async (items, variable) => {
+        const text = JSON.stringify({ info: { name: 'F', schema: V21 }, variable, item: items });
+        const { model, diagnostics } = await check(text, {}, {}, 'f.json');
+        expect(model ?? diagnostics).toBeDefined();
+        for (const route of model?.routes ?? []) expect(route.where.file).toBe('f.json');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
