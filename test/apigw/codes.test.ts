@@ -1,0 +1,529 @@
+/** One table per API Gateway diagnostic code (GP100–GP129), each case an inline spec. */
+import { describe, expect, it } from 'vitest';
+import { oas } from '../support/check.js';
+import { modelOf } from '../support/pipeline.js';
+import { modelFrom, run, testTargetCode } from './support.js';
+
+/** A spec with one default HTTP backend, the given root `x-gateplan` extras and `paths:` block. */
+function api(paths: string, intent = '', extra = ''): string {
+  return oas(`x-gateplan:
+  backends:
+    svc: { url: 'https://svc.internal' }
+${intent}
+  defaults: { backend: svc }
+${extra}
+paths:
+${paths}`);
+}
+
+const GET = `{ responses: { '200': { description: ok } } }`;
+
+function manyPaths(n: number, description = ''): string {
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      `  /r${String(i).padStart(4, '0')}:\n    get: { description: '${description}', responses: { '200': { description: ok } } }`,
+  ).join('\n');
+}
+
+describe('import blockers', () => {
+  testTargetCode('GP100', [
+    {
+      name: 'sibling variables with different names',
+      target: 'apigw-rest',
+      spec: api(`  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }
+  /users/{userId}/posts:\n    get: { parameters: [{ name: userId, in: path, required: true }], responses: { '200': { description: ok } } }`),
+      expect: [
+        {
+          pointer: '/paths/~1users~1{userId}~1posts/get',
+          args: { parent: '/users', keep: 'id', other: 'userId' },
+        },
+      ],
+      writes: false,
+    },
+    {
+      name: 'a greedy variable beside a plain one',
+      target: 'apigw-rest',
+      spec: api(`  /files/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }
+  /files/{proxy+}:\n    get: { parameters: [{ name: proxy, in: path, required: true }], responses: { '200': { description: ok } } }`),
+      expect: [{ pointer: '/paths/~1files~1{proxy+}/get' }],
+    },
+    {
+      name: 'the same name at the same level is one resource',
+      target: 'apigw-rest',
+      spec: api(`  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }
+  /users/{id}/posts:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }`),
+      expect: [],
+      writes: true,
+    },
+  ]);
+
+  testTargetCode('GP101', [
+    {
+      name: '301 resources',
+      target: 'apigw-rest',
+      spec: api(manyPaths(301)),
+      expect: [{ pointer: '/paths', args: { count: '301', limit: '300' } }],
+      writes: false,
+    },
+    { name: '300 resources', target: 'apigw-rest', spec: api(manyPaths(300)), expect: [] },
+  ]);
+
+  testTargetCode('GP102', [
+    {
+      name: '301 routes',
+      target: 'apigw-http',
+      spec: api(manyPaths(301)),
+      expect: [{ pointer: '/paths', args: { count: '301' } }],
+      writes: false,
+    },
+    { name: '300 routes', target: 'apigw-http', spec: api(manyPaths(300)), expect: [] },
+  ]);
+
+  testTargetCode('GP103', [
+    {
+      name: 'TRACE',
+      target: 'apigw-rest',
+      spec: api(`  /x:\n    trace: ${GET}\n    get: ${GET}`),
+      expect: [{ pointer: '/paths/~1x/trace' }],
+      writes: false,
+    },
+    {
+      name: 'TRACE',
+      target: 'apigw-http',
+      spec: api(`  /x:\n    trace: ${GET}`),
+      expect: [{ pointer: '/paths/~1x/trace' }],
+    },
+  ]);
+
+  testTargetCode('GP104', [
+    {
+      name: 'an @ in a segment',
+      target: 'apigw-rest',
+      spec: api(`  /a@b:\n    get: ${GET}`),
+      expect: [{ pointer: '/paths/~1a@b/get', args: { segment: 'a@b' } }],
+    },
+    {
+      name: 'allowed punctuation',
+      target: 'apigw-http',
+      spec: api(`  /v1.2/a_b,c:d-e:\n    get: ${GET}`),
+      expect: [],
+    },
+  ]);
+
+  testTargetCode('GP113', [
+    {
+      name: 'over 29 s on an edge-optimized REST API',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { x-gateplan: { timeoutMs: 40000 }, responses: { '200': { description: ok } } }`,
+        `  endpoint: { type: edge }`,
+      ),
+      expect: [{ pointer: '/paths/~1x/get', args: { min: '50', max: '29000' } }],
+      writes: false,
+    },
+    {
+      name: 'over 30 s on HTTP',
+      target: 'apigw-http',
+      spec: api(
+        `  /x:\n    get: { x-gateplan: { timeoutMs: 31000 }, responses: { '200': { description: ok } } }`,
+      ),
+      expect: [{ pointer: '/paths/~1x/get', args: { max: '30000' } }],
+    },
+  ]);
+
+  testTargetCode('GP114', [
+    {
+      name: 'over 29 s on a regional REST API',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { x-gateplan: { timeoutMs: 45000 }, responses: { '200': { description: ok } } }`,
+      ),
+      expect: [{ pointer: '/paths/~1x/get', severity: 'warn' }],
+      writes: true,
+    },
+  ]);
+
+  testTargetCode('GP116', [
+    {
+      name: 'a document over the 6 MB import limit',
+      target: 'apigw-rest',
+      spec: oas(
+        `x-gateplan: { backends: { svc: { url: 'https://svc.internal' } }, defaults: { backend: svc } }\npaths:\n  /x:\n    get: { responses: { '200': { description: ok } } }\n`,
+      ).replace(
+        "info: { title: T, version: '1' }",
+        `info: { title: T, version: '1', description: '${'x'.repeat(6_400_000)}' }`,
+      ),
+      expect: [{ pointer: '' }],
+      writes: false,
+    },
+  ]);
+
+  testTargetCode('GP129', [
+    {
+      name: 'every route left out',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { security: [{ oauth: [] }], responses: { '200': { description: ok } } }`,
+        '',
+        `components:\n  securitySchemes:\n    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://a', scopes: {} } } }`,
+      ),
+      expect: [{ pointer: '/paths' }],
+      writes: false,
+    },
+  ]);
+});
+
+describe('routing API Gateway cannot express', () => {
+  testTargetCode('GP105', [
+    {
+      name: 'a cookie parameter',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { parameters: [{ name: session, in: cookie }], responses: { '200': { description: ok } } }`,
+      ),
+      expect: [{ pointer: '/paths/~1x/get', args: { in: 'cookie', name: 'session' } }],
+    },
+  ]);
+
+  testTargetCode('GP106', [
+    {
+      name: 'a weighted route',
+      target: 'apigw-http',
+      spec: api(
+        `  /x:\n    get: { x-gateplan: { backend: { svc: 80, svc2: 20 } }, responses: { '200': { description: ok } } }`,
+        `    svc2: { url: 'https://svc2.internal' }`,
+      ),
+      expect: [{ pointer: '/paths/~1x/get', args: { backend: 'svc' } }],
+    },
+  ]);
+
+  testTargetCode('GP118', [
+    {
+      name: 'an HTTP backend swapped for a Lambda',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: ${GET}`,
+        `    fn: { lambda: 'arn:aws:lambda:us-east-1:123456789012:function:f' }\n  stages:\n    prod: { canary: { percent: 5, backends: { svc: fn } } }`,
+      ),
+      expect: [
+        { pointer: '/x-gateplan/stages/prod/canary/backends/svc', args: { stable: 'svc', canary: 'fn' } },
+      ],
+    },
+    {
+      name: 'http and https',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: ${GET}`,
+        `    svc2: { url: 'http://svc2.internal' }\n  stages:\n    prod: { canary: { percent: 5, backends: { svc: svc2 } } }`,
+      ),
+      expect: [{ pointer: '/x-gateplan/stages/prod/canary/backends/svc' }],
+    },
+    {
+      name: 'same scheme and path',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: ${GET}`,
+        `    svc2: { url: 'https://svc2.internal:8443' }\n  stages:\n    prod: { canary: { percent: 5, backends: { svc: svc2 } } }`,
+      ),
+      expect: [],
+      writes: true,
+    },
+  ]);
+
+  testTargetCode('GP122', [
+    {
+      name: 'catchAll on REST',
+      target: 'apigw-rest',
+      spec: api(`  /x:\n    get: ${GET}`, `  catchAll: svc`),
+      expect: [{ pointer: '/x-gateplan/catchAll', severity: 'info' }],
+    },
+  ]);
+
+  testTargetCode('GP124', [
+    {
+      name: 'a function name, not an ARN',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { x-gateplan: { backend: fn }, responses: { '200': { description: ok } } }`,
+        `    fn: { lambda: my-function }`,
+      ),
+      expect: [{ pointer: '/x-gateplan/backends/fn', args: { arn: 'my-function' } }],
+    },
+  ]);
+
+  testTargetCode('GP126', [
+    {
+      name: 'a templated URL',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { x-gateplan: { backend: env }, responses: { '200': { description: ok } } }`,
+        `    env: { url: '\${BACKEND_URL}' }`,
+      ),
+      expect: [{ pointer: '/x-gateplan/backends/env' }],
+      writes: false,
+    },
+  ]);
+
+  testTargetCode('GP127', [
+    {
+      name: 'S3 without a role',
+      target: 'apigw-rest',
+      spec: api(
+        `  /files/{key}:\n    get: { parameters: [{ name: key, in: path, required: true }], x-gateplan: { backend: files }, responses: { '200': { description: ok } } }`,
+        `    files: { s3: { bucket: my-bucket } }`,
+      ),
+      expect: [{ pointer: '/paths/~1files~1{key}/get', args: { service: 's3' } }],
+      writes: false,
+    },
+  ]);
+
+  testTargetCode('GP121', [
+    {
+      name: 'a CloudFormation expression in a kept integration',
+      target: 'apigw-rest',
+      spec: oas(`paths:
+  /x:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri: { 'Fn::Sub': 'arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations' }`),
+      expect: [{ pointer: '/paths/~1x/get/x-amazon-apigateway-integration/uri', severity: 'warn' }],
+      writes: true,
+    },
+    {
+      name: 'a Terraform variable in a kept integration (stage variables and AWS variables are fine)',
+      target: 'apigw-rest',
+      spec: oas(`paths:
+  /x:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: 'https://\${backend_host}/x' }`),
+      expect: [{ pointer: '/paths/~1x/get/x-amazon-apigateway-integration/uri', args: { field: 'uri' } }],
+    },
+  ]);
+});
+
+describe('auth', () => {
+  const schemes = `components:
+  securitySchemes:
+    cognito: { type: apiKey, name: Authorization, in: header, x-gateplan: { cognito: { userPoolArns: ['arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_X'], clientId: abc } } }
+    iam: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: awsSigv4 }
+    key: { type: apiKey, name: x-api-key, in: header }
+    queryKey: { type: apiKey, name: api_key, in: query }
+    oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://a', scopes: {} } } }
+    bearer: { type: http, scheme: bearer }
+    bareCognito: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: cognito_user_pools }`;
+  const secured = (security: string) =>
+    api(
+      `  /x:\n    get: { security: ${security}, responses: { '200': { description: ok } } }\n  /y:\n    get: ${GET}`,
+      '',
+      schemes,
+    );
+
+  testTargetCode('GP107', [
+    {
+      name: 'two alternatives',
+      target: 'apigw-rest',
+      spec: secured('[{ cognito: [] }, { iam: [] }]'),
+      expect: [{ pointer: '/paths/~1x/get', args: { first: 'cognito' } }],
+    },
+  ]);
+  testTargetCode('GP108', [
+    {
+      name: 'OAuth 2 on REST',
+      target: 'apigw-rest',
+      spec: secured('[{ oauth: [] }]'),
+      expect: [
+        {
+          pointer: '/components/securitySchemes/oauth',
+          severity: 'warn',
+          args: { count: '1', route: 'GET /x' },
+        },
+      ],
+      writes: true,
+    },
+    {
+      name: 'OAuth 2 without an issuer on HTTP',
+      target: 'apigw-http',
+      spec: secured('[{ oauth: [] }]'),
+      expect: [{ pointer: '/components/securitySchemes/oauth' }],
+    },
+  ]);
+  testTargetCode('GP109', [
+    {
+      name: 'two authorizers together on REST',
+      target: 'apigw-rest',
+      spec: secured('[{ cognito: [], iam: [] }]'),
+      expect: [{ pointer: '/paths/~1x/get' }],
+    },
+    {
+      name: 'an authorizer and a key on REST',
+      target: 'apigw-rest',
+      spec: secured('[{ cognito: [], key: [] }]'),
+      expect: [],
+    },
+    {
+      name: 'two schemes together on HTTP',
+      target: 'apigw-http',
+      spec: secured('[{ cognito: [], iam: [] }]'),
+      expect: [{ pointer: '/paths/~1x/get' }],
+    },
+  ]);
+  testTargetCode('GP110', [
+    {
+      name: 'two requirements on HTTP',
+      target: 'apigw-http',
+      spec: secured('[{ cognito: [] }, { iam: [] }]'),
+      expect: [{ pointer: '/paths/~1x/get' }],
+      writes: false,
+    },
+  ]);
+  testTargetCode('GP119', [
+    {
+      name: 'a key in the query',
+      target: 'apigw-rest',
+      spec: secured('[{ queryKey: [] }]'),
+      expect: [{ pointer: '/components/securitySchemes/queryKey', args: { in: 'query' } }],
+    },
+  ]);
+  testTargetCode('GP120', [
+    {
+      name: 'Cognito without pools on REST',
+      target: 'apigw-rest',
+      spec: secured('[{ bareCognito: [] }]'),
+      expect: [{ pointer: '/components/securitySchemes/bareCognito' }],
+      writes: false,
+    },
+    {
+      name: 'a bearer JWT without issuer on HTTP',
+      target: 'apigw-http',
+      spec: secured('[{ bearer: [] }]'),
+      expect: [{ pointer: '/components/securitySchemes/bearer', args: { missing: 'issuer' } }],
+    },
+  ]);
+  testTargetCode('GP128', [
+    {
+      name: 'an API key on HTTP',
+      target: 'apigw-http',
+      spec: secured('[{ key: [] }]'),
+      expect: [{ pointer: '/paths/~1x/get', args: { feature: 'API keys', route: 'GET /x' } }],
+      writes: true,
+    },
+    {
+      name: 'a mock on HTTP',
+      target: 'apigw-http',
+      spec: api(
+        `  /x:\n    get: { x-gateplan: { backend: m }, responses: { '200': { description: ok } } }`,
+        `    m: { mock: { statusCode: 200 } }`,
+      ),
+      expect: [{ pointer: '/paths/~1x/get', args: { feature: 'mock integrations' } }],
+    },
+  ]);
+});
+
+describe('features HTTP APIs lack', () => {
+  testTargetCode('GP111', [
+    {
+      name: 'a private API',
+      target: 'apigw-http',
+      spec: api(`  /x:\n    get: ${GET}`, `  endpoint: { type: private }`),
+      expect: [{ pointer: '/x-gateplan/endpoint' }],
+      writes: false,
+    },
+  ]);
+  testTargetCode('GP112', [
+    {
+      name: 'a canary',
+      target: 'apigw-http',
+      spec: api(
+        `  /x:\n    get: ${GET}`,
+        `    svc2: { url: 'https://svc2.internal' }\n  stages:\n    prod: { canary: { percent: 5, backends: { svc: svc2 } } }`,
+      ),
+      expect: [{ pointer: '/x-gateplan/stages/prod/canary', args: { feature: 'stage canaries' } }],
+    },
+    {
+      name: 'request validation',
+      target: 'apigw-http',
+      spec: api(
+        `  /x:\n    post: { requestBody: { content: { application/json: { schema: { type: object } } } }, responses: { '200': { description: ok } } }`,
+      ),
+      expect: [{ pointer: '/paths/~1x/post', args: { feature: 'request validation' } }],
+    },
+  ]);
+});
+
+describe('CORS, models, templates', () => {
+  testTargetCode('GP123', [
+    {
+      name: 'credentials for any origin',
+      target: 'apigw-rest',
+      spec: api(`  /x:\n    get: ${GET}`).replace(
+        'defaults: { backend: svc }',
+        "defaults: { backend: svc, cors: { allowOrigins: ['*'], allowCredentials: true } }",
+      ),
+      expect: [{ pointer: '/x-gateplan/defaults/cors' }],
+      writes: false,
+    },
+  ]);
+  testTargetCode('GP117', [
+    {
+      name: 'example and readOnly in a request model',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    post: { requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } }, responses: { '200': { description: ok } } }`,
+        '',
+        `components:\n  schemas:\n    Thing: { type: object, example: { a: 1 }, properties: { id: { type: string, readOnly: true } } }`,
+      ),
+      expect: [
+        { pointer: '/components/schemas/Thing', args: { keywords: 'example, readOnly', schema: 'Thing' } },
+      ],
+    },
+  ]);
+  testTargetCode('GP115', [
+    {
+      name: 'a template over 51,200 bytes reads its body from S3',
+      target: 'apigw-rest',
+      spec: api(
+        manyPaths(150, 'A long description that makes each operation a little larger than it needs to be.'),
+      ),
+      expect: [{ pointer: '', severity: 'warn' }],
+      writes: true,
+    },
+    {
+      name: 'a small template keeps its body inline',
+      target: 'apigw-rest',
+      spec: api(`  /x:\n    get: ${GET}`),
+      expect: [],
+    },
+  ]);
+
+  it("GP125: a stage API Gateway would reject (a model built by code, since x-gateplan's schema refuses such names)", async () => {
+    const model = await modelOf('specs/bookstore.yaml');
+    const bad = {
+      ...model,
+      stages: {
+        ...model.stages,
+        'bad name': { name: 'bad name', variables: { 'a-b': 'x' }, where: { file: 'f', pointer: '/s' } },
+      },
+    };
+    const found = run(bad, 'apigw-rest').diagnostics.filter((d) => d.code === 'GP125');
+    expect(found.map((d) => d.where.pointer)).toEqual(['/s', '/s/variables/a-b']);
+  });
+});
+
+describe('the S3 fallback', () => {
+  it('points BodyS3Location at a key that changes with the document', async () => {
+    const model = await modelFrom(
+      api(
+        manyPaths(150, 'A long description that makes each operation a little larger than it needs to be.'),
+      ),
+    );
+    const template = run(model, 'apigw-rest').artifacts.find((a) => a.path === 'template.yaml')!.content;
+    expect(template).toContain('BodyS3Location:');
+    expect(template).not.toContain('    Body:');
+    expect(template).toMatch(/Default: gateplan\/t\/openapi-[0-9a-f]{10}\.json/);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Every real-world spec in ../shared/corpus, with a default backend assigned by a temporary
+ * gateplan.yaml, either generates both API Gateway targets (a document swagger-parser accepts)
+ * or stops with errors that carry a location. Nothing throws.
+ */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { describe, expect, it } from 'vitest';
+import { load } from '../../src/load/index.js';
+import { normalize } from '../../src/model/normalize.js';
+import { generate } from '../../src/targets/generate.js';
+import { announceCorpus, corpusEntries, HAS_CORPUS } from '../support/corpus.js';
+import { tempDir } from '../support/temp.js';
+import { API_TARGETS } from './support.js';
+
+announceCorpus();
+
+const CONFIG = `backends:
+  svc: { url: 'https://backend.example.com' }
+defaults: { backend: svc }
+`;
+
+describe.skipIf(!HAS_CORPUS)('corpus × API Gateway targets', () => {
+  const config = `${tempDir({ 'gateplan.yaml': CONFIG })}/gateplan.yaml`;
+  for (const entry of corpusEntries()) {
+    it(`${entry.id}: generates both targets or stops with located errors`, { timeout: 60_000 }, async () => {
+      const loaded = await load(entry.file, { config });
+      if (!loaded.ok) {
+        expect(loaded.diagnostics.length).toBeGreaterThan(0);
+        for (const d of loaded.diagnostics) expect(d.where.file).toBeTruthy();
+        return;
+      }
+      const model = normalize(loaded.spec);
+      for (const target of API_TARGETS) {
+        const result = generate(model, { targets: [target] });
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        for (const d of result.diagnostics) {
+          expect(d.where.file, `${target} ${d.code}`).toBeTruthy();
+          expect(typeof d.where.pointer).toBe('string');
+        }
+        const document = result.artifacts.find((a) => a.path.endsWith('openapi.json'));
+        if (!document) {
+          expect(errors.length, `${target} wrote nothing without an error`).toBeGreaterThan(0);
+          continue;
+        }
+        expect(result.artifacts.map((a) => a.path).sort()).toEqual([
+          `${target}/openapi.json`,
+          `${target}/template.yaml`,
+        ]);
+        await expect(SwaggerParser.validate(JSON.parse(document.content))).resolves.toBeDefined();
+      }
+    });
+  }
+});

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bodyWithParameters } from '../../src/targets/apigw/cfn.js';
+import { methodSettingPath } from '../../src/targets/apigw/rest-cfn.js';
+import { modelNames, toRestSchema } from '../../src/targets/apigw/rest-schema.js';
+import { REPO } from '../support/pipeline.js';
+import { writeSpec } from '../support/temp.js';
+import { modelOf } from '../support/pipeline.js';
+import { API_TARGETS, run } from './support.js';
+
+describe('REST models (JSON Schema draft 4)', () => {
+  it('leaves out what REST rejects and rewrites 3.1 type lists and const', () => {
+    const dropped = new Set<string>();
+    const out = toRestSchema(
+      {
+        type: 'object',
+        example: { a: 1 },
+        properties: {
+          a: { type: ['string', 'null'], default: 'x' },
+          b: { const: 3 },
+          c: { type: 'number', format: 'int64', exclusiveMinimum: 0 },
+          d: { $ref: '#/components/schemas/My.Thing' },
+          e: { type: ['string', 'integer'] },
+        },
+        additionalProperties: { type: 'string', readOnly: true },
+      },
+      (n) => `M${n.replace('.', '')}`,
+      dropped,
+    );
+    expect(out).toEqual({
+      type: 'object',
+      properties: {
+        a: { type: 'string', nullable: true },
+        b: { enum: [3] },
+        c: { type: 'number' },
+        d: { $ref: '#/components/schemas/MMyThing' },
+        e: {},
+      },
+      additionalProperties: { type: 'string' },
+    });
+    expect([...dropped].sort()).toEqual([
+      'default',
+      'example',
+      'exclusiveMinimum',
+      'format',
+      'readOnly',
+      'type',
+    ]);
+  });
+
+  it('names models alphanumerically, hashing names that collide once cleaned', () => {
+    const names = modelNames(['Pet', 'my-pet', 'my_pet']);
+    expect(names.get('Pet')).toBe('Pet');
+    expect(names.get('my-pet')).toMatch(/^MyPet[0-9a-f]{6}$/);
+    expect(names.get('my-pet')).not.toBe(names.get('my_pet'));
+  });
+});
+
+describe('CloudFormation rendering', () => {
+  it('writes MethodSetting resource paths with ~1 for every slash', () => {
+    expect(methodSettingPath('/v2/books/{id}')).toBe('/~1v2~1books~1{id}');
+    expect(methodSettingPath('/')).toBe('/~1');
+  });
+
+  it('substitutes stack parameters in the body and escapes every other ${', () => {
+    const body = {
+      a: '${VpcLinkId}',
+      b: 'http://${stageVariables.x}/y',
+      c: ['${Listener} ${stageVariables.z}'],
+    };
+    expect(bodyWithParameters(body, ['VpcLinkId', 'Listener'])).toEqual({
+      a: { 'Fn::Sub': '${VpcLinkId}' },
+      b: 'http://${stageVariables.x}/y',
+      c: [{ 'Fn::Sub': '${Listener} ${!stageVariables.z}' }],
+    });
+    expect(bodyWithParameters(body, [])).toBe(body);
+  });
+});
+
+describe('adding one operation', () => {
+  const lines = (text: string) => new Set(text.split('\n'));
+  it.each(API_TARGETS)('changes O(1) lines of the %s output', async (target) => {
+    const original = readFileSync(join(REPO, 'specs/bookstore.yaml'), 'utf8');
+    const added = original.replace(
+      'paths:\n',
+      "paths:\n  /authors:\n    get:\n      operationId: listAuthors\n      security: []\n      responses:\n        '200': { description: Authors }\n",
+    );
+    const before = run(await modelOf('specs/bookstore.yaml'), target).artifacts;
+    const after = run(await modelOf(writeSpec(added, 'bookstore.yaml')), target).artifacts;
+    for (const artifact of before) {
+      const next = after.find((a) => a.path === artifact.path)!.content;
+      const old = lines(artifact.content);
+      const changed = [...lines(next)].filter((l) => !old.has(l)).length;
+      // The new operation (and its CORS preflight on REST) plus the Deployment's new hash; nothing renumbered.
+      expect(changed, artifact.path).toBeGreaterThan(0);
+      expect(changed, artifact.path).toBeLessThan(60);
+    }
+  });
+});
