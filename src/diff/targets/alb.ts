@@ -44,55 +44,89 @@ export function diffAlb(base: RouteModel, revision: RouteModel): RouteChange[] {
   ];
 }
 
-/** Rules are matched by name (derived from the routes they serve), within a listener of the same name. */
+/**
+ * Rules are matched by name (derived from the routes they serve) within a listener of the
+ * same name; a rule that disappears while another appears at its priority is a rename.
+ */
 function ruleChanges(before: AlbPlan, after: AlbPlan, base: RouteModel, revision: RouteModel): RouteChange[] {
   const out: RouteChange[] = [];
   const qualify = before.listeners.length > 1 || after.listeners.length > 1;
   const rulesOf = (plan: AlbPlan) =>
     new Map(
       plan.listeners.flatMap((l) =>
-        l.rules.map((r) => [`${qualify ? `${l.name}/` : ''}${r.name}`, r] as const),
+        l.rules.map(
+          (r) => [`${qualify ? `${l.name}/` : ''}${r.name}`, { listener: l.name, rule: r }] as const,
+        ),
       ),
     );
   const old = rulesOf(before);
   const next = rulesOf(after);
-  for (const [name, rule] of old) {
-    const now = next.get(name);
-    if (!now)
+  const added = [...next].filter(([name]) => !old.has(name));
+  const renamedTo = new Map<string, string>();
+  for (const [name, { listener, rule }] of old) {
+    if (next.has(name)) continue;
+    const successor = added.find(
+      ([newName, n]) =>
+        n.listener === listener && n.rule.priority === rule.priority && !renamedTo.has(newName),
+    );
+    if (successor) renamedTo.set(successor[0], name);
+  }
+  const renamedFrom = new Set(renamedTo.values());
+
+  for (const [name, { rule }] of old) {
+    const now = next.get(name)?.rule;
+    if (now) {
+      out.push(...keptRule(name, rule, now, base, revision));
+    } else if (!renamedFrom.has(name)) {
       out.push(
         change(
           'GP451',
           TARGET,
           { target: TARGET, rule: name, before: rule.priority },
-          { base: ruleWhere(base, rule) },
+          { base: ruleWhere(base, rule, after) },
         ),
       );
-    else {
-      const at = { base: ruleWhere(base, rule), revision: ruleWhere(revision, now) };
-      if (now.priority !== rule.priority)
-        out.push(
-          change(
-            'GP452',
-            TARGET,
-            { target: TARGET, rule: name, before: rule.priority, after: now.priority },
-            at,
-          ),
-        );
-      const detail = ruleDetail(rule, now);
-      if (detail) out.push(change('GP456', TARGET, { target: TARGET, rule: name, detail }, at));
     }
   }
-  for (const [name, rule] of next) {
-    if (!old.has(name))
+  for (const [name, { rule }] of added) {
+    const previous = renamedTo.get(name);
+    if (previous === undefined) {
       out.push(
         change(
           'GP450',
           TARGET,
           { target: TARGET, rule: name, after: rule.priority },
-          { revision: ruleWhere(revision, rule) },
+          { revision: ruleWhere(revision, rule, before) },
         ),
       );
+      continue;
+    }
+    const was = old.get(previous)!.rule;
+    const at = { base: ruleWhere(base, was, after), revision: ruleWhere(revision, rule, before) };
+    out.push(
+      change('GP457', TARGET, { target: TARGET, before: previous, after: name, priority: rule.priority }, at),
+    );
+    out.push(...keptRule(name, was, rule, base, revision));
   }
+  return out;
+}
+
+function keptRule(
+  name: string,
+  was: AlbRule,
+  now: AlbRule,
+  base: RouteModel,
+  revision: RouteModel,
+): RouteChange[] {
+  const out: RouteChange[] = [];
+  const at = { base: ruleWhere(base, was), revision: ruleWhere(revision, now) };
+  if (now.priority !== was.priority) {
+    out.push(
+      change('GP452', TARGET, { target: TARGET, rule: name, before: was.priority, after: now.priority }, at),
+    );
+  }
+  const detail = ruleDetail(was, now);
+  if (detail) out.push(change('GP456', TARGET, { target: TARGET, rule: name, detail }, at));
   return out;
 }
 
@@ -249,8 +283,11 @@ export function requestText(r: SampleRequest): string {
   return `${r.method} ${r.host ?? ''}${r.path}${query ? `?${query}` : ''}${headers.join('')}`;
 }
 
-function ruleWhere(model: RouteModel, rule: AlbRule): Where {
-  const route = model.routes.find((r) => rule.routes.includes(r.id));
+/** A route the rule serves, preferring one the other version's rules do not (the route that changed). */
+function ruleWhere(model: RouteModel, rule: AlbRule, other?: AlbPlan): Where {
+  const elsewhere = new Set(other?.listeners.flatMap((l) => l.rules.flatMap((r) => r.routes)) ?? []);
+  const serves = model.routes.filter((r) => rule.routes.includes(r.id));
+  const route = serves.find((r) => !elsewhere.has(r.id)) ?? serves[0];
   return route?.where ?? { file: model.source.file, pointer: '/paths' };
 }
 

@@ -212,6 +212,13 @@ export const diffCodes = {
     stage: 'diff',
     text: '{target}: rule {rule} changes: {detail}',
   },
+  GP457: {
+    slug: 'alb-rule-renamed',
+    level: 'warn',
+    stage: 'diff',
+    text: '{target}: rule {before} is renamed {after} at priority {priority}',
+    fix: 'a renamed rule is replaced on deploy; a new rule cannot take a priority the old one still holds',
+  },
   GP453: {
     slug: 'alb-request-rerouted',
     level: 'error',
