@@ -10,8 +10,8 @@ import type { Diagnostic, Where } from '../../model/diagnostics/diagnostic.js';
 import { pascalId, shortHash } from '../../model/ids.js';
 import type { Route, RouteModel, Stage } from '../../model/types.js';
 import { forwardable, newNotes, NOT_FOUND, routeActions, type ActionNotes } from './actions.js';
-import { globLang, shapeLang, type PathShape, type ShapeSeg } from './lang.js';
-import { bucketKey, mergeCandidates, renderValue, type DraftRule, type RegexNote } from './merge.js';
+import { globLang, globOf, regexOf, shapeLang, type PathShape, type ShapeSeg } from './lang.js';
+import { bucketKey, mergeCandidates, type DraftRule, type RegexNote } from './merge.js';
 import {
   ALB_QUOTAS,
   type AlbActions,
@@ -119,10 +119,12 @@ function compileListener(
     const d = dests.get(dest)!;
     return d.groups.length > 1 ? Math.max(...d.groups.map((g) => hostsOf(g.stages).length)) : 0;
   };
-  const rootDepth =
-    model.api.basePath.split('/').filter(Boolean).length +
-    (model.albStageMode === 'path' ? Math.min(...stages.map((s) => prefixSegs(s).length)) : 0);
-  const merged = mergeCandidates(routeCandidates(entries, rootDepth), {
+  const prefixes = model.albStageMode === 'path' ? stages.map((s) => s.pathPrefix ?? '') : [''];
+  const roots = prefixes.flatMap((p) => ancestors(p + model.api.basePath));
+  const rootDepth = Math.min(
+    ...prefixes.map((p) => (p + model.api.basePath).split('/').filter(Boolean).length),
+  );
+  const merged = mergeCandidates(routeCandidates(entries, roots), {
     rootDepth,
     valueBudget: (dest, methods) =>
       Math.max(
@@ -178,6 +180,12 @@ function destinationOf(
   return key;
 }
 
+/** `/a/b` → `/a`, `/a/b`. */
+function ancestors(path: string): string[] {
+  const parts = path.split('/').filter(Boolean);
+  return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+}
+
 function prefixSegs(stage: Stage): ShapeSeg[] {
   return (stage.pathPrefix ?? '')
     .split('/')
@@ -228,10 +236,13 @@ function expand(
   const groups = [...dest.groups].sort(
     (a, b) => Number(hostsOf(a.stages).length === 0) - Number(hostsOf(b.stages).length === 0),
   );
-  const pathValues = rule.values.map(renderValue);
+  // One path condition per rule: once a value needs a regex, all are written as (exact) regexes.
   const regex = rule.values.some((v) => v.regex);
+  const pathValues = rule.values.map((v) => (regex ? regexOf(v.shape) : globOf(v.shape)));
+  const keys = new Set(rule.values.map((v) => v.first));
   const band = rule.values[0]!.first === '*' ? '' : rule.values[0]!.first;
-  const paths = rule.values.map((v) => (v.regex ? v.intended : globLang(renderValue(v))));
+  const bucket = keys.size === 1 && !keys.has('*') ? band : '';
+  const paths = rule.values.map((v) => (regex ? v.intended : globLang(globOf(v.shape))));
   return groups.map((group) => {
     const conditions: AlbCondition[] = [];
     const routeHosts = rule.extra?.find((c) => c.field === 'host-header');
@@ -257,6 +268,7 @@ function expand(
         ...(hostList ? { hosts: hostList } : {}),
         paths,
         band,
+        bucket,
       },
       key: `${destKey}|${rule.methods?.join(',') ?? '*'}|${pathValues[0]}|${stageNames.join(',')}|${special?.id ?? ''}`,
     };

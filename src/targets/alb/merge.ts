@@ -205,8 +205,3 @@ function canMoveUp(
   }
   return true;
 }
-
-/** The value as it appears in a condition. */
-export function renderValue(v: DraftValue): string {
-  return v.regex ? regexOf(v.shape) : globOf(v.shape);
-}

@@ -17,8 +17,10 @@ export interface Ordered {
   hosts?: string[];
   /** Actual (ALB) languages of the path values. */
   paths: Lang[];
-  /** The literal leading segments that set it apart (`v2/books`), else `''`: rules in different bands never overlap. */
+  /** The literal leading segments of its first path value (`v2/books`): sets where its priority starts. */
   band: string;
+  /** The leading segments all its path values share, else `''`: rules in different buckets never overlap. */
+  bucket: string;
 }
 
 const BAND_WIDTH = 1000;
@@ -40,9 +42,9 @@ export function assignPriorities(rules: Ordered[]): number[] {
     while (used.has(p)) p++;
     used.add(p);
     out.push(p);
-    const list = byBand.get(rule.band);
+    const list = byBand.get(rule.bucket);
     if (list) list.push(i);
-    else byBand.set(rule.band, [i]);
+    else byBand.set(rule.bucket, [i]);
   });
   return out;
 }
@@ -54,11 +56,11 @@ function* candidatesBefore(
   byBand: Map<string, number[]>,
 ): Generator<number> {
   // A rule whose first segment is literal can only overlap rules with the same first segment or a wildcard one.
-  if (rule.band === '') {
+  if (rule.bucket === '') {
     for (let j = 0; j < i; j++) yield j;
     return;
   }
-  yield* byBand.get(rule.band) ?? [];
+  yield* byBand.get(rule.bucket) ?? [];
   yield* byBand.get('') ?? [];
 }
 

@@ -70,30 +70,41 @@ function bump(node: Node, dest: string): void {
 }
 
 /**
- * Ordered candidates for every entry. Nodes up to `rootDepth` (the root, the base path, a
- * stage prefix) are only claimed when a single destination lives under them, so requests
- * for paths the API does not declare reach the listener's default action.
+ * Ordered candidates for every entry. The API's roots (`/`, the base path, each stage
+ * prefix, given as `/v2`-style paths) are never claimed, so requests for paths the API
+ * does not declare reach the default action.
  */
-export function routeCandidates(entries: Entry[], rootDepth = 0): Candidate[] {
+export function routeCandidates(entries: Entry[], roots: string[] = []): Candidate[] {
   const out: Candidate[] = [];
-  compileNode(buildTrie(entries), [], { rootDepth, inherited: undefined }, out);
+  compileNode(
+    buildTrie(entries),
+    [],
+    { roots: new Set(['', ...roots]), inherited: undefined, tight: false },
+    out,
+  );
   return out;
 }
 
 interface Context {
-  rootDepth: number;
+  roots: Set<string>;
   /** The parent's claim destination when nothing emitted between here and that claim can overlap. */
   inherited: string | undefined;
+  /**
+   * A greedy route of another destination lives above: its requests include every deeper
+   * path, so this subtree may only take the paths its routes declare, never claim the rest.
+   */
+  tight: boolean;
 }
 
 function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[]): void {
-  const isRoot = segs.length === 0;
-  if (!isRoot && node.counts.size === 1) {
+  const isRoot = ctx.roots.has(literalPath(segs));
+  if (!isRoot && node.counts.size === 1 && !ctx.tight) {
     const dest = [...node.counts.keys()][0]!;
     if (dest !== ctx.inherited) out.push(claim(node, segs, dest));
     return;
   }
-  const dominant = segs.length <= ctx.rootDepth ? undefined : dominantDest(node.counts, ctx.inherited);
+  const dominant =
+    ctx.tight || ctx.roots.has(literalPath(segs)) ? undefined : dominantDest(node.counts, ctx.inherited);
   const children: { node: Node; seg: ShapeSeg }[] = [
     ...[...node.lits.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -111,6 +122,11 @@ function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[
   }
   children.forEach((child, i) => {
     const childSegs = [...segs, child.seg];
+    const tight = ctx.tight || [...greedyDests].some((d) => !isPure(child.node, d));
+    if (tight) {
+      compileNode(child.node, childSegs, { roots: ctx.roots, inherited: undefined, tight }, out);
+      return;
+    }
     if (dominant !== undefined && isPure(child.node, dominant)) {
       if (!pureLater[i]) out.push(claim(child.node, childSegs, dominant));
       return;
@@ -118,16 +134,22 @@ function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[
     compileNode(
       child.node,
       childSegs,
-      { rootDepth: ctx.rootDepth, inherited: pureLater[i] ? dominant : undefined },
+      { roots: ctx.roots, inherited: pureLater[i] ? dominant : undefined, tight: false },
       out,
     );
   });
-  if (node.greedy.length) exact(node.greedy, { segs, tail: 'greedy' }, dominant, out);
+  const greedyTakesAll =
+    node.greedy.length > 0 && exact(node.greedy, { segs, tail: 'greedy' }, dominant, out);
   if (node.terminals.length) exact(node.terminals, { segs, tail: 'none' }, dominant, out);
   if (dominant !== undefined && dominant !== ctx.inherited) {
-    const shapes = claimShapes(node, segs);
-    out.push({ dest: dominant, shapes, ...routesOf(node, dominant) });
+    // Once a greedy route of another destination takes every method, nothing below is left to claim.
+    const shapes = claimShapes(node, segs).filter((s) => s.tail === 'none' || !greedyTakesAll);
+    if (shapes.length) out.push({ dest: dominant, shapes, ...routesOf(node, dominant) });
   }
+}
+
+function literalPath(segs: ShapeSeg[]): string {
+  return segs.map((s) => '/' + (s.kind === 'lit' ? s.value : '{}')).join('');
 }
 
 function isPure(node: Node, dest: string | undefined): boolean {
@@ -162,8 +184,9 @@ function claimShapes(node: Node, segs: ShapeSeg[]): PathShape[] {
 /**
  * Entries ending at one shape. Destinations other than the fallback get method-specific
  * candidates; the fallback is an `ANY` route's destination, else the node's claim.
+ * Returns whether a candidate for every method was emitted here.
  */
-function exact(entries: Entry[], shape: PathShape, dominant: string | undefined, out: Candidate[]): void {
+function exact(entries: Entry[], shape: PathShape, dominant: string | undefined, out: Candidate[]): boolean {
   const any = entries.find((e) => e.method === 'ANY');
   const byDest = new Map<string, Entry[]>();
   for (const e of entries) byDest.set(e.dest, [...(byDest.get(e.dest) ?? []), e]);
@@ -189,7 +212,9 @@ function exact(entries: Entry[], shape: PathShape, dominant: string | undefined,
         .sort(),
       declared: [shape],
     });
+    return true;
   }
+  return false;
 }
 
 function largest(byDest: Map<string, Entry[]>): string {

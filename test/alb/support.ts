@@ -1,0 +1,263 @@
+/**
+ * Proof obligations for a compiled ALB plan, checked with the matcher: every route's
+ * sample request, in every stage, lands on the route's backends (after the stage canary)
+ * with the route's authentication, and requests for undeclared paths reach the default.
+ * Expectations come from the route model, not from the compiler's own action builder.
+ */
+import type { Route, RouteModel, Stage } from '../../src/model/types.js';
+import { matchListener, type AlbRequest } from '../../src/targets/alb/match.js';
+import type { AlbListener, AlbPlan } from '../../src/targets/alb/plan.js';
+
+/** Sample values never equal a literal segment of a spec (they start with `zz`); a greedy tail takes `depth` segments. */
+export function samplePath(route: Route, depth = 1): string {
+  if (route.segments.length === 0) return '/';
+  return route.segments
+    .map((s, i) => {
+      if (s.kind === 'literal') return '/' + s.value;
+      if (s.kind === 'param') return `/zz${i}`;
+      return Array.from({ length: depth }, (_, d) => `/zz${i}g${d}`).join('');
+    })
+    .join('');
+}
+
+/**
+ * Which route owns a path, the way API Gateway resolves it: the template that matches
+ * with the most specific segment first (literal over parameter over greedy), then the
+ * exact method over `ANY`.
+ */
+export function owningRoute(model: RouteModel, method: string, path: string): Route | undefined {
+  const parts = path === '/' ? [] : path.slice(1).split('/');
+  const matching = model.routes.filter((r) => templateMatches(r.segments, parts));
+  if (!matching.length) return undefined;
+  const rank = (r: Route) => r.segments.map((s) => (s.kind === 'literal' ? 0 : s.kind === 'param' ? 1 : 2));
+  const best = matching.reduce((a, b) => (compareRanks(rank(b), rank(a)) < 0 ? b : a));
+  const sameShape = matching.filter(
+    (r) =>
+      compareRanks(rank(r), rank(best)) === 0 &&
+      r.id.slice(r.id.indexOf(' ')) === best.id.slice(best.id.indexOf(' ')),
+  );
+  return sameShape.find((r) => r.method === method) ?? sameShape.find((r) => r.method === 'ANY');
+}
+
+function templateMatches(segments: Route['segments'], parts: string[]): boolean {
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.kind === 'greedy') return parts.length > i && parts.slice(i).every(Boolean);
+    if (i >= parts.length || !parts[i]) return false;
+    if (s.kind === 'literal' && parts[i] !== s.value) return false;
+  }
+  return parts.length === segments.length;
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/** A request the route owns (see `owningRoute`), or undefined when more specific routes shadow it entirely. */
+export function sampleRequest(model: RouteModel, route: Route, stage: Stage): AlbRequest | undefined {
+  const prefix = model.albStageMode === 'path' ? (stage.pathPrefix ?? '') : '';
+  const method = route.method === 'ANY' ? undeclaredMethod(model, route) : route.method;
+  const path = [1, 2, 3]
+    .map((depth) => samplePath(route, depth))
+    .find((p) => owningRoute(model, method, p) === route);
+  if (path === undefined) return undefined;
+  // A stage's root is its bare prefix (`/dev`), which the rewrite turns into `/`.
+  const request: AlbRequest = { method, path: prefix && path === '/' ? prefix : prefix + path };
+  const host =
+    route.match?.hosts?.[0]?.replace(/\*/g, 'zz') ?? (model.albStageMode === 'host' ? stage.host : undefined);
+  if (host) request.host = host;
+  if (route.match?.headers) {
+    request.headers = Object.fromEntries(
+      Object.entries(route.match.headers).map(([k, v]) => [k, v[0]!.replace(/\*/g, 'zz')]),
+    );
+  }
+  if (route.match?.query)
+    request.query = Object.entries(route.match.query).map(([k, v]) => [k, v.replace(/\*/g, 'zz')]);
+  if (route.match?.sourceIps?.[0]) request.sourceIp = route.match.sourceIps[0].split('/')[0]!;
+  return request;
+}
+
+/** For an `ANY` route: a method no sibling route at the same path declares. */
+function undeclaredMethod(model: RouteModel, route: Route): string {
+  const shape = route.id.slice(route.id.indexOf(' ') + 1);
+  const taken = new Set(model.routes.filter((r) => r.id.endsWith(' ' + shape)).map((r) => r.method));
+  return (
+    ['PATCH', 'PUT', 'POST', 'DELETE', 'GET', 'OPTIONS', 'HEAD', 'TRACE'].find(
+      (m) => !taken.has(m as Route['method']),
+    ) ?? 'PATCH'
+  );
+}
+
+/** Backends with a non-zero share after the stage's canary, from the model alone. */
+export function expectedBackends(route: Route, stage: Stage): string[] {
+  const base =
+    'backend' in route.backend ? [{ backend: route.backend.backend, weight: 1 }] : route.backend.weighted;
+  const out = new Set<string>();
+  for (const { backend, weight } of base) {
+    if (weight === 0) continue;
+    const canary = stage.canary && stage.canary.percent > 0 ? stage.canary.backends[backend] : undefined;
+    if (!canary || stage.canary!.percent < 100) out.add(backend);
+    if (canary) out.add(canary);
+  }
+  return [...out].sort();
+}
+
+/** A route model built in memory: http backends, one stage unless given. */
+export function modelOf(
+  routes: { method: Route['method']; path: string; backend: string }[],
+  extra: Partial<RouteModel> = {},
+  extraBackends: string[] = [],
+): RouteModel {
+  const where = { file: 'mem.yaml', pointer: '' };
+  const backends: RouteModel['backends'] = {};
+  for (const name of [...routes.map((r) => r.backend), ...extraBackends]) {
+    backends[name] ??= {
+      name,
+      target: { kind: 'http', url: `http://${name}.internal` },
+      targetGroup: { targetType: 'ip' },
+      where,
+    };
+  }
+  return {
+    api: { title: 'mem', version: '1', servers: [], basePath: '' },
+    source: { file: 'mem.yaml', format: 'openapi-3.0' },
+    backends,
+    routes: routes.map((r) => {
+      const segments =
+        r.path === '/'
+          ? []
+          : r.path
+              .slice(1)
+              .split('/')
+              .map((p): Route['segments'][number] =>
+                p.endsWith('+}')
+                  ? { kind: 'greedy', name: p.slice(1, -2) }
+                  : p.startsWith('{')
+                    ? { kind: 'param', name: p.slice(1, -1) }
+                    : { kind: 'literal', value: p },
+              );
+      const shape = segments.length
+        ? segments
+            .map((s) => '/' + (s.kind === 'literal' ? s.value : s.kind === 'param' ? '{}' : '{+}'))
+            .join('')
+        : '/';
+      return {
+        id: `${r.method} ${shape}`,
+        method: r.method,
+        path: r.path,
+        segments,
+        tags: [],
+        backend: { backend: r.backend },
+        params: [],
+        responses: {},
+        deprecated: false,
+        where,
+      };
+    }),
+    stages: { prod: { name: 'prod', variables: {}, where } },
+    auth: {},
+    albStageMode: 'host',
+    albStack: 'listener-rules',
+    binaryMediaTypes: [],
+    endpoint: { type: 'regional', vpcEndpointIds: [] },
+    schemas: {},
+    diagnostics: [],
+    ...extra,
+  };
+}
+
+export function listenerFor(plan: AlbPlan, stage: Stage): AlbListener {
+  return plan.listeners.find((l) => l.stages.includes(stage.name))!;
+}
+
+export interface Miss {
+  route: string;
+  stage: string;
+  request: AlbRequest;
+  expected: string[];
+  got: string[] | string;
+}
+
+/** Every route × stage whose sample request does not reach its backends, or loses its path. */
+export function misroutedRequests(
+  model: RouteModel,
+  plan: AlbPlan,
+  options: { checkAuth?: boolean } = {},
+): Miss[] {
+  const misses: Miss[] = [];
+  for (const stage of Object.values(model.stages)) {
+    const listener = listenerFor(plan, stage);
+    for (const route of model.routes) {
+      const request = sampleRequest(model, route, stage);
+      if (!request) continue;
+      const match = matchListener(listener, request);
+      const expected = expectedBackends(route, stage);
+      const t = match.actions.terminal;
+      const got =
+        t.type === 'forward'
+          ? t.targets
+              .filter((x) => x.weight > 0)
+              .map((x) => x.backend)
+              .sort()
+          : `${t.type} ${'statusCode' in t ? t.statusCode : ''}`;
+      const mock = expected.length === 1 && model.backends[expected[0]!]?.target.kind === 'mock';
+      const ok = mock ? t.type === 'fixed-response' : JSON.stringify(got) === JSON.stringify(expected);
+      const prefix = model.albStageMode === 'path' ? (stage.pathPrefix ?? '') : '';
+      const pathOk = match.forwardedPath === (request.path.slice(prefix.length) || '/');
+      const authOk = !options.checkAuth || authMatches(model, route, match.actions.auth?.scheme);
+      if (!ok || !pathOk || !authOk || !match.rule)
+        misses.push({ route: route.id, stage: stage.name, request, expected, got });
+    }
+  }
+  return misses;
+}
+
+function authMatches(model: RouteModel, route: Route, scheme: string | undefined): boolean {
+  const requirements = route.auth ?? [];
+  // Rules in front of HTTP/2 and gRPC target groups may only forward (GP213).
+  const forwardOnly = expectedBackends(route, Object.values(model.stages)[0]!).some((b) =>
+    ['HTTP2', 'GRPC'].includes(model.backends[b]?.targetGroup.protocolVersion ?? ''),
+  );
+  if (forwardOnly) return scheme === undefined;
+  if (requirements.length === 0 || requirements.some((r) => r.schemes.length === 0))
+    return scheme === undefined;
+  const enforceable = requirements.find(
+    (r) =>
+      r.schemes.length === 1 &&
+      ['cognito', 'oidc'].includes(model.auth[r.schemes[0]!.name]?.scheme.kind ?? ''),
+  );
+  return scheme === enforceable?.schemes[0]!.name;
+}
+
+/** Requests for paths no route declares, at the top level: they must reach the default action. */
+export function unmatchedRequests(model: RouteModel): AlbRequest[] {
+  const firsts = new Set(
+    model.routes.map((r) => (r.segments[0]?.kind === 'literal' ? r.segments[0].value : '')),
+  );
+  const requests: AlbRequest[] = [];
+  for (const name of ['zz-nothing-here', 'ZZ-Other', 'zz9']) {
+    if (firsts.has(name) || firsts.has('')) continue;
+    for (const stage of Object.values(model.stages)) {
+      const host = model.albStageMode === 'host' ? stage.host : undefined;
+      const prefix = model.albStageMode === 'path' ? (stage.pathPrefix ?? '') : '';
+      for (const method of ['GET', 'POST']) {
+        requests.push({ method, path: `${prefix}/${name}/x`, ...(host ? { host } : {}) });
+        requests.push({ method, path: `${prefix}/${name}`, ...(host ? { host } : {}) });
+      }
+    }
+  }
+  return requests;
+}
+
+/** Unmatched requests that did not reach the default action. */
+export function strayRequests(model: RouteModel, plan: AlbPlan): { request: AlbRequest; rule: string }[] {
+  const out: { request: AlbRequest; rule: string }[] = [];
+  for (const request of unmatchedRequests(model)) {
+    for (const listener of plan.listeners) {
+      const match = matchListener(listener, request);
+      if (match.rule) out.push({ request, rule: match.rule.name });
+    }
+  }
+  return out;
+}
