@@ -115,7 +115,7 @@ describe.each(exampleSpecs())('%s', (spec) => {
     });
 
     it('writes a document swagger-parser validates', async () => {
-      const document = documentOf(run(await modelOf(spec), target));
+      const document: Json = documentOf(run(await modelOf(spec), target));
       await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeDefined();
     });
 
