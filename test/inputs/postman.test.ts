@@ -364,3 +364,23 @@ describe('Postman collections of any shape', () => {
     );
   });
 });
+
+describe('Postman URL forms', () => {
+  it('a path element holding several segments is cut at its slashes, but not inside a variable', async () => {
+    const c = {
+      info: { name: 'P', schema: V21 },
+      item: [
+        {
+          name: 'p',
+          request: {
+            method: 'GET',
+            url: { host: ['api', 'example', 'com'], path: ['api/v1', 'users', '{{a/b}}'] },
+          },
+        },
+      ],
+    };
+    const { model } = await check(JSON.stringify(c), {}, {}, 'p.json');
+    expect(model!.api.servers).toEqual(['http://api.example.com']);
+    expect(routes(model!)).toEqual(['GET /api/v1/users/{a_b} path:a_b']);
+  });
+});

@@ -32,10 +32,11 @@ export function parseUrl(url: unknown): PostmanUrl | undefined {
     : typeof url.host === 'string'
       ? url.host
       : '';
+  // Exports sometimes hold several segments in one element (`"api/v1"`).
   const path = Array.isArray(url.path)
-    ? url.path.map(pathPart)
+    ? url.path.flatMap((part) => splitPath(pathPart(part)))
     : typeof url.path === 'string'
-      ? url.path.split('/')
+      ? splitPath(url.path)
       : [];
   const query: PostmanUrl['query'] = [];
   if (Array.isArray(url.query)) {
@@ -64,16 +65,9 @@ function pathPart(part: unknown): string {
  * so they are set aside (as private-use characters) before the URL is cut into protocol, authority, path and query.
  */
 export function parseRaw(raw: string): PostmanUrl {
-  const tokens: string[] = [];
-  let text = raw.trim();
-  for (let match = VARIABLE.exec(text); match; match = VARIABLE.exec(text)) {
-    text =
-      text.slice(0, match.index) + `\uE000${tokens.length}\uE001` + text.slice(match.index + match[0].length);
-    tokens.push(match[0]);
-  }
-  const restore = (s: string): string =>
-    s.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => tokens[Number(i)]!);
-  text = text.replace(/#.*$/s, '');
+  const protectedText = protectVariables(raw.trim());
+  const restore = protectedText.restore;
+  let text = protectedText.text.replace(/#.*$/s, '');
   const queryAt = text.indexOf('?');
   const queryText = queryAt === -1 ? '' : text.slice(queryAt + 1);
   if (queryAt !== -1) text = text.slice(0, queryAt);
@@ -97,6 +91,27 @@ export function parseRaw(raw: string): PostmanUrl {
     query,
     variables: new Map(),
   };
+}
+
+/** Path segments of `text`, cut at slashes outside `{{variables}}`; empty ones dropped. */
+function splitPath(text: string): string[] {
+  const { text: safe, restore } = protectVariables(text);
+  return safe
+    .split('/')
+    .filter((p) => p !== '')
+    .map(restore);
+}
+
+/** Replaces each `{{variable}}` (innermost first) by a private-use token that `restore` undoes. */
+function protectVariables(input: string): { text: string; restore: (s: string) => string } {
+  const tokens: string[] = [];
+  let text = input;
+  for (let match = VARIABLE.exec(text); match; match = VARIABLE.exec(text)) {
+    text =
+      text.slice(0, match.index) + `\uE000${tokens.length}\uE001` + text.slice(match.index + match[0].length);
+    tokens.push(match[0]);
+  }
+  return { text, restore: (s) => s.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => tokens[Number(i)]!) };
 }
 
 export function descriptionOf(value: unknown): { description?: string } {
