@@ -30,7 +30,16 @@ export interface RestContext extends ApiContext {
     canary?: { percent: number; variableOverrides: Record<string, HclValue> };
   }[];
   methodSettings: { tfName: string; stage: string; methodPath: string; throttle: Throttle }[];
-  usagePlans: { tfName: string; name: string; stage: string; throttle?: Throttle }[];
+  /** Each usage plan comes with one API key, as in the CloudFormation stack. */
+  usagePlans: {
+    tfName: string;
+    name: string;
+    stage: string;
+    throttle?: Throttle;
+    keyName: string;
+    keyDescription: string;
+  }[];
+  deploymentDescription: string;
 }
 
 export interface HttpContext extends ApiContext {
@@ -128,6 +137,7 @@ export function restContext(
     name: plan.name,
     ...(plan.description ? { description: plan.description } : {}),
     body: document.body,
+    deploymentDescription: `gateplan document ${plan.documentHash}`,
     endpoint: {
       types: [plan.endpoint.type],
       ...(plan.endpoint.vpcEndpointIds.length ? { vpcEndpointIds: plan.endpoint.vpcEndpointIds } : {}),
@@ -181,7 +191,14 @@ export function restContext(
       name: usage.name,
       stage: stageNames.get(usage.stage) ?? tfName(usage.stage),
       ...(usage.throttle ? { throttle: usage.throttle } : {}),
+      keyName: `${usage.name} key`,
+      keyDescription: `API key for ${usage.name}`,
     });
+    vars.output(
+      `${planNames.get(usage.id)!}_api_key_id`,
+      `Id of the API key of usage plan ${usage.name}`,
+      expr(`aws_api_gateway_api_key.${planNames.get(usage.id)!}.id`),
+    );
   }
   vars.output('rest_api_id', 'Id of the REST API', expr('aws_api_gateway_rest_api.this.id'));
   return ctx;

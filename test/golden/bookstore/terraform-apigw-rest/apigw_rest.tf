@@ -12,6 +12,7 @@ resource "aws_api_gateway_rest_api" "this" {
 # A deployment is immutable: a new one is created whenever the document changes.
 resource "aws_api_gateway_deployment" "this" {
   rest_api_id = aws_api_gateway_rest_api.this.id
+  description = "gateplan document 3b8b890094"
 
   triggers = {
     redeployment = sha1(aws_api_gateway_rest_api.this.body)
@@ -184,6 +185,18 @@ resource "aws_api_gateway_usage_plan" "usage_plan_dev" {
   }
 }
 
+resource "aws_api_gateway_api_key" "usage_plan_dev" {
+  name        = "Bookstore API dev key"
+  description = "API key for Bookstore API dev"
+  enabled     = true
+}
+
+resource "aws_api_gateway_usage_plan_key" "usage_plan_dev" {
+  key_id        = aws_api_gateway_api_key.usage_plan_dev.id
+  key_type      = "API_KEY"
+  usage_plan_id = aws_api_gateway_usage_plan.usage_plan_dev.id
+}
+
 resource "aws_api_gateway_usage_plan" "usage_plan_prod" {
   name = "Bookstore API prod"
 
@@ -196,6 +209,18 @@ resource "aws_api_gateway_usage_plan" "usage_plan_prod" {
     rate_limit  = 1000
     burst_limit = 2000
   }
+}
+
+resource "aws_api_gateway_api_key" "usage_plan_prod" {
+  name        = "Bookstore API prod key"
+  description = "API key for Bookstore API prod"
+  enabled     = true
+}
+
+resource "aws_api_gateway_usage_plan_key" "usage_plan_prod" {
+  key_id        = aws_api_gateway_api_key.usage_plan_prod.id
+  key_type      = "API_KEY"
+  usage_plan_id = aws_api_gateway_usage_plan.usage_plan_prod.id
 }
 
 resource "aws_lambda_permission" "apigw_orders" {

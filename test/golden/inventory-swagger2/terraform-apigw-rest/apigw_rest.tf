@@ -11,6 +11,7 @@ resource "aws_api_gateway_rest_api" "this" {
 # A deployment is immutable: a new one is created whenever the document changes.
 resource "aws_api_gateway_deployment" "this" {
   rest_api_id = aws_api_gateway_rest_api.this.id
+  description = "gateplan document 5b6c70aefc"
 
   triggers = {
     redeployment = sha1(aws_api_gateway_rest_api.this.body)
