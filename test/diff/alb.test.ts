@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SPECS_DIR } from '../support/pipeline.js';
 import { BASE, brief, patch, report } from './helpers.js';
 
 const albChanges = async (baseText: string, revisionText: string) =>
@@ -122,5 +125,29 @@ describe('ALB diff', () => {
         },
       },
     ]);
+  });
+});
+
+describe('ALB diff on the bookstore', () => {
+  it('a new route that joins an existing rule renames it in place; the requests it takes matched no operation before', async () => {
+    const bookstore = readFileSync(join(SPECS_DIR, 'bookstore.yaml'), 'utf8');
+    const probe = `  /churn-probe:\n    get:\n      operationId: churnProbe\n      x-gateplan: { backend: catalog }\n      responses: { '200': { description: ok } }\n  /healthz:\n`;
+    const { changes, summary } = await report(bookstore, bookstore.replace('  /healthz:\n', probe), {
+      targets: ['alb'],
+    });
+    expect(summary.breaking).toBe(0);
+    const alb = changes.filter((c) => c.scope === 'alb');
+    expect(
+      alb.filter((c) => c.code === 'GP457').map((c) => c.args.before.replace(/[0-9a-f]{8}$/, '')),
+    ).toEqual(['POSTV2Books', 'POSTV2Books']);
+    expect(alb.filter((c) => c.code === 'GP456').map((c) => c.args.detail)).toEqual([
+      'now also serves GET /v2/churn-probe; conditions changed',
+      'now also serves GET /v2/churn-probe; conditions changed',
+    ]);
+    expect(alb.filter((c) => c.code === 'GP455').map((c) => c.args.request)).toEqual([
+      'GET api.bookstore.example.com/v2/churn-probe',
+      'GET dev.api.bookstore.example.com/v2/churn-probe',
+    ]);
+    expect(alb.filter((c) => c.code === 'GP450' || c.code === 'GP451')).toEqual([]);
   });
 });

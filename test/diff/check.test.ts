@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { targets } from '../../src/targets/registry.js';
+import { exampleSpecs, REPO } from '../support/pipeline.js';
+import { tempDir } from '../support/temp.js';
+
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    color: false,
+  });
+  return { code, stdout, stderr };
+}
+
+function filesUnder(root: string, dir = root): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(root, path) : [relative(root, path)];
+  });
+}
+
+/** `generate --check` for every registered target: clean after generate, names the stale and missing files after edits. */
+describe('generate --check keeps artifacts in sync', () => {
+  const variants = Object.keys(targets).flatMap((id) =>
+    id === 'terraform'
+      ? ['apigw-rest', 'apigw-http', 'alb'].map((f) => [id, f] as const)
+      : [[id, undefined] as const],
+  );
+  for (const spec of exampleSpecs()) {
+    for (const [target, forTarget] of variants) {
+      it(`${spec} × ${target}${forTarget ? ` --for ${forTarget}` : ''}`, async () => {
+        const out = tempDir();
+        const args = [
+          'generate',
+          join(REPO, spec),
+          '--target',
+          target,
+          '--out',
+          out,
+          ...(forTarget ? ['--for', forTarget] : []),
+        ];
+        const generated = await run(args);
+        expect(generated.code, generated.stderr).toBe(0);
+        const files = filesUnder(out).sort();
+        expect(files.length).toBeGreaterThan(0);
+
+        const clean = await run([...args, '--check']);
+        expect(clean.code).toBe(0);
+        expect(clean.stdout).toContain('up to date');
+
+        const [first, second] = [files[0]!, files[1] ?? files[0]!];
+        writeFileSync(join(out, first), readFileSync(join(out, first), 'utf8') + 'hand edit\n');
+        if (second !== first) rmSync(join(out, second));
+        const stale = await run([...args, '--check']);
+        expect(stale.code).toBe(1);
+        expect(stale.stdout).toContain(`stale: ${out}/${first}`);
+        expect(stale.stdout).toContain('-hand edit');
+        if (second !== first) expect(stale.stdout).toContain(`missing: ${out}/${second}`);
+      });
+    }
+  }
+});
