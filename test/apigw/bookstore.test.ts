@@ -214,6 +214,8 @@ describe('bookstore × apigw-http', () => {
     expect(gaps).toContain('API keys @ GET /v2/partners/catalog');
     expect(gaps).toContain('request validation @ POST /v2/books');
     expect(doc.paths['/v2/partners/catalog']).toBeUndefined();
+    // A left-out route gets no route settings either: API Gateway rejects settings for a missing route.
+    expect(stage('prod').RouteSettings['GET /v2/partners/catalog']).toBeUndefined();
     expect(stage('prod').CanarySetting).toBeUndefined();
   });
 

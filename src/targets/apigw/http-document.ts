@@ -23,6 +23,8 @@ export interface HttpDocumentParts {
   diagnostics: Diagnostic[];
   auth: AuthState;
   variables: BackendVariables;
+  /** Ids of the routes the document serves (the rest were left out, with a diagnostic). */
+  included: Set<string>;
   parameters: StackParameter[];
 }
 
@@ -54,6 +56,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   const operationIds = uniqueOperationIds(model.routes);
 
   const paths: Record<string, Record<string, unknown>> = {};
+  const included = new Set<string>();
   for (const route of model.routes.filter(importable)) {
     const security = httpSecurity(model, route, auth);
     if (security === LEAVE_OUT) continue;
@@ -68,6 +71,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
     if (security) operation.security = security;
     operation['x-amazon-apigateway-integration'] = integration;
     (paths[route.path] ??= {})[methodKey(route)] = operation;
+    included.add(route.id);
   }
   const catchAll = model.catchAll ? model.backends[model.catchAll] : undefined;
   if (catchAll) {
@@ -111,7 +115,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   if (Object.keys(auth.schemes).length) document.components = { securitySchemes: sortedRecord(auth.schemes) };
   if (model.cors) document['x-amazon-apigateway-cors'] = httpCors(model.cors);
   document['x-amazon-apigateway-importexport-version'] = '1.0';
-  return { document, diagnostics, auth, variables, parameters };
+  return { document, diagnostics, auth, variables, parameters, included };
 }
 
 function httpCors(cors: Cors): Record<string, unknown> {

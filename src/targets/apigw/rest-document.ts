@@ -36,6 +36,8 @@ export interface RestDocumentParts {
   diagnostics: Diagnostic[];
   auth: AuthState;
   variables: BackendVariables;
+  /** Ids of the routes the document serves (the rest were left out, with a diagnostic). */
+  included: Set<string>;
 }
 
 /**
@@ -70,6 +72,7 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const operationIds = uniqueOperationIds(model.routes);
 
   const paths: Record<string, Record<string, unknown>> = {};
+  const included = new Set<string>();
   const byPath = new Map<string, Route[]>();
   for (const route of model.routes.filter(importable)) {
     const security = restSecurity(model, route, auth);
@@ -92,6 +95,7 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
     }
     operation['x-amazon-apigateway-integration'] = integration;
     (paths[route.path] ??= {})[methodKey(route)] = operation;
+    included.add(route.id);
     byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
   }
   for (const [path, routes] of byPath) {
@@ -150,7 +154,7 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
   if (model.cors) document['x-amazon-apigateway-gateway-responses'] = corsGatewayResponses(model.cors);
   if (model.endpoint.type === 'private')
     document['x-amazon-apigateway-policy'] = privatePolicy(model.endpoint.vpcEndpointIds);
-  return { document, diagnostics, auth, variables };
+  return { document, diagnostics, auth, variables, included };
 }
 
 const VALIDATORS: Record<string, { validateRequestBody: boolean; validateRequestParameters: boolean }> = {

@@ -2,7 +2,6 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.
 import { pascalId, shortHash } from '../../model/ids.js';
 import type { Route, RouteModel, Stage } from '../../model/types.js';
 import { lambdaFunctionArn, parseLambdaArn } from './addresses.js';
-import { importable } from './blockers.js';
 import { httpDocumentParts } from './http-document.js';
 import type {
   HttpPlan,
@@ -25,7 +24,7 @@ export function buildRestPlan(model: RouteModel): RestPlan {
   const diagnostics = [...parts.diagnostics];
   const stages = sortedStages(model).map((stage) => {
     diagnostics.push(...checkStage(stage, 'rest'));
-    const plan = stagePlan(model, stage, parts.variables);
+    const plan = stagePlan(model, stage, parts.variables, parts.included);
     if (stage.canary) {
       const variableOverrides = canaryOverrides(model, stage, parts.variables, diagnostics);
       plan.canary = { percent: stage.canary.percent, variableOverrides };
@@ -64,7 +63,7 @@ export function buildHttpPlan(model: RouteModel): HttpPlan {
   const diagnostics = [...parts.diagnostics];
   const stages = sortedStages(model).map((stage) => {
     diagnostics.push(...checkStage(stage, 'http'));
-    return stagePlan(model, stage, parts.variables);
+    return stagePlan(model, stage, parts.variables, parts.included);
   });
   const document = documentOf(parts.document, diagnostics, model);
   return {
@@ -101,19 +100,25 @@ function sortedStages(model: RouteModel): Stage[] {
   return Object.values(model.stages).sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
-function stagePlan(model: RouteModel, stage: Stage, vars: BackendVariables): StagePlan {
+function stagePlan(
+  model: RouteModel,
+  stage: Stage,
+  vars: BackendVariables,
+  included: Set<string>,
+): StagePlan {
   return {
     name: stage.name,
     variables: stageVariables(vars, stage),
     ...(stage.throttle ? { throttle: { ...stage.throttle } } : {}),
-    routeThrottles: routeThrottles(model.routes),
+    // Settings for a method the API does not have are rejected, so left-out routes get none.
+    routeThrottles: routeThrottles(model.routes.filter((r) => included.has(r.id))),
   };
 }
 
 /** Per-route throttles, in route-id order so adding a route adds one entry. */
 export function routeThrottles(routes: Route[]): RouteThrottle[] {
   return routes
-    .filter((r) => r.throttle && importable(r))
+    .filter((r) => r.throttle)
     .map((r) => ({
       routeId: r.id,
       resourcePath: r.path,
