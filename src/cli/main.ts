@@ -8,6 +8,7 @@ import { handleInspect, inspectBuilder } from './commands/inspect.js';
 import { diffBuilder, handleDiff } from './commands/diff.js';
 import { handleInit, initBuilder } from './commands/init.js';
 import { costBuilder, handleCost } from './commands/cost.js';
+import { compareBuilder, handleCompare } from './commands/compare.js';
 import { VERSION } from '../version.js';
 
 export interface Io {
@@ -61,6 +62,12 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       run(handleDiff),
     )
     .command('init <spec>', 'write a commented gateplan.yaml beside the spec', initBuilder, run(handleInit))
+    .command(
+      'compare <spec>',
+      'features the spec uses × front doors, quotas, cost and a recommendation',
+      compareBuilder,
+      run(handleCompare),
+    )
     .command(
       'cost <spec>',
       'monthly cost of each front door for a traffic profile, and where they cross',

@@ -1,0 +1,38 @@
+import type { Argv } from 'yargs';
+import { compare, COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../compare/index.js';
+import { albPlanFacts, estimateCosts } from '../../cost/index.js';
+import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
+import type { CommandResult } from '../result.js';
+import { readCostInputs, trafficOptions, type TrafficArgs } from './cost.js';
+
+export interface CompareArgs extends SpecArgs, TrafficArgs {
+  format: CompareFormat;
+}
+
+export function compareBuilder(yargs: Argv) {
+  return trafficOptions(specOptions(yargs))
+    .option('format', {
+      choices: COMPARE_FORMATS,
+      default: 'text' as CompareFormat,
+      describe: 'output format',
+    })
+    .example('$0 compare specs/bookstore.yaml', 'features × front doors, quotas, cost and a recommendation')
+    .example(
+      '$0 compare specs/bookstore.yaml --traffic traffic.yaml --format markdown',
+      'for a pull request or a README',
+    );
+}
+
+export async function handleCompare(argv: CompareArgs): Promise<CommandResult> {
+  const { spec, model } = await loadModel(argv);
+  const inputs = await readCostInputs(argv);
+  const alb = albPlanFacts(model);
+  const cost = estimateCosts(model, inputs.profile, inputs.prices, alb.facts);
+  const report = compare(model, cost, alb.planDiagnostics);
+  const diagnostics = [
+    ...locateAll([...model.diagnostics, ...alb.diagnostics], spec),
+    ...inputs.diagnostics,
+    ...inputs.locate(cost.diagnostics),
+  ];
+  return { diagnostics, diagnosticsTo: 'stderr', stdout: renderCompare(report, argv.format), failOn: 'none' };
+}

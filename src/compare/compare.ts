@@ -1,0 +1,158 @@
+import type { CostReport } from '../cost/estimate.js';
+import type { FrontDoor } from '../cost/options.js';
+import { renderMessage, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { routeLabel } from '../model/normalize.js';
+import type { RouteModel } from '../model/types.js';
+import { generate } from '../targets/generate.js';
+import { classify } from './classify.js';
+import { requestedFeatures, FEATURES, SILENT_GAPS, type FeatureId } from './features.js';
+import { quotaLines, type QuotaReport } from './quotas.js';
+import { recommend, type Recommendation } from './recommend.js';
+
+/** Front doors with a target of their own; `apigw-http+alb` is derived from two of them. */
+export const TARGET_DOORS = ['apigw-rest', 'apigw-http', 'alb'] as const;
+export type TargetDoor = (typeof TARGET_DOORS)[number];
+export const DOORS: readonly FrontDoor[] = [...TARGET_DOORS, 'apigw-http+alb'];
+
+export type Support = 'native' | 'emulated' | 'impossible';
+
+export interface Cell {
+  support: Support;
+  /** How it is emulated, why it is impossible, or a caveat on native support. */
+  notes: string[];
+  /** Routes (or stages) the emulation or impossibility concerns. */
+  routes: string[];
+  /** More routes a finding counted without naming them ("… and 5 more"). */
+  unnamed: number;
+  /** The findings this cell was computed from. */
+  codes: string[];
+}
+
+export interface Row {
+  feature: FeatureId;
+  label: string;
+  /** What in the spec asks for it (routes, stages, backends). */
+  subjects: string[];
+  cells: Record<FrontDoor, Cell>;
+}
+
+export interface CompareReport {
+  title: string;
+  rows: Row[];
+  quotas: QuotaReport;
+  /** Target findings no row claims (a new code): shown, never dropped. */
+  other: { door: TargetDoor; message: string }[];
+  cost: CostReport;
+  recommendation: Recommendation;
+}
+
+const RANK: Record<Support, number> = { native: 0, emulated: 1, impossible: 2 };
+
+/**
+ * Runs each front-door target over the model and tabulates, per feature the spec uses, what
+ * the targets' own findings say: nothing (native), an emulation note, or an impossibility.
+ * The ALB findings are those of the plan the caller compiled for the cost (`compileAlb`, the
+ * plan the ALB target renders); API Gateway's come from running its targets here. Pure.
+ */
+export function compare(
+  model: RouteModel,
+  cost: CostReport,
+  albFindings: readonly Diagnostic[],
+): CompareReport {
+  const requested = requestedFeatures(model);
+  const rows = new Map<FeatureId, Row>();
+  const empty = (): Cell => ({ support: 'native', notes: [], routes: [], unnamed: 0, codes: [] });
+  const rowFor = (feature: FeatureId, subjects: string[] = []): Row => {
+    let row = rows.get(feature);
+    if (!row) {
+      row = {
+        feature,
+        label: FEATURES[feature],
+        subjects,
+        cells: Object.fromEntries(DOORS.map((d) => [d, empty()])) as Record<FrontDoor, Cell>,
+      };
+      rows.set(feature, row);
+    }
+    return row;
+  };
+  for (const f of requested) rowFor(f.id, f.subjects);
+
+  const labels = new Map(model.routes.map((r) => [r.id, routeLabel(r)]));
+  const quotas: Diagnostic[] = [];
+  const other: CompareReport['other'] = [];
+  for (const door of TARGET_DOORS) {
+    const own =
+      door === 'alb'
+        ? albFindings
+        : generate(model, { targets: [door] }).diagnostics.filter((d) => !model.diagnostics.includes(d));
+    const sorted = classify(own, model);
+    quotas.push(...sorted.quotas);
+    for (const d of sorted.unclassified) other.push({ door, message: renderMessage(d) });
+    for (const v of sorted.verdicts) {
+      const cell = rowFor(v.feature).cells[door];
+      const support: Support = v.kind === 'note' ? 'native' : v.kind;
+      if (RANK[support] > RANK[cell.support]) cell.support = support;
+      if (!cell.notes.includes(v.text)) cell.notes.push(v.text);
+      if (!cell.codes.includes(v.diagnostic.code)) cell.codes.push(v.diagnostic.code);
+      const route = v.diagnostic.route;
+      // Findings name routes by id (`GET /books/{}`) or by label; the table shows labels.
+      const named = route !== undefined ? [route] : listed(v.diagnostic.args.routes);
+      cell.unnamed += route !== undefined ? 0 : unnamedCount(v.diagnostic.args.routes);
+      for (const name of named.map((n) => labels.get(n) ?? n))
+        if (!cell.routes.includes(name)) cell.routes.push(name);
+    }
+  }
+  for (const row of rows.values()) {
+    const gap = SILENT_GAPS[row.feature];
+    for (const door of gap?.doors ?? []) {
+      const cell = row.cells[door];
+      if (cell.support !== 'native') continue;
+      cell.support = 'impossible';
+      cell.routes.push(...row.subjects);
+      cell.notes.push(gap!.why);
+    }
+    for (const cell of Object.values(row.cells)) {
+      cell.routes.sort();
+      cell.codes.sort();
+    }
+    row.cells['apigw-http+alb'] = combined(row.cells['apigw-http'], row.cells.alb);
+  }
+
+  const order = Object.keys(FEATURES) as FeatureId[];
+  const sortedRows = [...rows.values()].sort((a, b) => order.indexOf(a.feature) - order.indexOf(b.feature));
+  const title = model.api.title;
+  return {
+    title,
+    rows: sortedRows,
+    quotas: quotaLines(model, quotas, cost),
+    other: other.sort((a, b) => a.door.localeCompare(b.door) || a.message.localeCompare(b.message)),
+    cost,
+    recommendation: recommend(sortedRows, cost),
+  };
+}
+
+/**
+ * HTTP API in front of an ALB: a feature works if either layer does it. The HTTP API answers
+ * first (auth, CORS, throttling); the ALB routes behind it (weights, stickiness, targets).
+ */
+function combined(http: Cell, alb: Cell): Cell {
+  const pick =
+    RANK[http.support] <= RANK[alb.support] ? { cell: http, via: 'HTTP API' } : { cell: alb, via: 'ALB' };
+  if (pick.cell.support === 'native' && pick.cell.notes.length === 0)
+    return { ...pick.cell, notes: [], routes: [], unnamed: 0, codes: [] };
+  return { ...pick.cell, notes: pick.cell.notes.map((n) => `${pick.via}: ${n}`) };
+}
+
+/** Findings about many routes list them as "A, B, C and 4 more"; the named ones are kept. */
+function listed(text: string | undefined): string[] {
+  return text
+    ? text
+        .replace(/ and \d+ more$/, '')
+        .split(', ')
+        .filter(Boolean)
+    : [];
+}
+
+function unnamedCount(text: string | undefined): number {
+  return Number(/ and (\d+) more$/.exec(text ?? '')?.[1] ?? 0);
+}
