@@ -138,7 +138,7 @@ describe('ALB diff on the bookstore', () => {
     expect(summary.breaking).toBe(0);
     const alb = changes.filter((c) => c.scope === 'alb');
     expect(
-      alb.filter((c) => c.code === 'GP457').map((c) => c.args.before.replace(/[0-9a-f]{8}$/, '')),
+      alb.filter((c) => c.code === 'GP457').map((c) => (c.args.before ?? '').replace(/[0-9a-f]{8}$/, '')),
     ).toEqual(['POSTV2Books', 'POSTV2Books']);
     expect(alb.filter((c) => c.code === 'GP456').map((c) => c.args.detail)).toEqual([
       'now also serves GET /v2/churn-probe; conditions changed',

@@ -26,10 +26,11 @@ function filesUnder(root: string, dir = root): string[] {
 
 /** `generate --check` for every registered target: clean after generate, names the stale and missing files after edits. */
 describe('generate --check keeps artifacts in sync', () => {
-  const variants = Object.keys(targets).flatMap((id) =>
-    id === 'terraform'
-      ? ['apigw-rest', 'apigw-http', 'alb'].map((f) => [id, f] as const)
-      : [[id, undefined] as const],
+  const variants: [string, string | undefined][] = Object.keys(targets).flatMap(
+    (id): [string, string | undefined][] =>
+      id === 'terraform'
+        ? ['apigw-rest', 'apigw-http', 'alb'].map((f): [string, string | undefined] => [id, f])
+        : [[id, undefined]],
   );
   for (const spec of exampleSpecs()) {
     for (const [target, forTarget] of variants) {

@@ -37,8 +37,8 @@ const BOUNDS: Record<string, Bound> = {
   },
   alb: {
     lines: 80,
-    resources: () => 4,
-    why: 'one listener rule added or one rule widened, plus rules re-prioritized around it',
+    resources: (stages) => 2 * stages,
+    why: 'per stage, one listener rule added or widened; a widened rule whose name changes is replaced (one resource removed, one added)',
   },
   'terraform --for apigw-rest': {
     lines: 100,

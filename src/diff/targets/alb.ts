@@ -46,7 +46,8 @@ export function diffAlb(base: RouteModel, revision: RouteModel): RouteChange[] {
 
 /**
  * Rules are matched by name (derived from the routes they serve) within a listener of the
- * same name; a rule that disappears while another appears at its priority is a rename.
+ * same name. A rule that disappears while another appears at its priority, or with the same
+ * conditions, is the same rule under a new name: it is replaced on deploy.
  */
 function ruleChanges(before: AlbPlan, after: AlbPlan, base: RouteModel, revision: RouteModel): RouteChange[] {
   const out: RouteChange[] = [];
@@ -61,23 +62,31 @@ function ruleChanges(before: AlbPlan, after: AlbPlan, base: RouteModel, revision
     );
   const old = rulesOf(before);
   const next = rulesOf(after);
+  const removed = [...old].filter(([name]) => !next.has(name));
   const added = [...next].filter(([name]) => !old.has(name));
-  const renamedTo = new Map<string, string>();
-  for (const [name, { listener, rule }] of old) {
-    if (next.has(name)) continue;
-    const successor = added.find(
-      ([newName, n]) =>
-        n.listener === listener && n.rule.priority === rule.priority && !renamedTo.has(newName),
-    );
-    if (successor) renamedTo.set(successor[0], name);
-  }
-  const renamedFrom = new Set(renamedTo.values());
+  const successorOf = new Map<string, string>();
+  const taken = new Set<string>();
+  const pair = (same: (a: AlbRule, b: AlbRule) => boolean) => {
+    for (const [name, { listener, rule }] of removed) {
+      if (successorOf.has(name)) continue;
+      const successor = added.find(
+        ([newName, n]) => !taken.has(newName) && n.listener === listener && same(rule, n.rule),
+      );
+      if (!successor) continue;
+      successorOf.set(name, successor[0]);
+      taken.add(successor[0]);
+    }
+  };
+  pair((a, b) => a.priority === b.priority);
+  pair((a, b) => JSON.stringify(a.conditions) === JSON.stringify(b.conditions));
 
   for (const [name, { rule }] of old) {
     const now = next.get(name)?.rule;
-    if (now) {
-      out.push(...keptRule(name, rule, now, base, revision));
-    } else if (!renamedFrom.has(name)) {
+    if (now) out.push(...keptRule(name, rule, now, base, revision));
+  }
+  for (const [name, { rule }] of removed) {
+    const successor = successorOf.get(name);
+    if (successor === undefined) {
       out.push(
         change(
           'GP451',
@@ -86,11 +95,29 @@ function ruleChanges(before: AlbPlan, after: AlbPlan, base: RouteModel, revision
           { base: ruleWhere(base, rule, after) },
         ),
       );
+      continue;
     }
+    const now = next.get(successor)!.rule;
+    const at = { base: ruleWhere(base, rule, after), revision: ruleWhere(revision, now, before) };
+    out.push(
+      change(
+        'GP457',
+        TARGET,
+        {
+          target: TARGET,
+          before: name,
+          after: successor,
+          priorityBefore: rule.priority,
+          priorityAfter: now.priority,
+        },
+        at,
+      ),
+    );
+    const detail = ruleDetail(rule, now);
+    if (detail) out.push(change('GP456', TARGET, { target: TARGET, rule: successor, detail }, at));
   }
   for (const [name, { rule }] of added) {
-    const previous = renamedTo.get(name);
-    if (previous === undefined) {
+    if (!taken.has(name))
       out.push(
         change(
           'GP450',
@@ -99,14 +126,6 @@ function ruleChanges(before: AlbPlan, after: AlbPlan, base: RouteModel, revision
           { revision: ruleWhere(revision, rule, before) },
         ),
       );
-      continue;
-    }
-    const was = old.get(previous)!.rule;
-    const at = { base: ruleWhere(base, was, after), revision: ruleWhere(revision, rule, before) };
-    out.push(
-      change('GP457', TARGET, { target: TARGET, before: previous, after: name, priority: rule.priority }, at),
-    );
-    out.push(...keptRule(name, was, rule, base, revision));
   }
   return out;
 }

@@ -213,11 +213,11 @@ export const diffCodes = {
     text: '{target}: rule {rule} changes: {detail}',
   },
   GP457: {
-    slug: 'alb-rule-renamed',
+    slug: 'alb-rule-replaced',
     level: 'warn',
     stage: 'diff',
-    text: '{target}: rule {before} is renamed {after} at priority {priority}',
-    fix: 'a renamed rule is replaced on deploy; a new rule cannot take a priority the old one still holds',
+    text: '{target}: rule {before} is replaced by {after} (priority {priorityBefore} → {priorityAfter})',
+    fix: 'a renamed rule is deleted and created on deploy; a new rule cannot take a priority the old one still holds',
   },
   GP453: {
     slug: 'alb-request-rerouted',
