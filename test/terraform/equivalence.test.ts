@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/targets/generate.js';
 import { targets } from '../../src/targets/registry.js';
 import { compileAlb } from '../../src/targets/alb/compile.js';
+import { fallbackRule } from '../../src/targets/alb/cloudformation.js';
 import type { AlbPlan } from '../../src/targets/alb/plan.js';
 import { planTerraform } from '../../src/targets/terraform/index.js';
 import type { RouteModel } from '../../src/model/types.js';
@@ -205,7 +206,7 @@ describe('Terraform declares what CloudFormation declares', () => {
       it('ALB: the listener rules of the compiled plan, rule for rule', async () => {
         const model = await modelOf(spec);
         const tf = await tfOf(model, 'alb');
-        expect(tfRules(tf.module)).toEqual(planRules(compileAlb(model)));
+        expect(tfRules(tf.module)).toEqual(planRules(model, compileAlb(model)));
       });
 
       it.runIf(targets['alb'] !== undefined)(
@@ -280,9 +281,10 @@ function cfnRules(template: Cfn): Rule[] {
     .sort((a, b) => a.priority - b.priority);
 }
 
-function planRules(plan: AlbPlan): Rule[] {
+/** The plan's rules; on a listener gateplan does not own, the default action is a last rule. */
+function planRules(model: RouteModel, plan: AlbPlan): Rule[] {
   return plan.listeners
-    .flatMap((l) => l.rules)
+    .flatMap((l) => (plan.stack === 'full' ? l.rules : [...l.rules, fallbackRule(model, l)]))
     .map((r) => {
       const t = r.actions.terminal;
       const targets =

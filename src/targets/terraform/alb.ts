@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { pascalId, shortHash } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type {
   AlbActions,
@@ -12,6 +13,10 @@ import type {
 import { expr, tfName as snake, type HclExpr, type HclValue } from './hcl.js';
 import type { ModuleInterface } from './module.js';
 import { uniqueTfNames } from './names.js';
+import { fallbackRule } from '../alb/cloudformation.js';
+
+/** TLS 1.3 with 1.2 fallback, the policy the CloudFormation stack defaults to. */
+const DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
 /**
  * The context of `alb.tf.hbs`: the compiled ALB plan with Terraform names and references
@@ -20,7 +25,13 @@ import { uniqueTfNames } from './names.js';
 export interface AlbContext {
   /** True when the module creates the load balancer and its listeners. */
   full: boolean;
-  loadBalancer?: { name: string; internal: HclValue; subnets: HclExpr; securityGroups: HclExpr };
+  loadBalancer?: {
+    name: string;
+    internal: HclValue;
+    subnets: HclExpr;
+    securityGroups: HclExpr;
+    tags: Record<string, string>;
+  };
   listeners: ListenerContext[];
   rules: RuleContext[];
   targetGroups: TargetGroupContext[];
@@ -34,6 +45,7 @@ export interface ListenerContext {
   port: number;
   protocol: string;
   certificateArn: HclExpr;
+  sslPolicy: HclExpr;
   defaultActions: ActionContext[];
 }
 
@@ -67,7 +79,13 @@ export interface ActionContext {
   };
   fixedResponse?: { contentType: string; messageBody: string; statusCode: string };
   redirect?: { protocol: string; port: string; statusCode: string };
-  authenticateCognito?: { userPoolArn: string; userPoolClientId: HclValue; userPoolDomain: HclValue };
+  /** APIs answer 401 rather than redirect to a login page: `on_unauthenticated_request = "deny"`. */
+  authenticateCognito?: {
+    userPoolArn: string;
+    userPoolClientId: HclValue;
+    userPoolDomain: HclValue;
+    onUnauthenticatedRequest: string;
+  };
   authenticateOidc?: {
     issuer: HclValue;
     authorizationEndpoint: HclValue;
@@ -75,6 +93,7 @@ export interface ActionContext {
     userInfoEndpoint: HclValue;
     clientId: HclValue;
     clientSecret: HclExpr;
+    onUnauthenticatedRequest: string;
   };
 }
 
@@ -90,7 +109,9 @@ export interface TargetGroupContext {
   /** Target-group attributes that are arguments of `aws_lb_target_group`, by argument name. */
   arguments: { name: string; value: HclValue }[];
   healthCheck: {
-    path: string;
+    /** Lambda target groups check health only when the backend asks for it. */
+    enabled: boolean;
+    path?: string;
     protocol?: string;
     interval?: number;
     timeout?: number;
@@ -104,6 +125,7 @@ export interface TargetGroupContext {
 
 export interface WafContext {
   name: string;
+  metricName: string;
   associate: HclExpr;
   rules: {
     name: string;
@@ -198,7 +220,11 @@ export function albContext(
         'list(string)',
         'Security groups of the load balancer',
       ),
+      tags: { 'gateplan:api': model.api.title },
     };
+    const sslPolicy = vars.variable('ssl_policy', 'string', 'TLS policy of the HTTPS listeners', {
+      default: DEFAULT_SSL_POLICY,
+    });
     const certificate = vars.variable(
       'certificate_arn',
       'string',
@@ -206,19 +232,21 @@ export function albContext(
     );
     ctx.listeners = plan.listeners.map((l, i) => ({
       tfName: listenerNames.get(l.name)!,
-      // Stage-per-listener mode gives each stage its own port, from 443 up in stage order.
-      port: 443 + i,
+      // Stage-per-listener mode gives each stage its own port: 443, 1443, 2443… in stage order.
+      port: 443 + i * 1000,
       protocol: 'HTTPS',
       certificateArn: certificate,
+      sslPolicy,
       defaultActions: actionsOf(l.defaultAction),
     }));
   }
 
-  const ruleNames = uniqueTfNames(plan.listeners.flatMap((l) => l.rules.map((r) => r.name)));
+  const ruleNames = ruleTfNames(plan.listeners.flatMap((l) => [...l.rules, fallbackRule(model, l)]));
   for (const listener of plan.listeners) {
     const arn = listenerArn(listener);
-    for (const rule of listener.rules)
-      ctx.rules.push(ruleContext(rule, ruleNames.get(rule.name)!, arn, actionsOf));
+    // On a listener gateplan does not own, the plan's default action becomes a last rule.
+    const rules = full ? listener.rules : [...listener.rules, fallbackRule(model, listener)];
+    for (const rule of rules) ctx.rules.push(ruleContext(rule, ruleNames.get(rule.name)!, arn, actionsOf));
   }
 
   for (const permission of plan.lambdaPermissions) {
@@ -251,6 +279,16 @@ export function albContext(
   return ctx;
 }
 
+/**
+ * `get_v2_books_1a2b3c`: the first route the rule serves, for the reader, and a hash of the
+ * plan's stable rule name, which keeps rules that share a first route apart.
+ */
+function ruleTfNames(rules: AlbRule[]): Map<string, string> {
+  return new Map(
+    rules.map((r) => [r.name, `${snake(r.routes[0] ?? 'rule').slice(0, 48)}_${shortHash(r.name, 6)}`]),
+  );
+}
+
 function targetGroupContext(
   model: RouteModel,
   tg: AlbTargetGroup,
@@ -281,17 +319,7 @@ function targetGroupContext(
     name: tg.name,
     targetType: tg.targetType,
     arguments: args,
-    healthCheck: {
-      path: tg.health.path,
-      ...(tg.health.protocol ? { protocol: tg.health.protocol } : {}),
-      ...(tg.health.intervalSeconds !== undefined ? { interval: tg.health.intervalSeconds } : {}),
-      ...(tg.health.timeoutSeconds !== undefined ? { timeout: tg.health.timeoutSeconds } : {}),
-      ...(tg.health.healthyThreshold !== undefined ? { healthyThreshold: tg.health.healthyThreshold } : {}),
-      ...(tg.health.unhealthyThreshold !== undefined
-        ? { unhealthyThreshold: tg.health.unhealthyThreshold }
-        : {}),
-      ...(tg.health.matcher !== undefined ? { matcher: tg.health.matcher } : {}),
-    },
+    healthCheck: healthCheckOf(tg),
     tags: tg.tags,
   };
   if (tg.protocol) ctx.protocol = tg.protocol;
@@ -301,6 +329,22 @@ function targetGroupContext(
   const stickiness = stickinessOf(sticky, tg);
   if (stickiness) ctx.stickiness = stickiness;
   return ctx;
+}
+
+function healthCheckOf(tg: AlbTargetGroup): TargetGroupContext['healthCheck'] {
+  if (tg.targetType === 'lambda' && tg.health.source === 'default') return { enabled: false };
+  return {
+    enabled: true,
+    path: tg.health.path,
+    ...(tg.health.protocol ? { protocol: tg.health.protocol } : {}),
+    ...(tg.health.intervalSeconds !== undefined ? { interval: tg.health.intervalSeconds } : {}),
+    ...(tg.health.timeoutSeconds !== undefined ? { timeout: tg.health.timeoutSeconds } : {}),
+    ...(tg.health.healthyThreshold !== undefined ? { healthyThreshold: tg.health.healthyThreshold } : {}),
+    ...(tg.health.unhealthyThreshold !== undefined
+      ? { unhealthyThreshold: tg.health.unhealthyThreshold }
+      : {}),
+    ...(tg.health.matcher !== undefined ? { matcher: tg.health.matcher } : {}),
+  };
 }
 
 function stickinessOf(attrs: Record<string, string>, tg: AlbTargetGroup): TargetGroupContext['stickiness'] {
@@ -381,6 +425,7 @@ function actionContexts(
       type: 'authenticate-cognito',
       authenticateCognito: {
         userPoolArn: auth.userPoolArn,
+        onUnauthenticatedRequest: 'deny',
         userPoolClientId:
           auth.clientId ??
           vars.variable(
@@ -418,6 +463,7 @@ function actionContexts(
         tokenEndpoint: v('token_endpoint', auth.tokenEndpoint, 'token endpoint'),
         userInfoEndpoint: v('user_info_endpoint', auth.userInfoEndpoint, 'user info endpoint'),
         clientId: v('client_id', auth.clientId, 'client id'),
+        onUnauthenticatedRequest: 'deny',
         clientSecret: vars.variable(
           `${stem}_client_secret`,
           'string',
@@ -469,6 +515,7 @@ function wafContext(
 ): WafContext {
   return {
     name: `${kebab(model.api.title) || 'gateplan'}-rate-limits`,
+    metricName: `gateplan-${pascalId(model.api.title, 60)}`,
     associate: full
       ? expr('aws_lb.this.arn')
       : vars.variable('load_balancer_arn', 'string', 'ARN of the load balancer the WAF rate limits protect'),
@@ -490,11 +537,11 @@ function scopeDown(rule: AlbRateLimit): WafStatement | undefined {
       const parts: WafStatement[] = [];
       if (s.method)
         parts.push({ byteMatch: { searchString: s.method, field: 'method', transformation: 'NONE' } });
+      if (s.pathRegex) parts.push({ regexMatch: { regex: s.pathRegex } });
       if (s.host)
         parts.push({
           byteMatch: { searchString: s.host.toLowerCase(), field: 'host', transformation: 'LOWERCASE' },
         });
-      if (s.pathRegex) parts.push({ regexMatch: { regex: s.pathRegex } });
       return parts.length === 1 ? parts[0]! : parts.length > 1 ? { and: parts } : undefined;
     })
     .filter((s): s is WafStatement => s !== undefined);

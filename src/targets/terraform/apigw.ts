@@ -23,6 +23,8 @@ export interface ApiContext {
 
 export interface RestContext extends ApiContext {
   endpoint: { types: string[]; vpcEndpointIds?: string[] };
+  /** `overwrite`, except for private APIs, whose endpoint settings an overwrite would drop. */
+  putRestApiMode: 'overwrite' | 'merge';
   stages: {
     tfName: string;
     name: string;
@@ -138,6 +140,7 @@ export function restContext(
     ...(plan.description ? { description: plan.description } : {}),
     body: document.body,
     deploymentDescription: `gateplan document ${plan.documentHash}`,
+    putRestApiMode: plan.endpoint.type === 'PRIVATE' ? 'merge' : 'overwrite',
     endpoint: {
       types: [plan.endpoint.type],
       ...(plan.endpoint.vpcEndpointIds.length ? { vpcEndpointIds: plan.endpoint.vpcEndpointIds } : {}),

@@ -4,6 +4,25 @@ resource "aws_lb" "this" {
   internal           = true
   subnets            = var.subnet_ids
   security_groups    = var.security_group_ids
+  tags = {
+    "gateplan:api" = "Bookstore API"
+  }
+}
+
+resource "aws_lb_listener" "http_redirect" {
+  load_balancer_arn = aws_lb.this.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type = "redirect"
+
+    redirect {
+      protocol    = "HTTPS"
+      port        = "443"
+      status_code = "HTTP_301"
+    }
+  }
 }
 
 resource "aws_lb_listener" "main" {
@@ -11,6 +30,7 @@ resource "aws_lb_listener" "main" {
   port              = 443
   protocol          = "HTTPS"
   certificate_arn   = var.certificate_arn
+  ssl_policy        = var.ssl_policy
 
   default_action {
     type = "fixed-response"
@@ -24,9 +44,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /v2/accounts/me
-resource "aws_lb_listener_rule" "getv2_accounts_me2edc045f" {
+resource "aws_lb_listener_rule" "get_v2_accounts_me_cb5660" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 24358
+  priority     = 24421
 
   action {
     type             = "forward"
@@ -41,9 +61,9 @@ resource "aws_lb_listener_rule" "getv2_accounts_me2edc045f" {
 }
 
 # GET /v2/books
-resource "aws_lb_listener_rule" "getv2_books85d31600" {
+resource "aws_lb_listener_rule" "get_v2_books_feaf66" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25151
+  priority     = 25047
 
   action {
     type             = "forward"
@@ -67,27 +87,10 @@ resource "aws_lb_listener_rule" "getv2_books85d31600" {
   }
 }
 
-# GET /v2/assets/{+}
-resource "aws_lb_listener_rule" "getv2_assets_proxyc175f8b9" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25218
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.assets.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/v2/assets/*"]
-    }
-  }
-}
-
 # GET /v2/books
-resource "aws_lb_listener_rule" "getv2_books2e2d03bb" {
+resource "aws_lb_listener_rule" "get_v2_books_293eec" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25394
+  priority     = 25085
 
   action {
     type = "forward"
@@ -121,10 +124,27 @@ resource "aws_lb_listener_rule" "getv2_books2e2d03bb" {
   }
 }
 
-# GET /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "getv2_books_reviewscb1c1391" {
+# GET /v2/assets/{+}
+resource "aws_lb_listener_rule" "get_v2_assets_4591ff" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25410
+  priority     = 25360
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.assets.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v2/assets/*"]
+    }
+  }
+}
+
+# GET /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "get_v2_books_reviews_7fb6f1" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25406
 
   action {
     type             = "forward"
@@ -144,18 +164,19 @@ resource "aws_lb_listener_rule" "getv2_books_reviewscb1c1391" {
 }
 
 # POST /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "postv2_books_reviews64f7de0c" {
+resource "aws_lb_listener_rule" "post_v2_books_reviews_6aa94f" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25411
+  priority     = 25407
 
   action {
     type  = "authenticate-cognito"
     order = 1
 
     authenticate_cognito {
-      user_pool_arn       = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
-      user_pool_client_id = "4bookstoreclientid"
-      user_pool_domain    = "auth.bookstore.example.com"
+      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
+      user_pool_client_id        = "4bookstoreclientid"
+      user_pool_domain           = "auth.bookstore.example.com"
+      on_unauthenticated_request = "deny"
     }
   }
   action {
@@ -172,9 +193,9 @@ resource "aws_lb_listener_rule" "postv2_books_reviews64f7de0c" {
 }
 
 # DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "deletev2_books9512700e" {
+resource "aws_lb_listener_rule" "delete_v2_books_b04fbb" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25412
+  priority     = 25408
 
   action {
     type             = "forward"
@@ -198,10 +219,47 @@ resource "aws_lb_listener_rule" "deletev2_books9512700e" {
   }
 }
 
-# GET /v2/books/{}
-resource "aws_lb_listener_rule" "getv2_booksfdf5d7a5" {
+# DELETE /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_137199" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25413
+  priority     = 25409
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["DELETE"]
+    }
+  }
+}
+
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "get_v2_books_e0c498" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25410
 
   action {
     type = "forward"
@@ -236,9 +294,9 @@ resource "aws_lb_listener_rule" "getv2_booksfdf5d7a5" {
 }
 
 # GET /v2/books/{}
-resource "aws_lb_listener_rule" "getv2_books529d9f05" {
+resource "aws_lb_listener_rule" "get_v2_books_f6552d" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25414
+  priority     = 25411
 
   action {
     type = "forward"
@@ -273,18 +331,19 @@ resource "aws_lb_listener_rule" "getv2_books529d9f05" {
 }
 
 # POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "postv2_books927c45ab" {
+resource "aws_lb_listener_rule" "post_v2_books_f75139" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25415
+  priority     = 25412
 
   action {
     type  = "authenticate-cognito"
     order = 1
 
     authenticate_cognito {
-      user_pool_arn       = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
-      user_pool_client_id = "4bookstoreclientid"
-      user_pool_domain    = "auth.bookstore.example.com"
+      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
+      user_pool_client_id        = "4bookstoreclientid"
+      user_pool_domain           = "auth.bookstore.example.com"
+      on_unauthenticated_request = "deny"
     }
   }
   action {
@@ -305,56 +364,20 @@ resource "aws_lb_listener_rule" "postv2_books927c45ab" {
   }
 }
 
-# DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "deletev2_books5e239744" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25418
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["DELETE"]
-    }
-  }
-}
-
 # POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "postv2_books83c67a09" {
+resource "aws_lb_listener_rule" "post_v2_books_3324d8" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25419
+  priority     = 25413
 
   action {
     type  = "authenticate-cognito"
     order = 1
 
     authenticate_cognito {
-      user_pool_arn       = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
-      user_pool_client_id = "4bookstoreclientid"
-      user_pool_domain    = "auth.bookstore.example.com"
+      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
+      user_pool_client_id        = "4bookstoreclientid"
+      user_pool_domain           = "auth.bookstore.example.com"
+      on_unauthenticated_request = "deny"
     }
   }
   action {
@@ -386,31 +409,9 @@ resource "aws_lb_listener_rule" "postv2_books83c67a09" {
 }
 
 # GET /v2/healthz, GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "getv2_healthz46f7d54c" {
+resource "aws_lb_listener_rule" "get_v2_healthz_d84d26" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 28269
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
-  }
-
-  condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/healthz", "/v2/partners/*"]
-    }
-  }
-}
-
-# GET /v2/healthz, GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "getv2_healthzeb6afec1" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 28393
+  priority     = 28027
 
   action {
     type = "forward"
@@ -439,19 +440,42 @@ resource "aws_lb_listener_rule" "getv2_healthzeb6afec1" {
   }
 }
 
-# GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
-resource "aws_lb_listener_rule" "getv2_ordersa095ab77" {
+# GET /v2/healthz, GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "get_v2_healthz_c9e659" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33069
+  priority     = 28206
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/healthz", "/v2/partners/*"]
+    }
+  }
+}
+
+# GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
+resource "aws_lb_listener_rule" "get_v2_orders_d275c6" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 33211
 
   action {
     type  = "authenticate-cognito"
     order = 1
 
     authenticate_cognito {
-      user_pool_arn       = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
-      user_pool_client_id = "4bookstoreclientid"
-      user_pool_domain    = "auth.bookstore.example.com"
+      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
+      user_pool_client_id        = "4bookstoreclientid"
+      user_pool_domain           = "auth.bookstore.example.com"
+      on_unauthenticated_request = "deny"
     }
   }
   action {
@@ -545,8 +569,7 @@ resource "aws_lb_target_group" "orders" {
   target_type = "lambda"
 
   health_check {
-    enabled = true
-    path    = "/"
+    enabled = false
   }
 
   tags = {
@@ -917,7 +940,7 @@ resource "aws_wafv2_web_acl" "rate_limits" {
 
   visibility_config {
     cloudwatch_metrics_enabled = true
-    metric_name                = "bookstore-api-rate-limits"
+    metric_name                = "gateplan-BookstoreAPI"
     sampled_requests_enabled   = true
   }
 }

@@ -8,6 +8,12 @@ variable "security_group_ids" {
   description = "Security groups of the load balancer"
 }
 
+variable "ssl_policy" {
+  type        = string
+  description = "TLS policy of the HTTPS listeners"
+  default     = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+}
+
 variable "subnet_ids" {
   type        = list(string)
   description = "Subnets of the load balancer (at least two Availability Zones)"

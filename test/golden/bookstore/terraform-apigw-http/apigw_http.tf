@@ -23,12 +23,6 @@ resource "aws_apigatewayv2_stage" "dev" {
   }
 
   route_settings {
-    route_key              = "GET /v2/partners/catalog"
-    throttling_rate_limit  = 100
-    throttling_burst_limit = 200
-  }
-
-  route_settings {
     route_key              = "POST /v2/books"
     throttling_rate_limit  = 10
     throttling_burst_limit = 20
@@ -62,12 +56,6 @@ resource "aws_apigatewayv2_stage" "prod" {
   default_route_settings {
     throttling_rate_limit  = 1000
     throttling_burst_limit = 2000
-  }
-
-  route_settings {
-    route_key              = "GET /v2/partners/catalog"
-    throttling_rate_limit  = 100
-    throttling_burst_limit = 200
   }
 
   route_settings {

@@ -1,34 +1,7 @@
-# GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "getevents20304f2f" {
-  listener_arn = var.listener_arn
-  priority     = 25120
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.query.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/beta/events/*", "/beta/queries"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/beta/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "anyv1_proxyc4855238" {
+resource "aws_lb_listener_rule" "any_v1_ab4495" {
   listener_arn = var.listener_arn
-  priority     = 25345
+  priority     = 25214
 
   action {
     type             = "forward"
@@ -52,10 +25,37 @@ resource "aws_lb_listener_rule" "anyv1_proxyc4855238" {
   }
 }
 
-# POST /events
-resource "aws_lb_listener_rule" "posteventsd7ab9592" {
+# GET /events/{}, POST /queries
+resource "aws_lb_listener_rule" "get_events_82ed02" {
   listener_arn = var.listener_arn
-  priority     = 25494
+  priority     = 25355
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.query.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/beta/events/*", "/beta/queries"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/beta/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# POST /events
+resource "aws_lb_listener_rule" "post_events_bfa1ff" {
+  listener_arn = var.listener_arn
+  priority     = 25356
 
   action {
     type             = "forward"
@@ -80,9 +80,9 @@ resource "aws_lb_listener_rule" "posteventsd7ab9592" {
 }
 
 # GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "getevents47e04e0b" {
+resource "aws_lb_listener_rule" "get_events_fa43a4" {
   listener_arn = var.listener_arn
-  priority     = 27360
+  priority     = 27317
 
   action {
     type             = "forward"
@@ -97,9 +97,9 @@ resource "aws_lb_listener_rule" "getevents47e04e0b" {
 }
 
 # POST /events
-resource "aws_lb_listener_rule" "postevents5dc0ab2e" {
+resource "aws_lb_listener_rule" "post_events_0cb5de" {
   listener_arn = var.listener_arn
-  priority     = 27361
+  priority     = 27491
 
   action {
     type             = "forward"
@@ -114,9 +114,9 @@ resource "aws_lb_listener_rule" "postevents5dc0ab2e" {
 }
 
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "anyv1_proxyc09d01f2" {
+resource "aws_lb_listener_rule" "any_v1_7266e9" {
   listener_arn = var.listener_arn
-  priority     = 36031
+  priority     = 36450
 
   action {
     type             = "forward"
@@ -126,6 +126,28 @@ resource "aws_lb_listener_rule" "anyv1_proxyc09d01f2" {
   condition {
     path_pattern {
       values = ["/v1/*"]
+    }
+  }
+}
+
+#
+resource "aws_lb_listener_rule" "rule_325e84" {
+  listener_arn = var.listener_arn
+  priority     = 50000
+
+  action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Not Found\"}"
+      status_code  = "404"
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/*"]
     }
   }
 }
@@ -154,8 +176,7 @@ resource "aws_lb_target_group" "legacy" {
   target_type = "lambda"
 
   health_check {
-    enabled = true
-    path    = "/"
+    enabled = false
   }
 
   tags = {
@@ -269,7 +290,7 @@ resource "aws_wafv2_web_acl" "rate_limits" {
 
   visibility_config {
     cloudwatch_metrics_enabled = true
-    metric_name                = "events-ingest-rate-limits"
+    metric_name                = "gateplan-EventsIngest"
     sampled_requests_enabled   = true
   }
 }

@@ -4,6 +4,25 @@ resource "aws_lb" "this" {
   internal           = true
   subnets            = var.subnet_ids
   security_groups    = var.security_group_ids
+  tags = {
+    "gateplan:api" = "Events Ingest"
+  }
+}
+
+resource "aws_lb_listener" "http_redirect" {
+  load_balancer_arn = aws_lb.this.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type = "redirect"
+
+    redirect {
+      protocol    = "HTTPS"
+      port        = "443"
+      status_code = "HTTP_301"
+    }
+  }
 }
 
 resource "aws_lb_listener" "main" {
@@ -11,6 +30,7 @@ resource "aws_lb_listener" "main" {
   port              = 443
   protocol          = "HTTPS"
   certificate_arn   = var.certificate_arn
+  ssl_policy        = var.ssl_policy
 
   default_action {
     type = "fixed-response"
@@ -23,37 +43,10 @@ resource "aws_lb_listener" "main" {
   }
 }
 
-# GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "getevents20304f2f" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25120
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.query.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/beta/events/*", "/beta/queries"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/beta/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "anyv1_proxyc4855238" {
+resource "aws_lb_listener_rule" "any_v1_ab4495" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25345
+  priority     = 25214
 
   action {
     type             = "forward"
@@ -77,10 +70,37 @@ resource "aws_lb_listener_rule" "anyv1_proxyc4855238" {
   }
 }
 
-# POST /events
-resource "aws_lb_listener_rule" "posteventsd7ab9592" {
+# GET /events/{}, POST /queries
+resource "aws_lb_listener_rule" "get_events_82ed02" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25494
+  priority     = 25355
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.query.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/beta/events/*", "/beta/queries"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/beta/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# POST /events
+resource "aws_lb_listener_rule" "post_events_bfa1ff" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25356
 
   action {
     type             = "forward"
@@ -105,9 +125,9 @@ resource "aws_lb_listener_rule" "posteventsd7ab9592" {
 }
 
 # GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "getevents47e04e0b" {
+resource "aws_lb_listener_rule" "get_events_fa43a4" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 27360
+  priority     = 27317
 
   action {
     type             = "forward"
@@ -122,9 +142,9 @@ resource "aws_lb_listener_rule" "getevents47e04e0b" {
 }
 
 # POST /events
-resource "aws_lb_listener_rule" "postevents5dc0ab2e" {
+resource "aws_lb_listener_rule" "post_events_0cb5de" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 27361
+  priority     = 27491
 
   action {
     type             = "forward"
@@ -139,9 +159,9 @@ resource "aws_lb_listener_rule" "postevents5dc0ab2e" {
 }
 
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "anyv1_proxyc09d01f2" {
+resource "aws_lb_listener_rule" "any_v1_7266e9" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 36031
+  priority     = 36450
 
   action {
     type             = "forward"
@@ -179,8 +199,7 @@ resource "aws_lb_target_group" "legacy" {
   target_type = "lambda"
 
   health_check {
-    enabled = true
-    path    = "/"
+    enabled = false
   }
 
   tags = {
@@ -294,7 +313,7 @@ resource "aws_wafv2_web_acl" "rate_limits" {
 
   visibility_config {
     cloudwatch_metrics_enabled = true
-    metric_name                = "events-ingest-rate-limits"
+    metric_name                = "gateplan-EventsIngest"
     sampled_requests_enabled   = true
   }
 }

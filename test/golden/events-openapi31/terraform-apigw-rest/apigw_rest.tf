@@ -45,28 +45,6 @@ resource "aws_api_gateway_stage" "v3" {
   }
 }
 
-resource "aws_api_gateway_method_settings" "beta_ingest_events" {
-  rest_api_id = aws_api_gateway_rest_api.this.id
-  stage_name  = aws_api_gateway_stage.beta.stage_name
-  method_path = "events/POST"
-
-  settings {
-    throttling_rate_limit  = 500
-    throttling_burst_limit = 1000
-  }
-}
-
-resource "aws_api_gateway_method_settings" "v3_ingest_events" {
-  rest_api_id = aws_api_gateway_rest_api.this.id
-  stage_name  = aws_api_gateway_stage.v3.stage_name
-  method_path = "events/POST"
-
-  settings {
-    throttling_rate_limit  = 500
-    throttling_burst_limit = 1000
-  }
-}
-
 resource "aws_lambda_permission" "apigw_legacy" {
   statement_id  = "AllowApiGateway-Legacy"
   action        = "lambda:InvokeFunction"

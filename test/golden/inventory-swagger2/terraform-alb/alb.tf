@@ -1,7 +1,7 @@
 # GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "getapi_itemsfb1709fd" {
+resource "aws_lb_listener_rule" "get_api_items_fe7dc7" {
   listener_arn = var.listener_arn
-  priority     = 29440
+  priority     = 29344
 
   action {
     type             = "forward"
@@ -21,9 +21,9 @@ resource "aws_lb_listener_rule" "getapi_itemsfb1709fd" {
 }
 
 # DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "deleteapi_items0a93966d" {
+resource "aws_lb_listener_rule" "delete_api_items_522d5e" {
   listener_arn = var.listener_arn
-  priority     = 29441
+  priority     = 29345
 
   action {
     type             = "forward"
@@ -38,9 +38,9 @@ resource "aws_lb_listener_rule" "deleteapi_items0a93966d" {
 }
 
 # GET /api/ping
-resource "aws_lb_listener_rule" "getapi_pinga004bb0f" {
+resource "aws_lb_listener_rule" "get_api_ping_6afb52" {
   listener_arn = var.listener_arn
-  priority     = 33413
+  priority     = 33155
 
   action {
     type = "fixed-response"
@@ -60,9 +60,9 @@ resource "aws_lb_listener_rule" "getapi_pinga004bb0f" {
 }
 
 # ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "anyapi_reports_proxyedb4c43a" {
+resource "aws_lb_listener_rule" "any_api_reports_00d0e0" {
   listener_arn = var.listener_arn
-  priority     = 34140
+  priority     = 34473
 
   action {
     type             = "forward"
@@ -72,6 +72,33 @@ resource "aws_lb_listener_rule" "anyapi_reports_proxyedb4c43a" {
   condition {
     path_pattern {
       values = ["/api/reports/*"]
+    }
+  }
+}
+
+#
+resource "aws_lb_listener_rule" "rule_325e84" {
+  listener_arn = var.listener_arn
+  priority     = 50000
+
+  action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Not Found\"}"
+      status_code  = "404"
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["inventory.example.com", "staging.inventory.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/*"]
     }
   }
 }
@@ -98,8 +125,7 @@ resource "aws_lb_target_group" "lambda_inventory_writer" {
   target_type = "lambda"
 
   health_check {
-    enabled = true
-    path    = "/"
+    enabled = false
   }
 
   tags = {
@@ -190,7 +216,7 @@ resource "aws_wafv2_web_acl" "rate_limits" {
 
   visibility_config {
     cloudwatch_metrics_enabled = true
-    metric_name                = "warehouse-inventory-rate-limits"
+    metric_name                = "gateplan-WarehouseInventory"
     sampled_requests_enabled   = true
   }
 }

@@ -4,6 +4,25 @@ resource "aws_lb" "this" {
   internal           = true
   subnets            = var.subnet_ids
   security_groups    = var.security_group_ids
+  tags = {
+    "gateplan:api" = "Warehouse Inventory"
+  }
+}
+
+resource "aws_lb_listener" "http_redirect" {
+  load_balancer_arn = aws_lb.this.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type = "redirect"
+
+    redirect {
+      protocol    = "HTTPS"
+      port        = "443"
+      status_code = "HTTP_301"
+    }
+  }
 }
 
 resource "aws_lb_listener" "main" {
@@ -11,6 +30,7 @@ resource "aws_lb_listener" "main" {
   port              = 443
   protocol          = "HTTPS"
   certificate_arn   = var.certificate_arn
+  ssl_policy        = var.ssl_policy
 
   default_action {
     type = "fixed-response"
@@ -24,9 +44,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "getapi_itemsfb1709fd" {
+resource "aws_lb_listener_rule" "get_api_items_fe7dc7" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29440
+  priority     = 29344
 
   action {
     type             = "forward"
@@ -46,9 +66,9 @@ resource "aws_lb_listener_rule" "getapi_itemsfb1709fd" {
 }
 
 # DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "deleteapi_items0a93966d" {
+resource "aws_lb_listener_rule" "delete_api_items_522d5e" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29441
+  priority     = 29345
 
   action {
     type             = "forward"
@@ -63,9 +83,9 @@ resource "aws_lb_listener_rule" "deleteapi_items0a93966d" {
 }
 
 # GET /api/ping
-resource "aws_lb_listener_rule" "getapi_pinga004bb0f" {
+resource "aws_lb_listener_rule" "get_api_ping_6afb52" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33413
+  priority     = 33155
 
   action {
     type = "fixed-response"
@@ -85,9 +105,9 @@ resource "aws_lb_listener_rule" "getapi_pinga004bb0f" {
 }
 
 # ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "anyapi_reports_proxyedb4c43a" {
+resource "aws_lb_listener_rule" "any_api_reports_00d0e0" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 34140
+  priority     = 34473
 
   action {
     type             = "forward"
@@ -123,8 +143,7 @@ resource "aws_lb_target_group" "lambda_inventory_writer" {
   target_type = "lambda"
 
   health_check {
-    enabled = true
-    path    = "/"
+    enabled = false
   }
 
   tags = {
@@ -215,7 +234,7 @@ resource "aws_wafv2_web_acl" "rate_limits" {
 
   visibility_config {
     cloudwatch_metrics_enabled = true
-    metric_name                = "warehouse-inventory-rate-limits"
+    metric_name                = "gateplan-WarehouseInventory"
     sampled_requests_enabled   = true
   }
 }
