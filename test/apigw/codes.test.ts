@@ -184,6 +184,35 @@ describe('routing API Gateway cannot express', () => {
       ),
       expect: [{ pointer: '/paths/~1x/get', args: { in: 'cookie', name: 'session' } }],
     },
+    {
+      name: 'a JSON:API style query name',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { parameters: [{ name: 'filter[a]', in: query }, { name: 'page.size', in: query }], responses: { '200': { description: ok } } }`,
+      ),
+      expect: [{ pointer: '/paths/~1x/get', args: { in: 'query', name: 'filter[a]' } }],
+      writes: true,
+    },
+    {
+      name: 'HTTP APIs declare nothing they would check',
+      target: 'apigw-http',
+      spec: api(
+        `  /x:\n    get: { parameters: [{ name: session, in: cookie }], responses: { '200': { description: ok } } }`,
+      ),
+      expect: [],
+    },
+  ]);
+
+  testTargetCode('GP130', [
+    {
+      name: 'brackets in a path variable',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x/{a[0]}:\n    get: { parameters: [{ name: 'a[0]', in: path, required: true }], responses: { '200': { description: ok } } }`,
+      ),
+      expect: [{ pointer: '/paths/~1x~1{a[0]}/get', args: { name: 'a[0]' } }],
+      writes: false,
+    },
   ]);
 
   testTargetCode('GP106', [

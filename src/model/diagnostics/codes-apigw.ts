@@ -42,6 +42,7 @@ export const apigwCodes = {
     level: 'info',
     stage: 'apigw',
     text: '{in} parameter {name} cannot be declared to API Gateway; it still reaches the backend unchecked ({route})',
+    fix: 'REST APIs declare header and query parameters named with letters, digits and . _ - : $ only',
   },
   GP106: {
     slug: 'apigw-weighted-route',
@@ -209,5 +210,12 @@ export const apigwCodes = {
     stage: 'apigw-rest',
     text: 'no route is left to deploy; API Gateway refuses to deploy a REST API without methods',
     fix: 'resolve the warnings that left routes out, or give the spec at least one operation',
+  },
+  GP130: {
+    slug: 'apigw-rest-path-parameter-name',
+    level: 'error',
+    stage: 'apigw-rest',
+    text: 'path parameter {{name}} has characters REST APIs reject in a parameter name ({route})',
+    fix: 'rename it using only letters, digits and . _ - : $',
   },
 } as const satisfies Record<string, CatalogEntry>;

@@ -2,6 +2,7 @@ import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/normalize.js';
 import type { Route, RouteModel, Segment } from '../../model/types.js';
+import { PARAMETER_NAME } from './operation.js';
 
 /** Quotas API Gateway applies per API (adjustable, but an import over them fails). */
 export const REST_RESOURCE_QUOTA = 300;
@@ -35,6 +36,21 @@ export function importable(route: Route): boolean {
   return (
     METHODS.has(route.method) && route.segments.every((s) => s.kind !== 'literal' || SEGMENT.test(s.value))
   );
+}
+
+/** REST path variables must be valid method request parameter names too. */
+export function pathParameterBlockers(model: RouteModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const route of model.routes) {
+    for (const segment of route.segments) {
+      if (segment.kind !== 'literal' && !PARAMETER_NAME.test(segment.name)) {
+        out.push(
+          diagnostic('GP130', route.where, { name: segment.name, route: routeLabel(route) }, route.id),
+        );
+      }
+    }
+  }
+  return out;
 }
 
 function partOf(segment: Segment): string {

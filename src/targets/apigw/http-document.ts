@@ -65,7 +65,8 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
     const operation: Record<string, unknown> = {};
     if (route.operationId && operationIds.has(route.operationId)) operation.operationId = route.operationId;
     if (route.summary) operation.summary = route.summary;
-    const params = operationParameters(route, diagnostics);
+    // HTTP APIs neither validate nor map declared parameters, so what REST could not declare is no finding here.
+    const params = operationParameters(route, []);
     if (params.length) operation.parameters = params;
     operation.responses = operationResponses(route);
     if (security) operation.security = security;

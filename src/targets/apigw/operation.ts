@@ -11,6 +11,12 @@ export function methodKey(route: Route): string {
 
 const PRIMITIVES = new Set(['string', 'integer', 'number', 'boolean']);
 
+/**
+ * Names REST APIs accept for method request parameters (measured against AWS, not documented:
+ * JSON:API's `filter[a]` is refused). Others stay undeclared; a proxy still forwards them.
+ */
+export const PARAMETER_NAME = /^[A-Za-z0-9:._$-]+$/;
+
 /** API Gateway keeps only name, in, required and a primitive type of a parameter. */
 function simpleSchema(param: Param): Record<string, unknown> {
   const type = param.schema?.type;
@@ -19,7 +25,8 @@ function simpleSchema(param: Param): Record<string, unknown> {
 
 /**
  * Path parameters come from the path template (so each `{x}` is declared exactly once);
- * query and header parameters from the spec. Cookie parameters cannot be declared.
+ * query and header parameters from the spec. Cookie parameters, and names REST rejects, are
+ * not declared.
  */
 export function operationParameters(route: Route, diagnostics: Diagnostic[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -30,12 +37,12 @@ export function operationParameters(route: Route, diagnostics: Diagnostic[]): Re
   const seen = new Set<string>();
   for (const param of route.params) {
     if (param.in === 'path') continue;
-    if (param.in === 'cookie') {
+    if (param.in === 'cookie' || !PARAMETER_NAME.test(param.name)) {
       diagnostics.push(
         diagnostic(
           'GP105',
           route.where,
-          { in: 'cookie', name: param.name, route: routeLabel(route) },
+          { in: param.in, name: param.name, route: routeLabel(route) },
           route.id,
         ),
       );

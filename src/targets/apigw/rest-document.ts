@@ -5,6 +5,7 @@ import type { Route, RouteModel } from '../../model/types.js';
 import { parseLambdaArn } from './addresses.js';
 import {
   importable,
+  pathParameterBlockers,
   quotaBlockers,
   routeBlockers,
   siblingVariableBlockers,
@@ -58,6 +59,7 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const diagnostics: Diagnostic[] = [
     ...routeBlockers(model),
     ...siblingVariableBlockers(model),
+    ...pathParameterBlockers(model),
     ...quotaBlockers(model, 'rest'),
     ...timeoutDiagnostics(model, 'rest'),
     ...weightedRouteDiagnostics(model),
