@@ -7,7 +7,7 @@
  * and numbered with stable priorities (`priorities.ts`).
  */
 import type { Diagnostic, Where } from '../../model/diagnostics/diagnostic.js';
-import { pascalId, shortHash } from '../../model/ids.js';
+import { pascalId, routeNameBase, shortHash } from '../../model/ids.js';
 import type { Route, RouteModel, Stage } from '../../model/types.js';
 import { forwardable, newNotes, NOT_FOUND, routeActions, type ActionNotes } from './actions.js';
 import { globLang, globOf, regexOf, shapeLang, type PathShape, type ShapeSeg } from './lang.js';
@@ -144,7 +144,11 @@ function compileListener(
   }
   for (const rule of merged.rules) drafts.push(...expand(rule, dests.get(rule.dest)!, rule.dest));
 
-  const ordered: Ordered[] = drafts.map((d) => ({ ...d.ordered, name: ruleName(d.rule.routes, d.key) }));
+  const byId = new Map(model.routes.map((r) => [r.id, r]));
+  const ordered: Ordered[] = drafts.map((d) => {
+    const first = byId.get(d.rule.routes[0] ?? '');
+    return { ...d.ordered, name: pascalId(first ? routeNameBase(first) : 'rule', 40) + shortHash(d.key, 8) };
+  });
   const priorities = assignPriorities(ordered);
   const rules: AlbRule[] = drafts
     .map((d, i) => ({ name: ordered[i]!.name, priority: priorities[i]!, ...d.rule }))
@@ -277,11 +281,6 @@ function expand(
 
 function escapeForRewrite(prefix: string): string {
   return prefix.replace(/[\\^$.*+?()[\]{}|]/g, (c) => '\\' + c);
-}
-
-/** `Rule` + the first route's readable name + a hash of everything that identifies the rule. */
-function ruleName(routes: string[], key: string): string {
-  return pascalId(routes[0] ?? 'rule', 40) + shortHash(key, 8);
 }
 
 function specificity(a: ShapeSeg[], b: ShapeSeg[]): number {

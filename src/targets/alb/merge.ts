@@ -12,7 +12,6 @@ import {
   globOf,
   globSafe,
   overlaps,
-  regexOf,
   shapeLang,
   wildcardCount,
   type Lang,
