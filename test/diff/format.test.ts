@@ -32,3 +32,18 @@ describe('diff formats', () => {
     expect(diffFormatters.github(r, { color: false })).toBe('');
   });
 });
+
+describe('markdown size', () => {
+  it('long lists are cut with a count, and a section with breaking changes starts open', async () => {
+    const many = (n: number) =>
+      BASE.replace(
+        'paths:\n',
+        `paths:\n${Array.from({ length: n }, (_, i) => `  /extra${i}:\n    get:\n      responses: { '200': { description: ok } }\n`).join('')}`,
+      );
+    const md = diffFormatters.markdown(await report(many(150), BASE, {}), { color: false });
+    expect(md).toContain('| | … and 50 more | | | |');
+    expect(md).toContain('- … and 90 more');
+    expect(md).toContain('<details open>');
+    expect(md.length).toBeLessThan(65536);
+  });
+});

@@ -27,11 +27,13 @@ export const markdown: DiffFormatter = (report) => {
   const routeChanges = report.changes.filter((c) => c.scope === 'routes');
   if (routeChanges.length) {
     out.push('| | change | route / stage | before | after |', '|---|---|---|---|---|');
-    for (const c of routeChanges) {
+    for (const c of routeChanges.slice(0, MAX_TABLE_ROWS)) {
       out.push(
         `| ${BADGE[c.classification]} | ${c.kind} | ${subject(c)} | ${cell(c.args.before ?? '')} | ${cell(c.args.after ?? c.args.detail ?? '')} |`,
       );
     }
+    if (routeChanges.length > MAX_TABLE_ROWS)
+      out.push(`| | … and ${routeChanges.length - MAX_TABLE_ROWS} more | | | |`);
     out.push('');
   }
   for (const scope of Object.keys(SCOPE_TITLE) as (keyof typeof SCOPE_TITLE)[]) {
@@ -47,14 +49,24 @@ export const markdown: DiffFormatter = (report) => {
   return out.join('\n');
 };
 
+/**
+ * GitHub refuses comments over 65,536 characters: lists stop at these lengths and say how
+ * many changes they leave out (`--format json` always has them all).
+ */
+const MAX_TABLE_ROWS = 100;
+const MAX_DETAIL_ITEMS = 60;
+
+/** A section with breaking changes starts open, so a reviewer cannot miss it. */
 function details(summary: string, changes: RouteChange[]): string[] {
-  const lines = ['<details>', `<summary>${html(summary)}</summary>`, ''];
-  for (const c of changes) {
+  const open = changes.some((c) => c.classification === 'breaking') ? ' open' : '';
+  const lines = [`<details${open}>`, `<summary>${html(summary)}</summary>`, ''];
+  for (const c of changes.slice(0, MAX_DETAIL_ITEMS)) {
     const where = primaryWhere(c);
     lines.push(
       `- ${BADGE[c.classification]} **${c.code}** ${cell(renderMessage(c))}${where ? ` — \`${code(whereText(where))}\`` : ''}`,
     );
   }
+  if (changes.length > MAX_DETAIL_ITEMS) lines.push(`- … and ${changes.length - MAX_DETAIL_ITEMS} more`);
   lines.push('', '</details>');
   return lines;
 }

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { REPO } from '../support/pipeline.js';
+import { writeSpec } from '../support/temp.js';
+
+/** The pull-request change the sample in docs/ci.md shows: a shadowing route, auth added, throttling tightened. */
+export function samplePullRequest(bookstore: string): string {
+  return bookstore
+    .replace(
+      '  /books/{bookId}:\n',
+      "  /books/featured:\n    get:\n      operationId: featuredBooks\n      tags: [catalog]\n      security: []\n      x-gateplan: { backend: catalog-v2 }\n      responses:\n        '200': { description: Featured books }\n  /books/{bookId}:\n",
+    )
+    .replace(
+      'x-gateplan: { throttle: { rate: 10, burst: 20 } }',
+      'x-gateplan: { throttle: { rate: 5, burst: 10 } }',
+    )
+    .replace(
+      '      operationId: listReviews\n      tags: [reviews]\n      security: []\n',
+      '      operationId: listReviews\n      tags: [reviews]\n',
+    );
+}
+
+const DOC = join(REPO, 'docs/ci.md');
+
+function between(text: string, begin: string, end: string): string {
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end, start + begin.length);
+  if (start < 0 || stop < 0) throw new Error(`docs/ci.md lacks ${begin} … ${end}`);
+  return text.slice(start + begin.length, stop);
+}
+
+describe('docs/ci.md cannot go stale', () => {
+  it('shows the workflow file as it is', () => {
+    const doc = readFileSync(DOC, 'utf8');
+    const workflow = readFileSync(join(REPO, 'examples/ci/gateplan.yml'), 'utf8');
+    expect(between(doc, '```yaml\n# gateplan in CI', '```')).toBe(workflow.replace(/^# gateplan in CI/, ''));
+  });
+
+  it('shows the markdown the tool produces for the sample change', async () => {
+    const bookstore = readFileSync(join(REPO, 'specs/bookstore.yaml'), 'utf8');
+    const base = writeSpec(bookstore, 'bookstore.yaml');
+    const revision = writeSpec(samplePullRequest(bookstore), 'bookstore.yaml');
+    let stdout = '';
+    const code = await main(
+      ['diff', base, revision, '--target', 'apigw-rest,alb', '--format', 'markdown', '--fail-on', 'breaking'],
+      {
+        stdout: (t) => void (stdout += t),
+        stderr: () => undefined,
+        color: false,
+      },
+    );
+    expect(code).toBe(1);
+    // As `diff specs/bookstore.yaml --base origin/main` shows the two versions.
+    const shown = stdout
+      .split(base)
+      .join('origin/main:specs/bookstore.yaml')
+      .split(revision)
+      .join('specs/bookstore.yaml');
+    const sample = between(readFileSync(DOC, 'utf8'), '<!-- sample:begin -->\n', '<!-- sample:end -->');
+    // The summary and the route-level table are exact.
+    const table = (md: string) => md.slice(0, md.indexOf('<details'));
+    expect(table(sample)).toBe(table(shown));
+    // ALB rule names and priorities belong to the compiler; every breaking line must still be there.
+    const mask = (md: string) => md.replace(/rule \S+/g, 'rule R').replace(/priority \d+/g, 'priority N');
+    const breaking = sample.split('\n').filter((l) => l.includes('🔴'));
+    expect(breaking.length).toBeGreaterThan(1);
+    for (const line of breaking) expect(mask(shown)).toContain(mask(line));
+  });
+});
