@@ -5,6 +5,7 @@ import { exitCodeFor, type CommandResult } from './result.js';
 import { generateBuilder, handleGenerate } from './commands/generate.js';
 import { handleLint, lintBuilder, listCodes } from './commands/lint.js';
 import { handleInspect, inspectBuilder } from './commands/inspect.js';
+import { explainBuilder, handleExplain } from './commands/explain.js';
 import { diffBuilder, handleDiff } from './commands/diff.js';
 import { handleInit, initBuilder } from './commands/init.js';
 import { costBuilder, handleCost } from './commands/cost.js';
@@ -61,6 +62,7 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       diffBuilder,
       run(handleDiff),
     )
+    .command('explain <spec> <method> <path>', 'which ALB rule and target groups serve a request, and which operation it is', explainBuilder, run(handleExplain))
     .command('init <spec>', 'write a commented gateplan.yaml beside the spec', initBuilder, run(handleInit))
     .command(
       'compare <spec>',

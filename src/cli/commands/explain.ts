@@ -1,0 +1,102 @@
+import type { Argv } from 'yargs';
+import { compileAlb } from '../../targets/alb/compile.js';
+import { explainRequest, explanationText } from '../../targets/alb/explain.js';
+import type { AlbRequest } from '../../targets/alb/match.js';
+import { loadModel, specOptions, type SpecArgs } from '../common.js';
+import { GateplanError } from '../errors.js';
+import type { CommandResult } from '../result.js';
+
+export interface ExplainArgs extends SpecArgs {
+  method: string;
+  path: string;
+  target: 'alb';
+  host?: string;
+  header: string[];
+  query: string[];
+  'source-ip'?: string;
+  stage?: string;
+  format: 'text' | 'json';
+}
+
+export function explainBuilder(yargs: Argv) {
+  return specOptions(yargs)
+    .positional('method', { type: 'string', demandOption: true, describe: 'HTTP method, e.g. GET' })
+    .positional('path', {
+      type: 'string',
+      demandOption: true,
+      describe: 'request path, e.g. /v2/books/42 (no query string)',
+    })
+    .option('target', {
+      choices: ['alb'] as const,
+      default: 'alb' as const,
+      describe: 'front door whose routing to explain',
+    })
+    .option('host', { type: 'string', describe: "Host header (default: the stage's host)" })
+    .option('header', {
+      type: 'string',
+      array: true,
+      default: [] as string[],
+      describe: 'request header NAME:VALUE (repeatable)',
+    })
+    .option('query', {
+      type: 'string',
+      array: true,
+      default: [] as string[],
+      describe: 'query parameter KEY=VALUE (repeatable)',
+    })
+    .option('source-ip', { type: 'string', describe: 'client IP address' })
+    .option('stage', {
+      type: 'string',
+      describe: 'stage whose host, path prefix or listener to use (default: the first)',
+    })
+    .option('format', {
+      choices: ['text', 'json'] as const,
+      default: 'text' as const,
+      describe: 'output format',
+    })
+    .example(
+      '$0 explain specs/bookstore.yaml GET /v2/books/42',
+      'the listener rule, target groups and operation for a request',
+    )
+    .example(
+      '$0 explain specs/bookstore.yaml PUT /v2/books/42 --stage prod --format json',
+      'the same for the prod stage, as JSON',
+    );
+}
+
+export async function handleExplain(argv: ExplainArgs): Promise<CommandResult> {
+  const { model } = await loadModel(argv);
+  const stageName = argv.stage ?? Object.keys(model.stages)[0]!;
+  const stage = model.stages[stageName];
+  if (!stage)
+    throw new GateplanError(
+      'usage',
+      `unknown stage "${stageName}"; stages: ${Object.keys(model.stages).join(', ')}`,
+    );
+  const method = argv.method.toUpperCase();
+  const prefix =
+    model.albStageMode === 'path' && stage.pathPrefix && !argv.path.startsWith(stage.pathPrefix + '/')
+      ? stage.pathPrefix
+      : '';
+  const request: AlbRequest = {
+    method,
+    path: prefix + (argv.path.startsWith('/') ? argv.path : '/' + argv.path),
+  };
+  const host = argv.host ?? (model.albStageMode === 'host' ? stage.host : undefined);
+  if (host) request.host = host;
+  if (argv.header.length) request.headers = Object.fromEntries(argv.header.map(pair(':', '--header')));
+  if (argv.query.length) request.query = argv.query.map(pair('=', '--query'));
+  if (argv['source-ip']) request.sourceIp = argv['source-ip'];
+  const explanation = explainRequest(model, compileAlb(model), request, stageName);
+  const stdout =
+    argv.format === 'json' ? JSON.stringify(explanation, null, 2) + '\n' : explanationText(explanation);
+  return { diagnostics: [], diagnosticsTo: 'stderr', stdout, failOn: 'none' };
+}
+
+function pair(separator: string, flag: string) {
+  return (text: string): [string, string] => {
+    const at = text.indexOf(separator);
+    if (at <= 0) throw new GateplanError('usage', `${flag} expects NAME${separator}VALUE, got "${text}"`);
+    return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+  };
+}
