@@ -1,8 +1,10 @@
+# fail_on_warnings: a route API Gateway would drop on import fails the apply instead.
 resource "aws_apigatewayv2_api" "this" {
-  name          = "Bookstore API"
-  description   = "Catalog, orders, reviews and accounts for an online bookstore."
-  protocol_type = "HTTP"
-  body          = templatefile("${path.module}/openapi-http.json", { ReviewsListenerArn = var.reviews_listener_arn, ReviewsVpcLinkId = var.reviews_vpc_link_id })
+  name             = "Bookstore API"
+  description      = "Catalog, orders, reviews and accounts for an online bookstore."
+  protocol_type    = "HTTP"
+  fail_on_warnings = true
+  body             = templatefile("${path.module}/openapi-http.json", { ReviewsListenerArn = var.reviews_listener_arn, ReviewsVpcLinkId = var.reviews_vpc_link_id })
 }
 
 resource "aws_apigatewayv2_stage" "dev" {

@@ -1,8 +1,10 @@
+# fail_on_warnings: a route API Gateway would drop on import fails the apply instead.
 resource "aws_api_gateway_rest_api" "this" {
   name              = "Bookstore API"
   description       = "Catalog, orders, reviews and accounts for an online bookstore."
   body              = templatefile("${path.module}/openapi-rest.json", { ReviewsVpcLinkId = var.reviews_vpc_link_id })
   put_rest_api_mode = "overwrite"
+  fail_on_warnings  = true
 
   endpoint_configuration {
     types = ["REGIONAL"]

@@ -1,7 +1,9 @@
+# fail_on_warnings: a route API Gateway would drop on import fails the apply instead.
 resource "aws_apigatewayv2_api" "this" {
-  name          = "Events Ingest"
-  protocol_type = "HTTP"
-  body          = templatefile("${path.module}/openapi-http.json", { AlbListenerArn = aws_lb_listener.main.arn, AlbVpcLinkId = aws_apigatewayv2_vpc_link.this.id })
+  name             = "Events Ingest"
+  protocol_type    = "HTTP"
+  fail_on_warnings = true
+  body             = templatefile("${path.module}/openapi-http.json", { AlbListenerArn = aws_lb_listener.main.arn, AlbVpcLinkId = aws_apigatewayv2_vpc_link.this.id })
 }
 
 resource "aws_apigatewayv2_vpc_link" "this" {

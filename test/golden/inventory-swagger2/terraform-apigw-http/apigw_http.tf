@@ -1,7 +1,9 @@
+# fail_on_warnings: a route API Gateway would drop on import fails the apply instead.
 resource "aws_apigatewayv2_api" "this" {
-  name          = "Warehouse Inventory"
-  protocol_type = "HTTP"
-  body          = file("${path.module}/openapi-http.json")
+  name             = "Warehouse Inventory"
+  protocol_type    = "HTTP"
+  fail_on_warnings = true
+  body             = file("${path.module}/openapi-http.json")
 }
 
 resource "aws_apigatewayv2_stage" "live" {

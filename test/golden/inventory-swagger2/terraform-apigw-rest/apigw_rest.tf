@@ -1,7 +1,9 @@
+# fail_on_warnings: a route API Gateway would drop on import fails the apply instead.
 resource "aws_api_gateway_rest_api" "this" {
   name              = "Warehouse Inventory"
   body              = file("${path.module}/openapi-rest.json")
   put_rest_api_mode = "overwrite"
+  fail_on_warnings  = true
 
   endpoint_configuration {
     types = ["REGIONAL"]
