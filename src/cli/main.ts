@@ -62,7 +62,12 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       diffBuilder,
       run(handleDiff),
     )
-    .command('explain <spec> <method> <path>', 'which ALB rule and target groups serve a request, and which operation it is', explainBuilder, run(handleExplain))
+    .command(
+      'explain <spec> <method> <path>',
+      'which ALB rule and target groups serve a request, and which operation it is',
+      explainBuilder,
+      run(handleExplain),
+    )
     .command('init <spec>', 'write a commented gateplan.yaml beside the spec', initBuilder, run(handleInit))
     .command(
       'compare <spec>',
