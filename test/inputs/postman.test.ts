@@ -71,7 +71,7 @@ describe('Postman collections', () => {
   it('become routes: :id and {{var}} segments are parameters, the base URL a server, folders tags', async () => {
     const { model } = await check(shopText, {}, {}, 'collection.json');
     expect(model!.source.format).toBe('postman-2.1');
-    expect(model!.api.servers).toEqual(['https://api.shop.example/v1']);
+    expect(model!.api.servers).toEqual(['https://api.shop.example']);
     expect(routes(model!)).toEqual([
       'POST /v1/orders header:X-Trace',
       'GET /v1/orders/{orderId} path:orderId,query:expand,query:verbose',
@@ -94,7 +94,7 @@ describe('Postman collections', () => {
     expect(duplicate).toMatchObject({
       severity: 'warn',
       where: { file: 'collection.json', pointer: '/item/0/item/1', line },
-      args: { route: 'GET /orders/{orderId}', first: 'get order' },
+      args: { route: 'GET /v1/orders/{orderId}', first: 'get order' },
     });
     const mixed = diagnostics.find((d) => d.code === 'GP501');
     expect(mixed?.where.pointer).toBe('/item/2/request/url');
@@ -121,9 +121,24 @@ describe('Postman collections', () => {
       { postmanEnvironment: 'env.json' },
       'collection.json',
     );
-    expect(model!.api.servers).toEqual(['https://staging.shop.example/v2']);
+    expect(model!.api.servers).toEqual(['https://staging.shop.example']);
     expect(routes(model!)).toContain('GET /v2/v3/status');
     expect(diagnostics.filter((d) => d.code === 'GP501')).toEqual([]);
+  });
+
+  it('a base URL variable with a path and the same URL written out are one server and one route', async () => {
+    const c = {
+      info: { name: 'S', schema: V21 },
+      variable: [{ key: 'baseUrl', value: 'https://api.shop.example/v1/' }],
+      item: [
+        { name: 'by variable', request: { method: 'GET', url: '{{baseUrl}}/users' } },
+        { name: 'written out', request: { method: 'GET', url: 'https://api.shop.example/v1/users' } },
+      ],
+    };
+    const { model, diagnostics } = await check(JSON.stringify(c), {}, {}, 's.json');
+    expect(model!.api.servers).toEqual(['https://api.shop.example']);
+    expect(routes(model!)).toEqual(['GET /v1/users']);
+    expect(diagnostics.filter((d) => d.code === 'GP500').map((d) => d.where.pointer)).toEqual(['/item/1']);
   });
 
   it('refuses an environment file that is not one (GP505)', async () => {

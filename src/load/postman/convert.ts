@@ -62,17 +62,18 @@ export function convertCollection(
       diagnostics.push(diagnostic('GP503', at(`${item.pointer}/request`), { name: item.name }));
       continue;
     }
-    const segments = url.path.map((s) => convertSegment(s, variables));
+    const server = servers.add(url.base, `${item.pointer}/request/url`);
+    const rawPath = [...(server?.prefix ?? []), ...url.path];
+    const segments = rawPath.map((s) => convertSegment(s, variables));
     uniqueParamNames(segments);
     const path = '/' + segments.map((s) => (s.kind === 'literal' ? s.value : `{${s.name}}`)).join('/');
     const shape = segments.map((s) => (s.kind === 'literal' ? s.value : '{}')).join('/');
-    reportSegments(url, segments, item, file, diagnostics);
+    reportSegments(rawPath, segments, item, file, diagnostics);
     const key = `${method} /${shape}`;
     const pathPointer = encodePointer(['paths', path]);
     const opPointer = `${pathPointer}/${method.toLowerCase()}`;
-    const server = servers.add(url.base, `${item.pointer}/request/url`);
 
-    const parameters = parametersOf(item, url, segments);
+    const parameters = parametersOf(item, url, rawPath, segments);
     const body =
       method === 'GET' || method === 'HEAD' ? undefined : requestBody(item.request.body, item.request.header);
     const existing = operations.get(key);
@@ -124,7 +125,12 @@ export function convertCollection(
     if (!origins.has(pathPointer)) origins.set(pathPointer, at(item.pointer), false);
     paths[path]![method.toLowerCase()] = operation;
     origins.set(opPointer, at(item.pointer), false);
-    operations.set(key, { operation, item, pointer: opPointer, ...(server !== undefined ? { server } : {}) });
+    operations.set(key, {
+      operation,
+      item,
+      pointer: opPointer,
+      ...(server !== undefined ? { server: server.url } : {}),
+    });
   }
 
   const serverList = servers.list();
@@ -165,7 +171,7 @@ function uniqueParamNames(segments: ConvertedSegment[]): void {
 }
 
 function reportSegments(
-  url: PostmanUrl,
+  rawPath: string[],
   segments: ConvertedSegment[],
   item: RequestItem,
   file: string,
@@ -174,7 +180,7 @@ function reportSegments(
   const where = { file, pointer: `${item.pointer}/request/url` };
   segments.forEach((s, i) => {
     if (s.kind === 'param' && s.mixed)
-      diagnostics.push(diagnostic('GP501', where, { segment: url.path[i]!, param: s.name }));
+      diagnostics.push(diagnostic('GP501', where, { segment: rawPath[i]!, param: s.name }));
     if (s.kind === 'literal' && s.encodedFrom !== undefined) {
       diagnostics.push(
         diagnostic('GP502', where, { segment: JSON.stringify(s.encodedFrom), encoded: s.value }),
@@ -188,12 +194,17 @@ interface SourcedParam {
   pointer: string;
 }
 
-function parametersOf(item: RequestItem, url: PostmanUrl, segments: ConvertedSegment[]): SourcedParam[] {
+function parametersOf(
+  item: RequestItem,
+  url: PostmanUrl,
+  rawPath: string[],
+  segments: ConvertedSegment[],
+): SourcedParam[] {
   const urlPointer = `${item.pointer}/request/url`;
   const out: SourcedParam[] = [];
   segments.forEach((s, i) => {
     if (s.kind !== 'param') return;
-    const raw = url.path[i]!;
+    const raw = rawPath[i]!;
     const declared = url.variables.get(raw.startsWith(':') ? raw.slice(1) : raw);
     out.push({
       param: {
@@ -290,32 +301,53 @@ class ServerList {
     private readonly file: string,
   ) {}
 
-  /** Returns the server URL template for `base`, or undefined when the request names no host. */
-  add(base: string, pointer: string): string | undefined {
+  /**
+   * The server for `base` (undefined when the request names no host). When every variable in
+   * it has a value the server is that concrete origin, and a path in it (`{{baseUrl}}` =
+   * `https://api.example.com/v1`) is returned as `prefix` for the route, so requests written
+   * with and without the variable land on the same path. Otherwise the variables stay
+   * server variables, defaulting to what values they have.
+   */
+  add(base: string, pointer: string): { url: string; prefix: string[] } | undefined {
     if (base === '') return undefined;
-    const names: string[] = [];
+    const resolved = this.variables.expand(base);
+    const concrete =
+      resolved === undefined
+        ? undefined
+        : /^([A-Za-z][\w+.-]*:\/\/[^/?#\s<>{}]+)([^?#]*)/.exec(withScheme(resolved));
+    if (concrete) {
+      const url = concrete[1]!;
+      this.register(url, {}, pointer);
+      return { url, prefix: concrete[2]!.split('/').filter((p) => p !== '') };
+    }
     let url = base.replace(/\{\{([^{}]*)\}\}/g, (_m, raw: string) => {
       const name = paramName(raw);
-      if (!names.includes(name)) names.push(name);
       if (this.variables.value(raw) === undefined && !this.reported.has(raw)) {
         this.reported.add(raw);
         this.diagnostics.push(diagnostic('GP504', { file: this.file, pointer }, { variable: `{{${raw}}}` }));
       }
       return `{${name}}`;
     });
-    // Postman sends requests without a scheme over plain HTTP.
-    if (!/^[^:/{}]+:\/\//.test(url) && !url.startsWith('{')) url = `http://${url}`;
-    if (!this.servers.has(url)) {
-      const vars: Record<string, { default: string }> = {};
-      for (const match of base.matchAll(/\{\{([^{}]*)\}\}/g))
-        vars[paramName(match[1]!)] ??= { default: this.variables.value(match[1]!) ?? '' };
-      this.origins.set(`/servers/${this.servers.size}`, { file: this.file, pointer }, false);
-      this.servers.set(url, { url, ...(names.length > 0 ? { variables: vars } : {}) });
-    }
-    return url;
+    if (!url.startsWith('{')) url = withScheme(url);
+    const vars: Record<string, { default: string }> = {};
+    for (const match of base.matchAll(/\{\{([^{}]*)\}\}/g))
+      vars[paramName(match[1]!)] ??= { default: this.variables.value(match[1]!) ?? '' };
+    this.register(url, vars, pointer);
+    return { url, prefix: [] };
+  }
+
+  private register(url: string, variables: Record<string, { default: string }>, pointer: string): void {
+    if (this.servers.has(url)) return;
+    this.origins.set(`/servers/${this.servers.size}`, { file: this.file, pointer }, false);
+    this.servers.set(url, { url, ...(Object.keys(variables).length > 0 ? { variables } : {}) });
   }
 
   list(): Record<string, unknown>[] {
     return [...this.servers.values()];
   }
+}
+
+/** Postman sends requests without a scheme over plain HTTP. */
+function withScheme(url: string): string {
+  return /^[^:/{}]+:\/\//.test(url) ? url : `http://${url}`;
 }
