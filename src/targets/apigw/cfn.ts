@@ -20,9 +20,9 @@ export function cfnValues(values: Record<string, PlanValue>): Record<string, unk
 }
 
 /**
- * The document as a `Body`: strings that name stack parameters (`${Name}`) become `Fn::Sub`,
- * with every other `${` (stage variables, import-time AWS variables) escaped as `${!` so
- * CloudFormation leaves it for API Gateway.
+ * The document as a `Body`: strings that name stack parameters (`${Name}`) become `Fn::Sub`.
+ * CloudFormation resolves `${AWS::Region}` and friends there as API Gateway's import would;
+ * every other `${` (stage variables) is escaped as `${!` so it is left for API Gateway.
  */
 export function bodyWithParameters(document: unknown, parameters: string[]): unknown {
   if (parameters.length === 0) return document;
@@ -33,7 +33,7 @@ export function bodyWithParameters(document: unknown, parameters: string[]): unk
       if (!refs.some((r) => names.has(r))) return node;
       return {
         'Fn::Sub': node.replace(/\$\{([^}]*)\}/g, (whole, inner: string) =>
-          names.has(inner) ? whole : '${!' + inner + '}',
+          names.has(inner) || inner.startsWith('AWS::') ? whole : '${!' + inner + '}',
         ),
       };
     }
