@@ -1,0 +1,61 @@
+/**
+ * Every corpus spec, its operations spread over several backends by tag through a
+ * gateplan.yaml: the matcher must route every operation's sample request to its backend
+ * and undeclared top-level paths to the default. Big APIs overflow the 100-rule quota; the
+ * plan must still be correct, and the overflow must be reported as GP200.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { load } from '../../src/load/index.js';
+import { normalize } from '../../src/model/normalize.js';
+import { shortHash } from '../../src/model/ids.js';
+import { compileAlb } from '../../src/targets/alb/compile.js';
+import { ALB_QUOTAS } from '../../src/targets/alb/plan.js';
+import { announceCorpus, corpusEntries, HAS_CORPUS } from '../support/corpus.js';
+import { tempDir } from '../support/temp.js';
+import { misroutedRequests, strayRequests } from './support.js';
+
+announceCorpus();
+
+const BACKENDS = ['svc-a', 'svc-b', 'svc-c', 'svc-d', 'svc-e'];
+
+/** A gateplan.yaml that sends each tag to a backend chosen by the tag's hash. */
+function configFor(tags: string[]): string {
+  return stringify({
+    backends: Object.fromEntries(BACKENDS.map((b) => [b, { url: `http://${b}.internal:8080` }])),
+    defaults: { backend: BACKENDS[0] },
+    rules: tags.map((tag) => ({
+      match: { tag },
+      set: { backend: BACKENDS[parseInt(shortHash(tag, 4), 16) % BACKENDS.length] },
+    })),
+    severity: { GP043: 'off' },
+  });
+}
+
+describe.skipIf(!HAS_CORPUS)('ALB rules for the corpus specs, proven by the matcher', () => {
+  for (const entry of corpusEntries()) {
+    it(
+      entry.id,
+      async () => {
+        const first = await load(entry.file, { cwd: join(entry.file, '..'), config: false });
+        if (!first.ok) return; // Specs that cannot load are covered by test/corpus.test.ts.
+        const tags = [...new Set(normalize(first.spec).routes.flatMap((r) => r.tags))].sort();
+        const config = join(tempDir(), 'gateplan.yaml');
+        writeFileSync(config, configFor(tags));
+        const loaded = await load(entry.file, { cwd: join(entry.file, '..'), config });
+        expect(loaded.ok).toBe(true);
+        if (!loaded.ok) return;
+        const model = normalize(loaded.spec);
+        if (model.routes.length === 0) return;
+        const plan = compileAlb(model);
+        expect(misroutedRequests(model, plan)).toEqual([]);
+        expect(strayRequests(model, plan)).toEqual([]);
+        const overflow = plan.diagnostics.some((d) => d.code === 'GP200');
+        expect(overflow).toBe(plan.usage.rules > ALB_QUOTAS.rulesPerLoadBalancer);
+      },
+      120_000,
+    );
+  }
+});
