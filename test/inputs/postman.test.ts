@@ -141,6 +141,23 @@ describe('Postman collections', () => {
     expect(diagnostics.filter((d) => d.code === 'GP500').map((d) => d.where.pointer)).toEqual(['/item/1']);
   });
 
+  it('names a path level the same for every request, as the first request named it', async () => {
+    const c = {
+      info: { name: 'S', schema: V21 },
+      item: [
+        { name: 'get', request: { method: 'GET', url: 'http://h/orders/:id' } },
+        { name: 'delete', request: { method: 'DELETE', url: 'http://h/orders/:orderId' } },
+        { name: 'items', request: { method: 'GET', url: 'http://h/orders/{{order}}/items/:itemId' } },
+      ],
+    };
+    const { model } = await check(JSON.stringify(c), {}, {}, 's.json');
+    expect(routes(model!)).toEqual([
+      'GET /orders/{id} path:id',
+      'DELETE /orders/{id} path:id',
+      'GET /orders/{id}/items/{itemId} path:id,path:itemId',
+    ]);
+  });
+
   it('refuses an environment file that is not one (GP505)', async () => {
     const { model, diagnostics } = await check(
       shopText,

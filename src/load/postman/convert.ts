@@ -40,7 +40,8 @@ export function convertCollection(
   origins.set('/paths', at('/item'), false);
 
   const servers = new ServerList(variables, origins, diagnostics, file);
-  const tags = new Map<string, string>();
+  const tags = new Set<string>();
+  const paramNames = new Map<string, string>();
   const tagList: Record<string, unknown>[] = [];
   const schemes: Record<string, Record<string, unknown>> = {};
   const paths: Record<string, Record<string, unknown>> = {};
@@ -65,6 +66,7 @@ export function convertCollection(
     const server = servers.add(url.base, `${item.pointer}/request/url`);
     const rawPath = [...(server?.prefix ?? []), ...url.path];
     const segments = rawPath.map((s) => convertSegment(s, variables));
+    sameParamNames(segments, paramNames);
     uniqueParamNames(segments);
     const path = '/' + segments.map((s) => (s.kind === 'literal' ? s.value : `{${s.name}}`)).join('/');
     const shape = segments.map((s) => (s.kind === 'literal' ? s.value : '{}')).join('/');
@@ -95,7 +97,7 @@ export function convertCollection(
     if (item.folders.length > 0) {
       const tag = item.folders.map((f) => f.name).join(' > ');
       if (!tags.has(tag)) {
-        tags.set(tag, tag);
+        tags.add(tag);
         const folder = item.folders[item.folders.length - 1]!;
         origins.set(`/tags/${tagList.length}`, at(folder.pointer), false);
         tagList.push({ name: tag, ...descriptionOf(folder.description) });
@@ -156,6 +158,22 @@ export function convertCollection(
     ...(Object.keys(schemes).length > 0 ? { components: { securitySchemes: schemes } } : {}),
   };
   return { document, origins, diagnostics };
+}
+
+/**
+ * `/orders/:id` and `/orders/:orderId/items` name one path level differently, which neither
+ * OpenAPI nor API Gateway's resource tree allows: the first name seen at a level is used for
+ * every request below it.
+ */
+function sameParamNames(segments: ConvertedSegment[], seen: Map<string, string>): void {
+  let prefix = '';
+  for (const s of segments) {
+    prefix += '/' + (s.kind === 'literal' ? s.value : '{}');
+    if (s.kind !== 'param') continue;
+    const first = seen.get(prefix);
+    if (first === undefined) seen.set(prefix, s.name);
+    else s.name = first;
+  }
 }
 
 /** `/{{id}}/{{id}}` would declare `id` twice: later ones are numbered. */
