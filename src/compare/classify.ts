@@ -60,6 +60,7 @@ export const CLASSIFIERS: Partial<Record<Code, Classifier>> = {
   GP126: fixed('configuration', 'impossible'),
   GP127: fixed('configuration', 'impossible'),
   GP129: fixed('deploy', 'impossible'),
+  GP130: fixed('path-templates', 'impossible'),
   GP128: (d) => ({ feature: featureNamed(d.args.feature ?? ''), kind: 'impossible' }),
   // ALB
   GP200: () => 'quota',

@@ -51,14 +51,9 @@ const RANK: Record<Support, number> = { native: 0, emulated: 1, impossible: 2 };
 /**
  * Runs each front-door target over the model and tabulates, per feature the spec uses, what
  * the targets' own findings say: nothing (native), an emulation note, or an impossibility.
- * The ALB findings are those of the plan the caller compiled for the cost (`compileAlb`, the
- * plan the ALB target renders); API Gateway's come from running its targets here. Pure.
+ * Pure: the cost report is computed by the caller from the same model.
  */
-export function compare(
-  model: RouteModel,
-  cost: CostReport,
-  albFindings: readonly Diagnostic[],
-): CompareReport {
+export function compare(model: RouteModel, cost: CostReport): CompareReport {
   const requested = requestedFeatures(model);
   const rows = new Map<FeatureId, Row>();
   const empty = (): Cell => ({ support: 'native', notes: [], routes: [], unnamed: 0, codes: [] });
@@ -81,10 +76,9 @@ export function compare(
   const quotas: Diagnostic[] = [];
   const other: CompareReport['other'] = [];
   for (const door of TARGET_DOORS) {
-    const own =
-      door === 'alb'
-        ? albFindings
-        : generate(model, { targets: [door] }).diagnostics.filter((d) => !model.diagnostics.includes(d));
+    const own = generate(model, { targets: [door] }).diagnostics.filter(
+      (d) => !model.diagnostics.includes(d),
+    );
     const sorted = classify(own, model);
     quotas.push(...sorted.quotas);
     for (const d of sorted.unclassified) other.push({ door, message: renderMessage(d) });

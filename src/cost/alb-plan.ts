@@ -8,18 +8,12 @@ import { albFacts, type AlbFacts } from './alb-facts.js';
  * deploys. The plan's own findings belong to `lint --target alb`; here only "the count may be
  * off" matters.
  */
-export function albPlanFacts(model: RouteModel): {
-  facts: AlbFacts;
-  /** The ALB compiler's own findings (what `compare` classifies). */
-  planDiagnostics: Diagnostic[];
-  /** Findings for `cost` itself: GP603 when the plan has errors. */
-  diagnostics: Diagnostic[];
-} {
+export function albPlanFacts(model: RouteModel): { facts: AlbFacts; diagnostics: Diagnostic[] } {
   const plan = compileAlb(model);
   const facts = albFacts(plan);
   const rules = facts.listeners.reduce((sum, l) => sum + l.rules, 0);
   const diagnostics = hasErrors(plan.diagnostics)
     ? [diagnostic('GP603', { file: model.source.file, pointer: '' }, { rules })]
     : [];
-  return { facts, planDiagnostics: plan.diagnostics, diagnostics };
+  return { facts, diagnostics };
 }

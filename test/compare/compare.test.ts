@@ -16,9 +16,13 @@ const prices = parsePrices(JSON.parse(readFileSync(join(REPO, 'data/prices/us-ea
   .prices as Prices;
 
 function compareModel(model: RouteModel, requestsPerMonth = DEFAULT_PROFILE.requestsPerMonth): CompareReport {
-  const alb = albPlanFacts(model);
-  const cost = estimateCosts(model, { ...DEFAULT_PROFILE, requestsPerMonth }, prices, alb.facts);
-  return compare(model, cost, alb.planDiagnostics);
+  const cost = estimateCosts(
+    model,
+    { ...DEFAULT_PROFILE, requestsPerMonth },
+    prices,
+    albPlanFacts(model).facts,
+  );
+  return compare(model, cost);
 }
 
 const cell = (

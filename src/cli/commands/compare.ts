@@ -28,7 +28,7 @@ export async function handleCompare(argv: CompareArgs): Promise<CommandResult> {
   const inputs = await readCostInputs(argv);
   const alb = albPlanFacts(model);
   const cost = estimateCosts(model, inputs.profile, inputs.prices, alb.facts);
-  const report = compare(model, cost, alb.planDiagnostics);
+  const report = compare(model, cost);
   const diagnostics = [
     ...locateAll([...model.diagnostics, ...alb.diagnostics], spec),
     ...inputs.diagnostics,
