@@ -9,6 +9,7 @@ import { catalog } from '../../src/model/diagnostics/catalog.js';
 import type { Diagnostic } from '../../src/model/diagnostics/diagnostic.js';
 import { normalize } from '../../src/model/normalize.js';
 import { announceCorpus, CORPUS_DIR, corpusEntries } from '../support/corpus.js';
+import { REPO } from '../support/pipeline.js';
 import { tempDir } from '../support/temp.js';
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -197,5 +198,24 @@ paths:
       defaults: { backend: 'api' },
     });
     expect(text).toContain('# from server https://api.example.com/x\\u000acatchAll: evil\\u2028');
+  });
+});
+
+describe('the schema line init writes', () => {
+  it('points at gateplan installed in a node_modules above the file, else at the published URL', async () => {
+    const { schemaRefFor } = await import('../../src/cli/commands/init.js');
+    const dir = tempDir({
+      'node_modules/gateplan/schema/gateplan.schema.json': '{}',
+      'api/v1/spec.yaml': '',
+    });
+    expect(schemaRefFor(join(dir, 'api', 'v1'))).toBe(
+      '../../node_modules/gateplan/schema/gateplan.schema.json',
+    );
+    expect(schemaRefFor(tempDir())).toBe('https://gateplan.dev/schema/gateplan.schema.json');
+  });
+
+  it('points at this package’s own schema for a spec inside the package (its examples)', async () => {
+    const { schemaRefFor } = await import('../../src/cli/commands/init.js');
+    expect(schemaRefFor(join(REPO, 'specs'))).toBe('../schema/gateplan.schema.json');
   });
 });
