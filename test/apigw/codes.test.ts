@@ -49,6 +49,14 @@ describe('import blockers', () => {
       expect: [{ pointer: '/paths/~1files~1{proxy+}/get' }],
     },
     {
+      name: 'sibling variables with different names',
+      target: 'apigw-http',
+      spec: api(`  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }
+  /users/{userId}/posts:\n    get: { parameters: [{ name: userId, in: path, required: true }], responses: { '200': { description: ok } } }`),
+      expect: [{ pointer: '/paths/~1users~1{userId}~1posts/get' }],
+      writes: false,
+    },
+    {
       name: 'the same name at the same level is one resource',
       target: 'apigw-rest',
       spec: api(`  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }

@@ -5,7 +5,7 @@ export const apigwCodes = {
   GP100: {
     slug: 'apigw-sibling-variables',
     level: 'error',
-    stage: 'apigw-rest',
+    stage: 'apigw',
     text: 'under {parent}, paths use different variables at the same level ({names}); API Gateway rejects the import ({route})',
     fix: 'rename {{other}} to {{keep}} in every path under {parent}, so one resource serves both',
   },

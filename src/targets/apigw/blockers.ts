@@ -62,7 +62,7 @@ function partOf(segment: Segment): string {
 }
 
 /**
- * A REST resource has at most one variable child: `/users/{id}` beside `/users/{userId}/posts`
+ * A resource has at most one variable child: `/users/{id}` beside `/users/{userId}/posts`
  * (or beside `/users/{proxy+}`) is rejected on import. The fix keeps the name the first
  * route (in model order) uses.
  */

@@ -2,7 +2,13 @@ import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/normalize.js';
 import type { Cors, Route, RouteModel } from '../../model/types.js';
-import { importable, quotaBlockers, routeBlockers, timeoutDiagnostics } from './blockers.js';
+import {
+  importable,
+  quotaBlockers,
+  routeBlockers,
+  siblingVariableBlockers,
+  timeoutDiagnostics,
+} from './blockers.js';
 import { httpSecurity } from './http-auth.js';
 import { backendIntegration, httpIntegration } from './http-integration.js';
 import {
@@ -44,6 +50,8 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   const root: Where = { file: model.source.file, pointer: '' };
   const diagnostics: Diagnostic[] = [
     ...routeBlockers(model),
+    // HTTP APIs refuse the same (ConflictException: "conflicting variable on the same hierarchical level").
+    ...siblingVariableBlockers(model),
     ...quotaBlockers(model, 'http'),
     ...timeoutDiagnostics(model, 'http'),
     ...weightedRouteDiagnostics(model),
