@@ -219,3 +219,14 @@ describe('the schema line init writes', () => {
     expect(schemaRefFor(join(REPO, 'specs'))).toBe('../schema/gateplan.schema.json');
   });
 });
+
+describe('gateplan init when the file cannot be written', () => {
+  it('exits 2 with the reason instead of a stack trace', async () => {
+    // A folder where the file should go: even root cannot rename a file over it.
+    const dir = tempDir({ 'api.yaml': spec, 'gateplan.yaml/keep': '' });
+    const result = await run(['init', join(dir, 'api.yaml'), '--force']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^gateplan: cannot write .*gateplan\.yaml: /);
+    expect(result.stderr).not.toContain('internal error');
+  });
+});

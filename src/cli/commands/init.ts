@@ -49,8 +49,12 @@ export async function handleInit(argv: InitArgs): Promise<CommandResult> {
     schemaRef: schemaRefFor(dir),
     spec: basename(specAbs),
   });
-  await writeArtifacts(dir, [{ path: CONFIG_FILE_NAMES[0]!, content: scaffold.text }]);
   const shown = relative(process.cwd(), join(dir, CONFIG_FILE_NAMES[0]!)) || CONFIG_FILE_NAMES[0]!;
+  try {
+    await writeArtifacts(dir, [{ path: CONFIG_FILE_NAMES[0]!, content: scaffold.text }]);
+  } catch (error) {
+    throw new GateplanError('usage', `cannot write ${shown}: ${(error as Error).message}`);
+  }
   return {
     diagnostics: [],
     diagnosticsTo: 'stderr',
