@@ -104,11 +104,4 @@ export const albCodes = {
     text: 'a rule for {route} has {values} condition values and {wildcards} wildcards; ALB allows {valueQuota} and {wildcardQuota}',
     fix: 'reduce the extra match conditions (hosts, headers, query) on the route',
   },
-  GP215: {
-    slug: 'alb-priority-overflow',
-    level: 'error',
-    stage: 'alb',
-    text: 'listener {listener} needs priorities above {quota}',
-    fix: 'reduce the number of rules',
-  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -28,7 +28,7 @@ const BAND_WIDTH = 1000;
 const BANDS = Math.floor((ALB_QUOTAS.maxPriority * 0.8) / BAND_WIDTH);
 const ALPHABET = '/-.0123456789:@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~';
 
-/** Priorities for rules given in evaluation order; `undefined` entries overflowed 50000. */
+/** Priorities for rules given in evaluation order. */
 export function assignPriorities(rules: Ordered[]): number[] {
   const used = new Set<number>();
   const out: number[] = [];

@@ -82,11 +82,6 @@ export function reportPlan(
 
   const rules = plan.listeners.flatMap((l) => l.rules);
   for (const rule of rules) out.push(...ruleLimits(rule, byId, root));
-  for (const l of plan.listeners) {
-    if (l.rules.some((r) => r.priority > ALB_QUOTAS.maxPriority)) {
-      out.push(diagnostic('GP215', root, { listener: l.name, quota: ALB_QUOTAS.maxPriority }));
-    }
-  }
   if (plan.targetGroups.length > ALB_QUOTAS.targetGroupsPerLoadBalancer) {
     out.push(
       diagnostic('GP211', root, {
