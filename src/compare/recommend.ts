@@ -62,7 +62,8 @@ export function recommend(rows: readonly Row[], cost: CostReport): Recommendatio
   }
   if (range) reasons.push(range);
   for (const s of ranking.slice(1)) {
-    if (s.impossible.length > best.impossible.length) {
+    // The cheapest door's gaps are already in the cost reason.
+    if (s.impossible.length > best.impossible.length && s.door !== cost.cheapest) {
       reasons.push(`${FRONT_DOOR_LABELS[s.door]} cannot do: ${few(s.impossible)}`);
     }
   }
