@@ -43,7 +43,10 @@ export function specOptions<T>(yargs: Argv<T>) {
     })
     .option('ref-root', { type: 'string', describe: 'folder $refs may reach (default: the spec folder)' })
     .option('max-file-size', { type: 'number', describe: 'largest file read, in bytes (default 32 MiB)' })
-    .option('postman-env', { type: 'string', describe: 'Postman environment whose values fill a collection\'s {{variables}}' })
+    .option('postman-env', {
+      type: 'string',
+      describe: "Postman environment whose values fill a collection's {{variables}}",
+    })
     .option('overlay', {
       type: 'string',
       array: true,

@@ -53,7 +53,12 @@ export async function load(specPath: string, options: LoadOptions = {}): Promise
   let overlayFiles: SourceFile[] = [];
   if (resolved.overlays.length > 0) {
     origins ??= new Origins(entryFile.display);
-    const applied = await applyOverlays(entryFile.value as Record<string, unknown>, resolved.overlays, origins, resolved);
+    const applied = await applyOverlays(
+      entryFile.value as Record<string, unknown>,
+      resolved.overlays,
+      origins,
+      resolved,
+    );
     if (!applied.ok) return { ok: false, diagnostics: applied.diagnostics };
     overlayFiles = applied.files;
     diagnostics.push(...applied.diagnostics);
