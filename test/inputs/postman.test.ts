@@ -107,6 +107,37 @@ describe('Postman collections', () => {
     expect(model!.routes[2]!.auth).toEqual([]);
   });
 
+  it('maps AWS Signature v4 to IAM and API keys to apiKey schemes', async () => {
+    const c = {
+      info: { name: 'A', schema: V21 },
+      item: [
+        { name: 'signed', request: { method: 'GET', url: 'http://h/a', auth: { type: 'awsv4', awsv4: [] } } },
+        {
+          name: 'keyed',
+          request: {
+            method: 'GET',
+            url: 'http://h/b',
+            auth: {
+              type: 'apikey',
+              apikey: [
+                { key: 'key', value: 'api_key' },
+                { key: 'in', value: 'query' },
+              ],
+            },
+          },
+        },
+      ],
+    };
+    const { model } = await check(JSON.stringify(c), {}, {}, 'a.json');
+    expect(model!.auth.sigv4?.scheme).toEqual({ kind: 'iam' });
+    expect(model!.auth['apiKey-apikey']?.scheme).toMatchObject({
+      kind: 'apiKey',
+      in: 'query',
+      paramName: 'api_key',
+    });
+    expect(model!.routes.map((r) => r.auth?.[0]?.schemes[0]?.name)).toEqual(['sigv4', 'apiKey-apikey']);
+  });
+
   it('takes variable values from --postman-env over the collection', async () => {
     const env = {
       name: 'staging',
