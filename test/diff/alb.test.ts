@@ -137,13 +137,14 @@ describe('ALB diff on the bookstore', () => {
     });
     expect(summary.breaking).toBe(0);
     const alb = changes.filter((c) => c.scope === 'alb');
-    expect(
-      alb.filter((c) => c.code === 'GP457').map((c) => (c.args.before ?? '').replace(/[0-9a-f]{8}$/, '')),
-    ).toEqual(['POSTV2Books', 'POSTV2Books']);
-    expect(alb.filter((c) => c.code === 'GP456').map((c) => c.args.detail)).toEqual([
-      'now also serves GET /v2/churn-probe; conditions changed',
-      'now also serves GET /v2/churn-probe; conditions changed',
-    ]);
+    // The widened rule takes a new name: one rule per stage, replaced.
+    expect(alb.filter((c) => c.code === 'GP457')).toHaveLength(2);
+    const widened = alb.filter((c) => c.code === 'GP456').map((c) => c.args.detail ?? '');
+    expect(widened).toHaveLength(2);
+    for (const detail of widened) {
+      expect(detail).toMatch(/^now also serves GET \/v2\/churn-probe; conditions changed/);
+      expect(detail).not.toContain('stages');
+    }
     expect(alb.filter((c) => c.code === 'GP455').map((c) => c.args.request)).toEqual([
       'GET api.bookstore.example.com/v2/churn-probe',
       'GET dev.api.bookstore.example.com/v2/churn-probe',

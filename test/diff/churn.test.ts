@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseDocument } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/targets/generate.js';
 import { targets } from '../../src/targets/registry.js';
 import type { Artifact } from '../../src/write/artifact.js';
@@ -75,6 +75,18 @@ interface Churn {
   stages: number;
 }
 
+/** One summary for BENCHMARKS.md instead of a line per test. */
+const measured: string[] = [];
+afterAll(() => {
+  if (measured.length)
+    console.info(
+      `[churn] adding one operation:\n${measured
+        .sort()
+        .map((m) => `  ${m}`)
+        .join('\n')}`,
+    );
+});
+
 describe('churn of adding one operation', () => {
   const ids = Object.keys(targets).filter((id) => id !== 'model');
   const variants = ids.flatMap((id) =>
@@ -99,8 +111,8 @@ describe('churn of adding one operation', () => {
         expect(bound, `no churn bound for ${label}`).toBeDefined();
         const touched =
           churn.resources.added.length + churn.resources.removed.length + churn.resources.modified.length;
-        console.info(
-          `[churn] ${spec} × ${label}: ${churn.lines} lines (${Object.entries(churn.perFile)
+        measured.push(
+          `${spec} × ${label}: ${churn.lines} lines (${Object.entries(churn.perFile)
             .map(([f, n]) => `${f} ${n}`)
             .join(
               ', ',
@@ -124,9 +136,7 @@ describe('churn of adding one operation', () => {
       const b = rules(compileAlb(probe));
       const touched = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
       const stages = Object.keys(base.stages).length;
-      console.info(
-        `[churn] ${spec} × ALB plan: ${touched.length} of ${b.size} rules touched (${stages} stages)`,
-      );
+      measured.push(`${spec} × ALB plan: ${touched.length} of ${b.size} rules touched (${stages} stages)`);
       expect(touched.length).toBeGreaterThan(0);
       expect(touched.length).toBeLessThanOrEqual(ALB_RULES_PER_STAGE * stages);
     });

@@ -74,7 +74,7 @@ describe('gateplan diff (CLI)', () => {
     const md = (await run(['diff', base, revision, '--format', 'markdown'])).stdout;
     expect(md).toContain('### gateplan diff: 1 breaking, 0 risky, 0 safe');
     expect(md).toContain('| 🔴 breaking | method-removed | `DELETE /users/{id}` | users |  |');
-    expect(md).toContain('<details>');
+    expect(md).toContain('<details open>');
     const gh = (await run(['diff', base, revision, '--format', 'github'])).stdout;
     expect(gh).toBe(
       `::error file=${revision.replace(/:/g, '%3A')},title=GP403 method-removed (breaking)::method DELETE removed from /users/{id} (was → users)\n`,

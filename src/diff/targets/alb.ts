@@ -46,8 +46,9 @@ export function diffAlb(base: RouteModel, revision: RouteModel): RouteChange[] {
 
 /**
  * Rules are matched by name (derived from the routes they serve) within a listener of the
- * same name. A rule that disappears while another appears at its priority, or with the same
- * conditions, is the same rule under a new name: it is replaced on deploy.
+ * same name. A rule that disappears while another appears for the same stages at its
+ * priority, with the same conditions, or serving some of the same routes, is the same rule
+ * under a new name: it is replaced on deploy.
  */
 function ruleChanges(before: AlbPlan, after: AlbPlan, base: RouteModel, revision: RouteModel): RouteChange[] {
   const out: RouteChange[] = [];
@@ -77,8 +78,10 @@ function ruleChanges(before: AlbPlan, after: AlbPlan, base: RouteModel, revision
       taken.add(successor[0]);
     }
   };
-  pair((a, b) => a.priority === b.priority);
+  const sameStages = (a: AlbRule, b: AlbRule) => a.stages.join() === b.stages.join();
+  pair((a, b) => sameStages(a, b) && a.priority === b.priority);
   pair((a, b) => JSON.stringify(a.conditions) === JSON.stringify(b.conditions));
+  pair((a, b) => sameStages(a, b) && a.routes.some((r) => b.routes.includes(r)));
 
   for (const [name, { rule }] of old) {
     const now = next.get(name)?.rule;
