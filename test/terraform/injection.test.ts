@@ -97,7 +97,7 @@ describe('user text in the spec stays inside its HCL literals', () => {
           literal((resource('aws_apigatewayv2_stage.dev')['stage_variables'] as Body)['note'] as string),
         ).toBe(EVIL);
       }
-      if (door === 'alb' || door === 'apigw+alb') {
+      if (door === 'alb') {
         const rules = [...module.resources]
           .filter(([k]) => k.startsWith('aws_lb_listener_rule.'))
           .map(([, b]) => b);

@@ -31,6 +31,8 @@ export interface AlbContext {
     subnets: HclExpr;
     securityGroups: HclExpr;
     tags: Record<string, string>;
+    /** An HTTP listener on port 80 that redirects to HTTPS (not behind a VPC link). */
+    redirectHttp: boolean;
   };
   listeners: ListenerContext[];
   rules: RuleContext[];
@@ -44,8 +46,8 @@ export interface ListenerContext {
   tfName: string;
   port: number;
   protocol: string;
-  certificateArn: HclExpr;
-  sslPolicy: HclExpr;
+  certificateArn?: HclExpr;
+  sslPolicy?: HclExpr;
   defaultActions: ActionContext[];
 }
 
@@ -221,24 +223,11 @@ export function albContext(
         'Security groups of the load balancer',
       ),
       tags: { 'gateplan:api': model.api.title },
+      redirectHttp: !options.internal,
     };
-    const sslPolicy = vars.variable('ssl_policy', 'string', 'TLS policy of the HTTPS listeners', {
-      default: DEFAULT_SSL_POLICY,
-    });
-    const certificate = vars.variable(
-      'certificate_arn',
-      'string',
-      'ACM certificate ARN for the HTTPS listener',
-    );
-    ctx.listeners = plan.listeners.map((l, i) => ({
-      tfName: listenerNames.get(l.name)!,
-      // Stage-per-listener mode gives each stage its own port: 443, 1443, 2443… in stage order.
-      port: 443 + i * 1000,
-      protocol: 'HTTPS',
-      certificateArn: certificate,
-      sslPolicy,
-      defaultActions: actionsOf(l.defaultAction),
-    }));
+    ctx.listeners = options.internal
+      ? privateListeners(plan, listenerNames, actionsOf)
+      : httpsListeners(plan, listenerNames, actionsOf, vars);
   }
 
   const ruleNames = ruleTfNames(plan.listeners.flatMap((l) => [...l.rules, fallbackRule(model, l)]));
@@ -277,6 +266,50 @@ export function albContext(
 
   if (plan.waf && plan.waf.rules.length > 0) ctx.waf = wafContext(model, plan.waf.rules, full, vars);
   return ctx;
+}
+
+type ActionsOf = (a: AlbActions) => ActionContext[];
+
+function httpsListeners(
+  plan: AlbPlan,
+  names: Map<string, string>,
+  actionsOf: ActionsOf,
+  vars: ModuleInterface,
+): ListenerContext[] {
+  const sslPolicy = vars.variable('ssl_policy', 'string', 'TLS policy of the HTTPS listeners', {
+    default: DEFAULT_SSL_POLICY,
+  });
+  const certificate = vars.variable(
+    'certificate_arn',
+    'string',
+    'ACM certificate ARN for the HTTPS listener',
+  );
+  return plan.listeners.map((l, i) => ({
+    tfName: names.get(l.name)!,
+    // Stage-per-listener mode gives each stage its own port: 443, 1443, 2443… in stage order.
+    port: 443 + i * 1000,
+    protocol: 'HTTPS',
+    certificateArn: certificate,
+    sslPolicy,
+    defaultActions: actionsOf(l.defaultAction),
+  }));
+}
+
+/**
+ * Behind a VPC link the listener speaks plain HTTP: HTTP API private integrations use HTTP
+ * unless given a TLS configuration, and the traffic stays inside the VPC.
+ */
+function privateListeners(
+  plan: AlbPlan,
+  names: Map<string, string>,
+  actionsOf: ActionsOf,
+): ListenerContext[] {
+  return plan.listeners.map((l, i) => ({
+    tfName: names.get(l.name)!,
+    port: 80 + i * 1000,
+    protocol: 'HTTP',
+    defaultActions: actionsOf(l.defaultAction),
+  }));
 }
 
 /**

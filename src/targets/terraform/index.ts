@@ -6,7 +6,7 @@ import { albContext } from './alb.js';
 import { documentFile, httpContext, restContext } from './apigw.js';
 import { expr, type HclExpr } from './hcl.js';
 import { ModuleInterface } from './module.js';
-import { albPlan, behindAlb, httpPlan, restPlan } from './plans.js';
+import { albBehindApiModel, albPlan, behindAlb, httpPlan, restPlan } from './plans.js';
 import { bundledTemplates, createRenderer, TemplateError, type Renderer } from './templates.js';
 
 /** The front doors `--for` accepts. */
@@ -91,9 +91,10 @@ function renderModule(
   }
   let entryListener: string | undefined;
   if (door === 'alb' || door === 'apigw+alb') {
-    const plan = albPlan(model);
+    const albModel = door === 'apigw+alb' ? albBehindApiModel(model) : model;
+    const plan = albPlan(albModel);
     diagnostics.push(...plan.diagnostics);
-    const ctx = albContext(model, plan, vars, { internal: door === 'apigw+alb' }, diagnostics);
+    const ctx = albContext(albModel, plan, vars, { internal: door === 'apigw+alb' }, diagnostics);
     entryListener = ctx.listeners[0]?.tfName;
     artifacts.push({ path: 'alb.tf', content: renderer.render('alb.tf', ctx) });
   }

@@ -20,6 +20,32 @@ export function albPlan(model: RouteModel): AlbPlan {
   return compileAlb(model);
 }
 
+/**
+ * The "both" topology's load balancer, as API Gateway reaches it. A private integration
+ * replaces the Host header with its own and prefixes the path with the stage name (HTTP
+ * API private integrations, developer guide), so the ALB tells stages apart by that prefix,
+ * which the compiled rules strip again, never by host. Authorization, CORS and throttling
+ * are the HTTP API's job in front: rules that also authenticated would deny every request
+ * (API Gateway carries no ALB session cookie), and WAF would throttle twice.
+ */
+export function albBehindApiModel(model: RouteModel): RouteModel {
+  const stages: Record<string, Stage> = {};
+  for (const [name, stage] of Object.entries(model.stages)) {
+    const { host: _host, pathPrefix: _prefix, throttle: _throttle, ...rest } = stage;
+    stages[name] = name === '$default' ? rest : { ...rest, pathPrefix: `/${name}` };
+  }
+  const { cors: _cors, ...withoutCors } = model;
+  return {
+    ...withoutCors,
+    stages,
+    albStageMode: 'path',
+    routes: model.routes.map((route) => {
+      const { auth: _auth, cors: _routeCors, throttle: _routeThrottle, ...rest } = route;
+      return rest;
+    }),
+  };
+}
+
 /** The one backend of the HTTP API in the "both" topology: the private ALB, through a VPC link. */
 const ALB_BACKEND = 'alb';
 

@@ -9,28 +9,10 @@ resource "aws_lb" "this" {
   }
 }
 
-resource "aws_lb_listener" "http_redirect" {
+resource "aws_lb_listener" "main" {
   load_balancer_arn = aws_lb.this.arn
   port              = 80
   protocol          = "HTTP"
-
-  default_action {
-    type = "redirect"
-
-    redirect {
-      protocol    = "HTTPS"
-      port        = "443"
-      status_code = "HTTP_301"
-    }
-  }
-}
-
-resource "aws_lb_listener" "main" {
-  load_balancer_arn = aws_lb.this.arn
-  port              = 443
-  protocol          = "HTTPS"
-  certificate_arn   = var.certificate_arn
-  ssl_policy        = var.ssl_policy
 
   default_action {
     type = "fixed-response"
@@ -44,9 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /v2/accounts/me
-resource "aws_lb_listener_rule" "get_v2_accounts_me_cb5660" {
+resource "aws_lb_listener_rule" "get_v2_accounts_me_94f259" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 24421
+  priority     = 24370
 
   action {
     type             = "forward"
@@ -55,79 +37,52 @@ resource "aws_lb_listener_rule" "get_v2_accounts_me_cb5660" {
 
   condition {
     path_pattern {
-      values = ["/v2/accounts/*"]
+      values = ["/prod/v2/accounts/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
 
-# GET /v2/books
-resource "aws_lb_listener_rule" "get_v2_books_feaf66" {
+# GET /v2/accounts/me
+resource "aws_lb_listener_rule" "get_v2_accounts_me_3be998" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25047
+  priority     = 24425
 
   action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
+    target_group_arn = aws_lb_target_group.accounts.arn
   }
 
-  condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
   condition {
     path_pattern {
-      values = ["/v2/books"]
+      values = ["/dev/v2/accounts/*"]
     }
   }
-  condition {
-    http_request_method {
-      values = ["GET"]
-    }
-  }
-}
 
-# GET /v2/books
-resource "aws_lb_listener_rule" "get_v2_books_293eec" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25085
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/dev/?(.*)$"
+        replace = "/$1"
       }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET"]
     }
   }
 }
 
 # GET /v2/assets/{+}
-resource "aws_lb_listener_rule" "get_v2_assets_4591ff" {
+resource "aws_lb_listener_rule" "get_v2_assets_1a15ee" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25360
+  priority     = 25051
 
   action {
     type             = "forward"
@@ -136,15 +91,25 @@ resource "aws_lb_listener_rule" "get_v2_assets_4591ff" {
 
   condition {
     path_pattern {
-      values = ["/v2/assets/*"]
+      values = ["/dev/v2/assets/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/dev/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
 
-# GET /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "get_v2_books_reviews_7fb6f1" {
+# GET /v2/books/{}/reviews, POST /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "get_v2_books_reviews_cd91d3" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25406
+  priority     = 25212
 
   action {
     type             = "forward"
@@ -153,150 +118,25 @@ resource "aws_lb_listener_rule" "get_v2_books_reviews_7fb6f1" {
 
   condition {
     path_pattern {
-      values = ["/v2/books/*/reviews"]
+      values = ["/prod/v2/books/*/reviews"]
     }
   }
-  condition {
-    http_request_method {
-      values = ["GET"]
-    }
-  }
-}
 
-# POST /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "post_v2_books_reviews_6aa94f" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25407
-
-  action {
-    type  = "authenticate-cognito"
-    order = 1
-
-    authenticate_cognito {
-      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
-      user_pool_client_id        = "4bookstoreclientid"
-      user_pool_domain           = "auth.bookstore.example.com"
-      on_unauthenticated_request = "deny"
-    }
-  }
-  action {
-    type             = "forward"
-    order            = 2
-    target_group_arn = aws_lb_target_group.reviews.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/v2/books/*/reviews"]
-    }
-  }
-}
-
-# DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_b04fbb" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25408
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
-  }
-
-  condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["DELETE"]
-    }
-  }
-}
-
-# DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_137199" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25409
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
       }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["DELETE"]
     }
   }
 }
 
 # GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_e0c498" {
+resource "aws_lb_listener_rule" "get_v2_books_e5303e" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25410
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET"]
-    }
-  }
-}
-
-# GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_f6552d" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25411
+  priority     = 25213
 
   action {
     type = "forward"
@@ -314,13 +154,8 @@ resource "aws_lb_listener_rule" "get_v2_books_f6552d" {
   }
 
   condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
     path_pattern {
-      values = ["/v2/books/*"]
+      values = ["/prod/v2/books/*"]
     }
   }
   condition {
@@ -328,90 +163,49 @@ resource "aws_lb_listener_rule" "get_v2_books_f6552d" {
       values = ["GET"]
     }
   }
-}
 
-# POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "post_v2_books_f75139" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25412
-
-  action {
-    type  = "authenticate-cognito"
-    order = 1
-
-    authenticate_cognito {
-      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
-      user_pool_client_id        = "4bookstoreclientid"
-      user_pool_domain           = "auth.bookstore.example.com"
-      on_unauthenticated_request = "deny"
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
+}
+
+# GET /v2/books/{}/reviews, POST /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "get_v2_books_reviews_c5f4a1" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25218
+
   action {
     type             = "forward"
-    order            = 2
-    target_group_arn = aws_lb_target_group.catalog.arn
+    target_group_arn = aws_lb_target_group.reviews.arn
   }
 
   condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
+    path_pattern {
+      values = ["/dev/v2/books/*/reviews"]
     }
   }
-  condition {
-    path_pattern {
-      values = ["/v2/books", "/v2/books/*"]
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/dev/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
 
-# POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "post_v2_books_3324d8" {
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "get_v2_books_3d1f48" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25413
-
-  action {
-    type  = "authenticate-cognito"
-    order = 1
-
-    authenticate_cognito {
-      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
-      user_pool_client_id        = "4bookstoreclientid"
-      user_pool_domain           = "auth.bookstore.example.com"
-      on_unauthenticated_request = "deny"
-    }
-  }
-  action {
-    type  = "forward"
-    order = 2
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books", "/v2/books/*"]
-    }
-  }
-}
-
-# GET /v2/healthz, GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_healthz_d84d26" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 28027
+  priority     = 25219
 
   action {
     type = "forward"
@@ -429,21 +223,58 @@ resource "aws_lb_listener_rule" "get_v2_healthz_d84d26" {
   }
 
   condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
+    path_pattern {
+      values = ["/dev/v2/books/*"]
     }
   }
   condition {
-    path_pattern {
-      values = ["/v2/healthz", "/v2/partners/*"]
+    http_request_method {
+      values = ["GET"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/dev/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
 
-# GET /v2/healthz, GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_healthz_c9e659" {
+# GET /v2/assets/{+}
+resource "aws_lb_listener_rule" "get_v2_assets_4af284" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 28206
+  priority     = 25249
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.assets.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/prod/v2/assets/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# DELETE /v2/books/{}, GET /v2/books, GET /v2/healthz, POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_d168f7" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25396
 
   action {
     type             = "forward"
@@ -451,42 +282,173 @@ resource "aws_lb_listener_rule" "get_v2_healthz_c9e659" {
   }
 
   condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
+    path_pattern {
+      values = ["/dev/v2/books", "/dev/v2/books/*", "/dev/v2/healthz"]
     }
   }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/dev/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# DELETE /v2/books/{}, GET /v2/books, GET /v2/healthz, POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_45b560" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25417
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
   condition {
     path_pattern {
-      values = ["/v2/healthz", "/v2/partners/*"]
+      values = ["/prod/v2/books", "/prod/v2/books/*", "/prod/v2/healthz"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "get_v2_partners_catalog_e8aa85" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 33006
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/dev/v2/partners/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/dev/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
 
 # GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
-resource "aws_lb_listener_rule" "get_v2_orders_d275c6" {
+resource "aws_lb_listener_rule" "get_v2_orders_9e7fda" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33211
+  priority     = 33419
 
-  action {
-    type  = "authenticate-cognito"
-    order = 1
-
-    authenticate_cognito {
-      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
-      user_pool_client_id        = "4bookstoreclientid"
-      user_pool_domain           = "auth.bookstore.example.com"
-      on_unauthenticated_request = "deny"
-    }
-  }
   action {
     type             = "forward"
-    order            = 2
     target_group_arn = aws_lb_target_group.orders.arn
   }
 
   condition {
     path_pattern {
-      values = ["/v2/orders", "/v2/orders/*"]
+      values = ["/prod/v2/orders", "/prod/v2/orders/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
+resource "aws_lb_listener_rule" "get_v2_orders_df70f5" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 33446
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.orders.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/dev/v2/orders", "/dev/v2/orders/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/dev/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "get_v2_partners_catalog_9fd7e7" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 33496
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/prod/v2/partners/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
@@ -612,340 +574,4 @@ resource "aws_lb_target_group_attachment" "orders" {
   target_group_arn = aws_lb_target_group.orders.arn
   target_id        = "arn:aws:lambda:us-east-1:123456789012:function:bookstore-orders"
   depends_on       = [aws_lambda_permission.alb_orders]
-}
-
-resource "aws_wafv2_web_acl" "rate_limits" {
-  name  = "bookstore-api-rate-limits"
-  scope = "REGIONAL"
-
-  default_action {
-    allow {}
-  }
-
-  # POST /v2/books
-  rule {
-    name     = "gateplan-routes-10-per-s-burst-20"
-    priority = 0
-
-    action {
-      block {}
-    }
-
-    statement {
-      rate_based_statement {
-        limit                 = 620
-        evaluation_window_sec = 60
-        aggregate_key_type    = "IP"
-
-        scope_down_statement {
-          and_statement {
-            statement {
-              byte_match_statement {
-                search_string         = "POST"
-                positional_constraint = "EXACTLY"
-
-                field_to_match {
-                  method {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-            statement {
-              regex_match_statement {
-                regex_string = "^/v2/books$"
-
-                field_to_match {
-                  uri_path {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "gateplan-routes-10-per-s-burst-20"
-      sampled_requests_enabled   = true
-    }
-  }
-
-  # GET /v2/partners/catalog
-  rule {
-    name     = "gateplan-routes-100-per-s-burst-200"
-    priority = 1
-
-    action {
-      block {}
-    }
-
-    statement {
-      rate_based_statement {
-        limit                 = 6200
-        evaluation_window_sec = 60
-        aggregate_key_type    = "IP"
-
-        scope_down_statement {
-          and_statement {
-            statement {
-              byte_match_statement {
-                search_string         = "GET"
-                positional_constraint = "EXACTLY"
-
-                field_to_match {
-                  method {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-            statement {
-              regex_match_statement {
-                regex_string = "^/v2/partners/catalog$"
-
-                field_to_match {
-                  uri_path {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "gateplan-routes-100-per-s-burst-200"
-      sampled_requests_enabled   = true
-    }
-  }
-
-  # POST /v2/orders
-  rule {
-    name     = "gateplan-routes-20-per-s-burst-40"
-    priority = 2
-
-    action {
-      block {}
-    }
-
-    statement {
-      rate_based_statement {
-        limit                 = 1240
-        evaluation_window_sec = 60
-        aggregate_key_type    = "IP"
-
-        scope_down_statement {
-          and_statement {
-            statement {
-              byte_match_statement {
-                search_string         = "POST"
-                positional_constraint = "EXACTLY"
-
-                field_to_match {
-                  method {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-            statement {
-              regex_match_statement {
-                regex_string = "^/v2/orders$"
-
-                field_to_match {
-                  uri_path {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "gateplan-routes-20-per-s-burst-40"
-      sampled_requests_enabled   = true
-    }
-  }
-
-  # POST /v2/books/{}/reviews
-  rule {
-    name     = "gateplan-routes-5-per-s-burst-10"
-    priority = 3
-
-    action {
-      block {}
-    }
-
-    statement {
-      rate_based_statement {
-        limit                 = 310
-        evaluation_window_sec = 60
-        aggregate_key_type    = "IP"
-
-        scope_down_statement {
-          and_statement {
-            statement {
-              byte_match_statement {
-                search_string         = "POST"
-                positional_constraint = "EXACTLY"
-
-                field_to_match {
-                  method {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-            statement {
-              regex_match_statement {
-                regex_string = "^/v2/books/[^/]+/reviews$"
-
-                field_to_match {
-                  uri_path {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "gateplan-routes-5-per-s-burst-10"
-      sampled_requests_enabled   = true
-    }
-  }
-
-  #
-  rule {
-    name     = "gateplan-stage-dev"
-    priority = 4
-
-    action {
-      block {}
-    }
-
-    statement {
-      rate_based_statement {
-        limit                 = 3100
-        evaluation_window_sec = 60
-        aggregate_key_type    = "IP"
-
-        scope_down_statement {
-          byte_match_statement {
-            search_string         = "dev.api.bookstore.example.com"
-            positional_constraint = "EXACTLY"
-
-            field_to_match {
-              single_header {
-                name = "host"
-              }
-            }
-
-            text_transformation {
-              priority = 0
-              type     = "LOWERCASE"
-            }
-          }
-        }
-      }
-    }
-
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "gateplan-stage-dev"
-      sampled_requests_enabled   = true
-    }
-  }
-
-  #
-  rule {
-    name     = "gateplan-stage-prod"
-    priority = 5
-
-    action {
-      block {}
-    }
-
-    statement {
-      rate_based_statement {
-        limit                 = 62000
-        evaluation_window_sec = 60
-        aggregate_key_type    = "IP"
-
-        scope_down_statement {
-          byte_match_statement {
-            search_string         = "api.bookstore.example.com"
-            positional_constraint = "EXACTLY"
-
-            field_to_match {
-              single_header {
-                name = "host"
-              }
-            }
-
-            text_transformation {
-              priority = 0
-              type     = "LOWERCASE"
-            }
-          }
-        }
-      }
-    }
-
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "gateplan-stage-prod"
-      sampled_requests_enabled   = true
-    }
-  }
-
-  visibility_config {
-    cloudwatch_metrics_enabled = true
-    metric_name                = "gateplan-BookstoreAPI"
-    sampled_requests_enabled   = true
-  }
-}
-
-resource "aws_wafv2_web_acl_association" "rate_limits" {
-  resource_arn = aws_lb.this.arn
-  web_acl_arn  = aws_wafv2_web_acl.rate_limits.arn
 }

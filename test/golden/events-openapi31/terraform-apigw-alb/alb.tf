@@ -9,28 +9,10 @@ resource "aws_lb" "this" {
   }
 }
 
-resource "aws_lb_listener" "http_redirect" {
+resource "aws_lb_listener" "main" {
   load_balancer_arn = aws_lb.this.arn
   port              = 80
   protocol          = "HTTP"
-
-  default_action {
-    type = "redirect"
-
-    redirect {
-      protocol    = "HTTPS"
-      port        = "443"
-      status_code = "HTTP_301"
-    }
-  }
-}
-
-resource "aws_lb_listener" "main" {
-  load_balancer_arn = aws_lb.this.arn
-  port              = 443
-  protocol          = "HTTPS"
-  certificate_arn   = var.certificate_arn
-  ssl_policy        = var.ssl_policy
 
   default_action {
     type = "fixed-response"
@@ -43,19 +25,19 @@ resource "aws_lb_listener" "main" {
   }
 }
 
-# ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_ab4495" {
+# GET /events/{}, POST /queries
+resource "aws_lb_listener_rule" "get_events_13f37e" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25214
+  priority     = 27019
 
   action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.legacy.arn
+    target_group_arn = aws_lb_target_group.query.arn
   }
 
   condition {
     path_pattern {
-      values = ["/beta/v1/*"]
+      values = ["/v3/events/*", "/v3/queries"]
     }
   }
 
@@ -63,7 +45,34 @@ resource "aws_lb_listener_rule" "any_v1_ab4495" {
     type = "url-rewrite"
     url_rewrite_config {
       rewrite {
-        regex   = "^/beta/?(.*)$"
+        regex   = "^/v3/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# POST /events
+resource "aws_lb_listener_rule" "post_events_fb7361" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 27074
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.ingest.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v3/events", "/v3/events/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/v3/?(.*)$"
         replace = "/$1"
       }
     }
@@ -73,7 +82,7 @@ resource "aws_lb_listener_rule" "any_v1_ab4495" {
 # GET /events/{}, POST /queries
 resource "aws_lb_listener_rule" "get_events_82ed02" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25355
+  priority     = 27355
 
   action {
     type             = "forward"
@@ -100,7 +109,7 @@ resource "aws_lb_listener_rule" "get_events_82ed02" {
 # POST /events
 resource "aws_lb_listener_rule" "post_events_bfa1ff" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25356
+  priority     = 27356
 
   action {
     type             = "forward"
@@ -124,44 +133,10 @@ resource "aws_lb_listener_rule" "post_events_bfa1ff" {
   }
 }
 
-# GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_fa43a4" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 27317
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.query.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/events/*", "/queries"]
-    }
-  }
-}
-
-# POST /events
-resource "aws_lb_listener_rule" "post_events_0cb5de" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 27491
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.ingest.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/events", "/events/*"]
-    }
-  }
-}
-
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_7266e9" {
+resource "aws_lb_listener_rule" "any_v1_ab4495" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 36450
+  priority     = 36214
 
   action {
     type             = "forward"
@@ -170,7 +145,44 @@ resource "aws_lb_listener_rule" "any_v1_7266e9" {
 
   condition {
     path_pattern {
-      values = ["/v1/*"]
+      values = ["/beta/v1/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/beta/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# ANY /v1/{+}
+resource "aws_lb_listener_rule" "any_v1_1f742a" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 36355
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.legacy.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v3/v1/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/v3/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
@@ -243,82 +255,4 @@ resource "aws_lb_target_group_attachment" "legacy" {
   target_group_arn = aws_lb_target_group.legacy.arn
   target_id        = "arn:aws:lambda:us-west-2:210987654321:function:events-legacy"
   depends_on       = [aws_lambda_permission.alb_legacy]
-}
-
-resource "aws_wafv2_web_acl" "rate_limits" {
-  name  = "events-ingest-rate-limits"
-  scope = "REGIONAL"
-
-  default_action {
-    allow {}
-  }
-
-  # POST /events
-  rule {
-    name     = "gateplan-routes-500-per-s-burst-1000"
-    priority = 0
-
-    action {
-      block {}
-    }
-
-    statement {
-      rate_based_statement {
-        limit                 = 31000
-        evaluation_window_sec = 60
-        aggregate_key_type    = "IP"
-
-        scope_down_statement {
-          and_statement {
-            statement {
-              byte_match_statement {
-                search_string         = "POST"
-                positional_constraint = "EXACTLY"
-
-                field_to_match {
-                  method {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-            statement {
-              regex_match_statement {
-                regex_string = "^(/beta|)/events$"
-
-                field_to_match {
-                  uri_path {}
-                }
-
-                text_transformation {
-                  priority = 0
-                  type     = "NONE"
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "gateplan-routes-500-per-s-burst-1000"
-      sampled_requests_enabled   = true
-    }
-  }
-
-  visibility_config {
-    cloudwatch_metrics_enabled = true
-    metric_name                = "gateplan-EventsIngest"
-    sampled_requests_enabled   = true
-  }
-}
-
-resource "aws_wafv2_web_acl_association" "rate_limits" {
-  resource_arn = aws_lb.this.arn
-  web_acl_arn  = aws_wafv2_web_acl.rate_limits.arn
 }

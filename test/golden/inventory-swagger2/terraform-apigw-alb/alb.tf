@@ -9,28 +9,10 @@ resource "aws_lb" "this" {
   }
 }
 
-resource "aws_lb_listener" "http_redirect" {
+resource "aws_lb_listener" "main" {
   load_balancer_arn = aws_lb.this.arn
   port              = 80
   protocol          = "HTTP"
-
-  default_action {
-    type = "redirect"
-
-    redirect {
-      protocol    = "HTTPS"
-      port        = "443"
-      status_code = "HTTP_301"
-    }
-  }
-}
-
-resource "aws_lb_listener" "main" {
-  load_balancer_arn = aws_lb.this.arn
-  port              = 443
-  protocol          = "HTTPS"
-  certificate_arn   = var.certificate_arn
-  ssl_policy        = var.ssl_policy
 
   default_action {
     type = "fixed-response"
@@ -44,9 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_fe7dc7" {
+resource "aws_lb_listener_rule" "get_api_items_fcd507" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29344
+  priority     = 29108
 
   action {
     type             = "forward"
@@ -55,7 +37,7 @@ resource "aws_lb_listener_rule" "get_api_items_fe7dc7" {
 
   condition {
     path_pattern {
-      values = ["/api/items/*", "/api/items"]
+      values = ["/staging/api/items/*", "/staging/api/items"]
     }
   }
   condition {
@@ -63,12 +45,54 @@ resource "aws_lb_listener_rule" "get_api_items_fe7dc7" {
       values = ["GET"]
     }
   }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/staging/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /api/items, GET /api/items/{}
+resource "aws_lb_listener_rule" "get_api_items_d5215e" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 29211
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.stock.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/live/api/items/*", "/live/api/items"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/live/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
 }
 
 # DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "delete_api_items_522d5e" {
+resource "aws_lb_listener_rule" "delete_api_items_e7ca1d" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29345
+  priority     = 29212
 
   action {
     type             = "forward"
@@ -77,15 +101,52 @@ resource "aws_lb_listener_rule" "delete_api_items_522d5e" {
 
   condition {
     path_pattern {
-      values = ["/api/items", "/api/items/*"]
+      values = ["/live/api/items", "/live/api/items/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/live/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# DELETE /api/items/{}, POST /api/items
+resource "aws_lb_listener_rule" "delete_api_items_8795f8" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 29253
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.lambda_inventory_writer.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/staging/api/items", "/staging/api/items/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/staging/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
 
 # GET /api/ping
-resource "aws_lb_listener_rule" "get_api_ping_6afb52" {
+resource "aws_lb_listener_rule" "get_api_ping_88ae9b" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33155
+  priority     = 33096
 
   action {
     type = "fixed-response"
@@ -99,15 +160,57 @@ resource "aws_lb_listener_rule" "get_api_ping_6afb52" {
 
   condition {
     path_pattern {
-      values = ["/api/ping"]
+      values = ["/staging/api/ping"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/staging/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /api/ping
+resource "aws_lb_listener_rule" "get_api_ping_6098e4" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 33097
+
+  action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = ""
+      status_code  = "200"
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/live/api/ping"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/live/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
 
 # ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "any_api_reports_00d0e0" {
+resource "aws_lb_listener_rule" "any_api_reports_5b6f96" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 34473
+  priority     = 34343
 
   action {
     type             = "forward"
@@ -116,7 +219,44 @@ resource "aws_lb_listener_rule" "any_api_reports_00d0e0" {
 
   condition {
     path_pattern {
-      values = ["/api/reports/*"]
+      values = ["/live/api/reports/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/live/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# ANY /api/reports/{+}
+resource "aws_lb_listener_rule" "any_api_reports_0656dd" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 34454
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.http_reports_example_com.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/staging/api/reports/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/staging/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }
@@ -180,66 +320,4 @@ resource "aws_lb_target_group_attachment" "lambda_inventory_writer" {
   target_group_arn = aws_lb_target_group.lambda_inventory_writer.arn
   target_id        = "arn:aws:lambda:us-east-1:123456789012:function:inventory-writer"
   depends_on       = [aws_lambda_permission.alb_lambda_inventory_writer]
-}
-
-resource "aws_wafv2_web_acl" "rate_limits" {
-  name  = "warehouse-inventory-rate-limits"
-  scope = "REGIONAL"
-
-  default_action {
-    allow {}
-  }
-
-  #
-  rule {
-    name     = "gateplan-stage-live"
-    priority = 0
-
-    action {
-      block {}
-    }
-
-    statement {
-      rate_based_statement {
-        limit                 = 12400
-        evaluation_window_sec = 60
-        aggregate_key_type    = "IP"
-
-        scope_down_statement {
-          byte_match_statement {
-            search_string         = "inventory.example.com"
-            positional_constraint = "EXACTLY"
-
-            field_to_match {
-              single_header {
-                name = "host"
-              }
-            }
-
-            text_transformation {
-              priority = 0
-              type     = "LOWERCASE"
-            }
-          }
-        }
-      }
-    }
-
-    visibility_config {
-      cloudwatch_metrics_enabled = true
-      metric_name                = "gateplan-stage-live"
-      sampled_requests_enabled   = true
-    }
-  }
-
-  visibility_config {
-    cloudwatch_metrics_enabled = true
-    metric_name                = "gateplan-WarehouseInventory"
-    sampled_requests_enabled   = true
-  }
-}
-
-resource "aws_wafv2_web_acl_association" "rate_limits" {
-  resource_arn = aws_lb.this.arn
-  web_acl_arn  = aws_wafv2_web_acl.rate_limits.arn
 }
