@@ -167,6 +167,33 @@ describe('import blockers', () => {
     },
   ]);
 
+  testTargetCode('GP131', [
+    {
+      name: 'eleven stages',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: ${GET}`,
+        `  stages:\n${Array.from({ length: 11 }, (_, i) => `    s${i}: {}`).join('\n')}`,
+      ),
+      expect: [{ pointer: '/x-gateplan/stages', args: { count: '11', what: 'stages', limit: '10' } }],
+      writes: false,
+    },
+    {
+      name: 'eleven authorizers',
+      target: 'apigw-http',
+      spec: api(
+        Array.from(
+          { length: 11 },
+          (_, i) =>
+            `  /a${i}:\n    get: { security: [{ l${i}: [] }], responses: { '200': { description: ok } } }`,
+        ).join('\n'),
+        '',
+        `components:\n  securitySchemes:\n${Array.from({ length: 11 }, (_, i) => `    l${i}: { type: apiKey, name: X-A, in: header, x-gateplan: { lambda: { type: request, functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:a${i}' } } }`).join('\n')}`,
+      ),
+      expect: [{ pointer: '', args: { what: 'authorizers' } }],
+    },
+  ]);
+
   testTargetCode('GP129', [
     {
       name: 'every route left out',
@@ -548,6 +575,15 @@ describe('CORS, models, templates', () => {
     };
     const found = run(bad, 'apigw-rest').diagnostics.filter((d) => d.code === 'GP125');
     expect(found.map((d) => d.where.pointer)).toEqual(['/s', '/s/variables/a-b']);
+  });
+
+  it('GP125: a stage variable value over 512 characters', async () => {
+    const model = await modelOf('specs/bookstore.yaml');
+    const dev = { ...model.stages.dev!, variables: { note: 'x'.repeat(513) } };
+    const found = run({ ...model, stages: { ...model.stages, dev } }, 'apigw-http').diagnostics.filter(
+      (d) => d.code === 'GP125',
+    );
+    expect(found.map((d) => d.where.pointer)).toEqual(['/x-gateplan/stages/dev/variables/note']);
   });
 });
 

@@ -218,4 +218,11 @@ export const apigwCodes = {
     text: 'path parameter {{name}} has characters REST APIs reject in a parameter name ({route})',
     fix: 'rename it using only letters, digits and . _ - : $',
   },
+  GP131: {
+    slug: 'apigw-quota',
+    level: 'error',
+    stage: 'apigw',
+    text: 'the API needs {count} {what}, over API Gateway’s quota of {limit}',
+    fix: '{fix}',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -13,7 +13,13 @@ import type {
 } from './plan.js';
 import { restDocumentParts } from './rest-document.js';
 import { usedBackends } from './route-backend.js';
-import { canaryOverrides, checkStage, stageVariables, type BackendVariables } from './variables.js';
+import {
+  canaryOverrides,
+  checkStage,
+  checkStageVariables,
+  stageVariables,
+  type BackendVariables,
+} from './variables.js';
 
 /** API Gateway's limit on an imported definition. */
 export const IMPORT_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -24,7 +30,7 @@ export function buildRestPlan(model: RouteModel): RestPlan {
   const diagnostics = [...parts.diagnostics];
   const stages = sortedStages(model).map((stage) => {
     diagnostics.push(...checkStage(stage, 'rest'));
-    const plan = stagePlan(model, stage, parts.variables, parts.included);
+    const plan = stagePlan(model, stage, parts.variables, parts.included, diagnostics);
     if (stage.canary) {
       const variableOverrides = canaryOverrides(model, stage, parts.variables, diagnostics);
       plan.canary = { percent: stage.canary.percent, variableOverrides };
@@ -63,7 +69,7 @@ export function buildHttpPlan(model: RouteModel): HttpPlan {
   const diagnostics = [...parts.diagnostics];
   const stages = sortedStages(model).map((stage) => {
     diagnostics.push(...checkStage(stage, 'http'));
-    return stagePlan(model, stage, parts.variables, parts.included);
+    return stagePlan(model, stage, parts.variables, parts.included, diagnostics);
   });
   const document = documentOf(parts.document, diagnostics, model);
   return {
@@ -81,11 +87,45 @@ function apiNames(model: RouteModel): { name: string; description?: string } {
   return { name: model.api.title, ...(model.api.description ? { description: model.api.description } : {}) };
 }
 
+/** API Gateway's default quotas per API for stages and authorizers (REST and HTTP alike). */
+const MAX_STAGES = 10;
+const MAX_AUTHORIZERS = 10;
+
+function quotaDiagnostics(model: RouteModel, document: Record<string, unknown>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const root = { file: model.source.file, pointer: '' };
+  const stages = Object.keys(model.stages).length;
+  if (stages > MAX_STAGES) {
+    const fix = 'deploy some stages as separate APIs, or raise the quota in Service Quotas';
+    out.push(
+      diagnostic(
+        'GP131',
+        { ...root, pointer: '/x-gateplan/stages' },
+        { count: stages, what: 'stages', limit: MAX_STAGES, fix },
+      ),
+    );
+  }
+  const components = (document.components ?? {}) as {
+    securitySchemes?: Record<string, Record<string, unknown>>;
+  };
+  const authorizers = Object.values(components.securitySchemes ?? {}).filter(
+    (s) => s['x-amazon-apigateway-authorizer'],
+  ).length;
+  if (authorizers > MAX_AUTHORIZERS) {
+    const fix = 'share authorizers between routes, or raise the quota through AWS Support';
+    out.push(
+      diagnostic('GP131', root, { count: authorizers, what: 'authorizers', limit: MAX_AUTHORIZERS, fix }),
+    );
+  }
+  return out;
+}
+
 function documentOf(
   document: Record<string, unknown>,
   diagnostics: Diagnostic[],
   model: RouteModel,
 ): { document: Record<string, unknown>; documentJson: string; documentHash: string } {
+  diagnostics.push(...quotaDiagnostics(model, document));
   const documentJson = JSON.stringify(document, null, 2) + '\n';
   const bytes = Buffer.byteLength(documentJson);
   if (bytes > IMPORT_LIMIT_BYTES) {
@@ -105,10 +145,13 @@ function stagePlan(
   stage: Stage,
   vars: BackendVariables,
   included: Set<string>,
+  diagnostics: Diagnostic[],
 ): StagePlan {
+  const variables = stageVariables(vars, stage);
+  diagnostics.push(...checkStageVariables(stage, variables));
   return {
     name: stage.name,
-    variables: stageVariables(vars, stage),
+    variables,
     ...(stage.throttle ? { throttle: { ...stage.throttle } } : {}),
     // Settings for a method the API does not have are rejected, so left-out routes get none.
     routeThrottles: routeThrottles(model.routes.filter((r) => included.has(r.id))),

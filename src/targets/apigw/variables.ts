@@ -86,6 +86,10 @@ function uniqueNames(backendNames: string[]): Map<string, string> {
 const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** API Gateway's limits on stage variables (per stage; value length as REST documents it). */
+const MAX_VARIABLES = 100;
+const MAX_VALUE_LENGTH = 512;
+
 /** The variables a stage deploys with: backend defaults, then the stage's own (which win). */
 export function stageVariables(vars: BackendVariables, stage: Stage): Record<string, PlanValue> {
   const merged: Record<string, PlanValue> = { ...vars.defaults, ...stage.variables };
@@ -108,6 +112,32 @@ export function checkStage(stage: Stage, api: 'rest' | 'http'): Diagnostic[] {
         diagnostic('GP125', child(stage.where, 'variables', key), {
           stage: stage.name,
           reason: `variable name ${key} is not alphanumeric`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+export function checkStageVariables(stage: Stage, variables: Record<string, PlanValue>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const count = Object.keys(variables).length;
+  if (count > MAX_VARIABLES) {
+    out.push(
+      diagnostic('GP131', child(stage.where, 'variables'), {
+        count,
+        what: `stage variables in stage ${stage.name} (one per backend address, plus its own)`,
+        limit: MAX_VARIABLES,
+        fix: 'split the API, or share backends between routes',
+      }),
+    );
+  }
+  for (const [key, value] of Object.entries(variables)) {
+    if (typeof value === 'string' && value.length > MAX_VALUE_LENGTH) {
+      out.push(
+        diagnostic('GP125', child(stage.where, 'variables', key), {
+          stage: stage.name,
+          reason: `variable ${key} is ${value.length} characters, over the ${MAX_VALUE_LENGTH} API Gateway allows`,
         }),
       );
     }
