@@ -31,11 +31,13 @@ export async function writeArtifacts(
       temps.push({ temp, dest });
       await writeFile(temp, item.artifact.content, 'utf8');
     }
+    // Renames into a folder we just wrote to do not fail in practice; if one does, the
+    // files already renamed stay and no temporary file is left behind.
+    for (const { temp, dest } of temps) await rename(temp, dest);
   } catch (error) {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
     throw error;
   }
-  for (const { temp, dest } of temps) await rename(temp, dest);
   return {
     written: toWrite.map((p) => p.artifact.path),
     unchanged: plan.filter((p) => p.status === 'same').map((p) => p.artifact.path),
