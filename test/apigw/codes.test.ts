@@ -509,6 +509,16 @@ describe('features HTTP APIs lack', () => {
       expect: [{ pointer: '/x-gateplan/stages/prod/canary', args: { feature: 'stage canaries' } }],
     },
     {
+      name: 'CORS on one route only',
+      target: 'apigw-http',
+      spec: api(
+        `  /x:\n    get: { x-gateplan: { cors: { allowOrigins: ['https://a.example'] } }, responses: { '200': { description: ok } } }\n  /y:\n    get: ${GET}`,
+      ),
+      expect: [
+        { pointer: '/paths/~1x/get', args: { feature: 'per-route CORS settings (CORS is API-wide)' } },
+      ],
+    },
+    {
       name: 'request validation',
       target: 'apigw-http',
       spec: api(

@@ -208,14 +208,11 @@ function gapDiagnostics(model: RouteModel, root: Where): Diagnostic[] {
         route,
       );
     }
-    if (model.cors && !route.cors) {
-      dropped(
-        route.where,
-        'per-route CORS settings (CORS is API-wide)',
-        label,
-        'the API-wide CORS settings also answer for this route',
-        route,
-      );
+    if (JSON.stringify(route.cors) !== JSON.stringify(model.cors)) {
+      const fix = model.cors
+        ? 'the API-wide CORS settings (x-gateplan.defaults.cors) answer for this route'
+        : 'set CORS for the whole API in x-gateplan.defaults.cors';
+      dropped(route.where, 'per-route CORS settings (CORS is API-wide)', label, fix, route);
     }
   }
   return out;
