@@ -59,8 +59,8 @@ describe('docs/ci.md cannot go stale', () => {
       .split(revision)
       .join('specs/bookstore.yaml');
     const sample = between(readFileSync(DOC, 'utf8'), '<!-- sample:begin -->\n', '<!-- sample:end -->');
-    // The summary and the route-level table are exact.
-    const table = (md: string) => md.slice(0, md.indexOf('<details'));
+    // The route-level table is exact; the summary's counts include the ALB rules, which belong to the compiler.
+    const table = (md: string) => md.slice(md.indexOf('| |'), md.indexOf('<details'));
     expect(table(sample)).toBe(table(shown));
     // ALB rule names and priorities belong to the compiler; every breaking line must still be there.
     const mask = (md: string) => md.replace(/rule \S+/g, 'rule R').replace(/priority \d+/g, 'priority N');
