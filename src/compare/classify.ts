@@ -63,6 +63,7 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP129: fixed('deploy', 'impossible'),
   GP130: fixed('path-templates', 'impossible'),
   GP131: () => 'quota',
+  GP132: () => 'quota',
   GP128: (d) => ({ feature: featureNamed(d.args.feature ?? ''), kind: 'impossible' }),
   // ALB
   GP200: () => 'quota',

@@ -51,6 +51,10 @@ function details(report: CompareReport): string[] {
   return out;
 }
 
+function hasCaveats(report: CompareReport): boolean {
+  return report.rows.some((r) => DOORS.some((d) => short(r.cells[d]) === 'native*'));
+}
+
 function costLines(report: CompareReport): string[] {
   const c = report.cost;
   const lines = c.options.map(
@@ -72,7 +76,7 @@ function text(report: CompareReport): string {
     `${report.title}: which front door?`,
     '',
     leftColumns([head, ...rows]),
-    '* native, with a caveat below',
+    ...(hasCaveats(report) ? ['* native, with a caveat below'] : []),
     '',
   ];
   const notes = details(report);
@@ -119,8 +123,7 @@ function markdown(report: CompareReport): string {
       (r) => `| ${[r.label, usedBy(r), ...DOORS.map((d) => short(r.cells[d]))].map(cell).join(' | ')} |`,
     ),
     '',
-    '`native*`: native, with a caveat below.',
-    '',
+    ...(hasCaveats(report) ? ['`native*`: native, with a caveat below.', ''] : []),
   ];
   const notes = details(report);
   if (notes.length)

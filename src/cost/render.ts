@@ -45,7 +45,12 @@ export function costJson(report: CostReport): unknown {
     region: report.region,
     currency: report.currency,
     requestsPerMonth: report.requestsPerMonth,
-    profile: { ...report.profile, requestsPerConnection: round(report.profile.requestsPerConnection) },
+    profile: {
+      ...report.profile,
+      requestsPerConnection: round(report.profile.requestsPerConnection),
+      // Pointers only locate findings in the profile file.
+      routes: report.profile.routes.map(({ pointer: _pointer, ...route }) => route),
+    },
     workload: Object.fromEntries(
       Object.entries(report.workload).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]),
     ),
