@@ -152,3 +152,22 @@ describe('ALB diff on the bookstore', () => {
     expect(alb.filter((c) => c.code === 'GP450' || c.code === 'GP451')).toEqual([]);
   });
 });
+
+describe('ALB priorities', () => {
+  it('a rule that must now follow a new one is re-prioritized (risky), not re-created', async () => {
+    const revision = patch([
+      '  /orders/{id}:\n',
+      `  /users/{id}/{y}:\n    get:\n      x-gateplan: { backend: users-v2 }\n      responses: { '200': { description: ok } }\n  /orders/{id}:\n`,
+    ]);
+    const changes = await albChanges(BASE, revision);
+    const moved = changes.filter((c) => c.code === 'GP452');
+    expect(moved).toHaveLength(1);
+    expect(moved[0]!.classification).toBe('risky');
+    expect(Number(moved[0]!.args.after)).not.toBe(Number(moved[0]!.args.before));
+    // The requests of the new route matched no operation before; nothing an old route served moves.
+    expect(changes.filter((c) => c.classification === 'breaking')).toEqual([]);
+    expect(changes.filter((c) => c.code === 'GP455').map((c) => c.args.route)).toContain(
+      'GET /users/{id}/{y}',
+    );
+  });
+});

@@ -270,6 +270,57 @@ describe('route-level diff', () => {
     ]);
   });
 
+  it('stage throttling loosened and canary shrunk are safe', async () => {
+    const revision = patch(
+      [
+        'dev: { host: dev.shop.example.com, throttle: { rate: 50, burst: 100 } }',
+        'dev: { host: dev.shop.example.com, throttle: { rate: 80, burst: 100 } }',
+      ],
+      ['canary: { percent: 10,', 'canary: { percent: 5,'],
+    );
+    expect(brief(await routeChanges(BASE, revision))).toEqual([
+      {
+        code: 'GP424',
+        kind: 'stage-throttle-loosened',
+        classification: 'safe',
+        args: { stage: 'dev', before: '50/s burst 100', after: '80/s burst 100' },
+      },
+      {
+        code: 'GP426',
+        kind: 'canary-decreased',
+        classification: 'safe',
+        args: { stage: 'prod', before: '10%', after: '5%' },
+      },
+    ]);
+  });
+
+  it('extra match conditions changed are risky; a new catch-all is reported', async () => {
+    const revision = patch(
+      [
+        '      x-gateplan: { backend: orders }\n',
+        "      x-gateplan: { backend: orders, match: { headers: { X-Tenant: ['a*'] } } }\n",
+      ],
+      [
+        '  defaults: { backend: users, timeoutMs: 10000 }\n',
+        '  defaults: { backend: users, timeoutMs: 10000 }\n  catchAll: users\n',
+      ],
+    );
+    expect(brief(await routeChanges(BASE, revision))).toEqual([
+      {
+        code: 'GP415',
+        kind: 'match-changed',
+        classification: 'risky',
+        args: { route: 'GET /orders/{id}', before: 'none', after: 'header X-Tenant=a*' },
+      },
+      {
+        code: 'GP417',
+        kind: 'catch-all-changed',
+        classification: 'safe',
+        args: { before: 'the 404 response', after: 'users' },
+      },
+    ]);
+  });
+
   it('a backend pointed at a new address is risky and counts the routes it moves', async () => {
     const revision = patch([
       "users: { url: 'http://users.internal:8080' }",
