@@ -1,24 +1,35 @@
 import type { AuthRequirement, AuthScheme, NamedAuthScheme } from './types.js';
 import { asString, child, isObject, type DocumentReader } from './document.js';
-import type { Diagnostic, Where } from './diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Where } from './diagnostics/diagnostic.js';
 import { validateIntent } from './intent/validate.js';
 import type { RawSecuritySchemeIntent } from './intent/raw.js';
 
-/** Reads `components.securitySchemes` (`securityDefinitions` in Swagger 2.0) into auth schemes. */
+/** Intent for a scheme given outside it: `auth:` in the root `x-gateplan` or `gateplan.yaml`. */
+export type ExternalSchemeIntent = Record<string, { intent: RawSecuritySchemeIntent; where: Where }>;
+
+/**
+ * Reads `components.securitySchemes` (`securityDefinitions` in Swagger 2.0) into auth
+ * schemes. `external` intent wins over the scheme's own `x-gateplan`, key by key, so a
+ * spec nobody may edit can still say which issuer or user pool a scheme means.
+ */
 export function readAuthSchemes(
   reader: DocumentReader,
   document: Record<string, unknown>,
   rootWhere: Where,
   swagger2: boolean,
+  external: ExternalSchemeIntent,
   diagnostics: Diagnostic[],
 ): Record<string, NamedAuthScheme> {
   const keys = swagger2 ? ['securityDefinitions'] : ['components', 'securitySchemes'];
   let raw: unknown = document;
   for (const key of keys) raw = isObject(raw) ? raw[key] : undefined;
   const out: Record<string, NamedAuthScheme> = {};
-  if (!isObject(raw)) return out;
-  for (const name of Object.keys(raw).sort()) {
-    const ref = reader.deref(raw[name], child(rootWhere, ...keys, name));
+  const declared = isObject(raw) ? raw : {};
+  for (const [name, { where }] of Object.entries(external)) {
+    if (!(name in declared)) diagnostics.push(diagnostic('GP052', where, { scheme: name }));
+  }
+  for (const name of Object.keys(declared).sort()) {
+    const ref = reader.deref(declared[name], child(rootWhere, ...keys, name));
     if (!ref || !isObject(ref.value)) continue;
     let intent: RawSecuritySchemeIntent = {};
     if (ref.value['x-gateplan'] !== undefined) {
@@ -30,6 +41,7 @@ export function readAuthSchemes(
       diagnostics.push(...checked.diagnostics);
       intent = checked.value ?? {};
     }
+    if (external[name]) intent = { ...intent, ...external[name].intent };
     out[name] = { name, scheme: classify(ref.value, intent), source: ref.value, where: ref.where };
   }
   return out;

@@ -1,7 +1,7 @@
 import type { LoadedSpec } from '../load/load.js';
 import type { SourceFile } from '../load/sources.js';
 import { relocateModel } from '../load/overlay/origins.js';
-import { readAuthSchemes, readSecurity } from './auth.js';
+import { readAuthSchemes, readSecurity, type ExternalSchemeIntent } from './auth.js';
 import {
   applySeverity,
   diagnostic,
@@ -45,7 +45,14 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
   const intent = mergeRoot(rootIntent.value, config.value);
 
   const backends = readBackends(rootIntent, config, diagnostics);
-  const auth = readAuthSchemes(reader, doc, rootWhere, swagger2, diagnostics);
+  const auth = readAuthSchemes(
+    reader,
+    doc,
+    rootWhere,
+    swagger2,
+    externalAuthIntent(rootIntent, config),
+    diagnostics,
+  );
   const servers = readServers(doc, swagger2);
   const basePath = intent.basePath ?? inferBasePath(doc, swagger2, servers);
 
@@ -403,6 +410,20 @@ function withoutConfigOnly(config: RawConfig): RawRootIntent {
     ...rest
   } = config as RawConfig & { $schema?: string };
   return rest;
+}
+
+/** `auth:` from the root `x-gateplan`, then from `gateplan.yaml` (which wins). */
+function externalAuthIntent(
+  root: { value?: RawRootIntent; where: Where },
+  config: { value?: RawConfig; where?: Where },
+): ExternalSchemeIntent {
+  const out: ExternalSchemeIntent = {};
+  for (const { value, where } of [root, config]) {
+    for (const [name, intent] of Object.entries(value?.auth ?? {})) {
+      out[name] = { intent: { ...out[name]?.intent, ...intent }, where: child(where!, 'auth', name) };
+    }
+  }
+  return out;
 }
 
 /** Backends from the root `x-gateplan`, then the config file's (which win on a name clash). */

@@ -111,6 +111,15 @@ describe('model diagnostics', () => {
     },
   ]);
 
+  testCode('GP052', [
+    {
+      name: 'auth intent for a scheme the spec does not declare',
+      spec: ok(`  /a:\n    get: ${op}\n`),
+      files: { 'gateplan.yaml': `auth:\n  ghost: { iam: true }\n` },
+      expect: [{ pointer: '/auth/ghost' }],
+    },
+  ]);
+
   testCode('GP040', [
     {
       name: 'unknown key in an operation x-gateplan',

@@ -271,6 +271,24 @@ components:
     });
   });
 
+  it('takes scheme details from gateplan.yaml auth:, over the scheme\'s own x-gateplan', async () => {
+    const m = await model(
+      oas(`x-gateplan: { backends: { b: { url: 'http://b' } }, defaults: { backend: b } }
+paths: {}
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer, x-gateplan: { jwt: { issuer: 'https://old.example.com/', audience: [a] } } }
+`),
+      { 'gateplan.yaml': `auth:\n  bearer: { jwt: { issuer: 'https://idp.example.com/', audience: [api] } }\n` },
+    );
+    expect(m.auth.bearer!.scheme).toEqual({
+      kind: 'jwt',
+      issuer: 'https://idp.example.com/',
+      audience: ['api'],
+      identitySource: '$request.header.Authorization',
+    });
+  });
+
   it('classifies API Gateway authorizers', async () => {
     const m = await model(
       oas(`x-gateplan: { backends: { b: { url: 'http://b' } }, defaults: { backend: b } }

@@ -7,10 +7,22 @@ import type { RouteModel } from '../../src/model/types.js';
 export const REPO = resolve(import.meta.dirname, '../..');
 export const SPECS_DIR = join(REPO, 'specs');
 
-/** The example specs we ship, as paths relative to the repo (stable in goldens). */
+/**
+ * The example specs we ship, as paths relative to the repo (stable in goldens): every spec
+ * in `specs/`, and every one in a subfolder (which may hold its own `gateplan.yaml`).
+ */
 export function exampleSpecs(): string[] {
-  return readdirSync(SPECS_DIR)
-    .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.startsWith('gateplan.'))
+  const isSpec = (f: string) => /\.(ya?ml|json)$/.test(f) && !f.startsWith('gateplan.');
+  return readdirSync(SPECS_DIR, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? readdirSync(join(SPECS_DIR, entry.name))
+            .filter(isSpec)
+            .map((f) => `${entry.name}/${f}`)
+        : isSpec(entry.name)
+          ? [entry.name]
+          : [],
+    )
     .sort()
     .map((f) => `specs/${f}`);
 }

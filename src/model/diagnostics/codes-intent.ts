@@ -81,4 +81,11 @@ export const intentCodes = {
     stage: 'intent',
     text: 'catchAll names backend {backend}, which is not defined',
   },
+  GP052: {
+    slug: 'auth-intent-unknown-scheme',
+    level: 'error',
+    stage: 'intent',
+    text: 'auth names {scheme}, which is not a declared security scheme',
+    fix: 'use the name the spec gives the scheme under securitySchemes (securityDefinitions)',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -67,6 +67,7 @@ export interface RawStage {
 }
 
 export interface RawRootIntent {
+  auth?: Record<string, RawSecuritySchemeIntent>;
   backends?: Record<string, RawBackend>;
   defaults?: RawRouteSettings;
   catchAll?: string;

@@ -184,57 +184,6 @@ const stage = {
   },
 } as const;
 
-const rootProperties = {
-  backends: {
-    type: 'object',
-    propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' },
-    additionalProperties: backend,
-  },
-  defaults: {
-    type: 'object',
-    additionalProperties: false,
-    properties: routeSettingsProperties,
-  },
-  catchAll: {
-    type: 'string',
-    description: 'ALB: backend for requests that match no operation (default: JSON 404).',
-  },
-  stages: {
-    type: 'object',
-    propertyNames: { pattern: '^[A-Za-z0-9_-]{1,128}$' },
-    additionalProperties: stage,
-  },
-  basePath: { type: 'string', description: 'Overrides the base path folded into routes ("" folds none).' },
-  endpoint: {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      type: { enum: ['regional', 'edge', 'private'] },
-      vpcEndpointIds: { type: 'array', items: { type: 'string' } },
-    },
-  },
-  binaryMediaTypes: { type: 'array', items: { type: 'string' } },
-  alb: {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      stages: { enum: ['host', 'path', 'listener'], description: 'How ALB emulates stages.' },
-      stack: {
-        enum: ['listener-rules', 'full'],
-        description: 'listener-rules (default): rules on an existing listener; full: load balancer, HTTPS listener and HTTP redirect too.',
-      },
-    },
-  },
-} as const;
-
-export const rootIntentSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: rootProperties,
-} as const;
-
-export const operationIntentSchema = operationSettings;
-
 /** `x-gateplan` on a security scheme: what the scheme itself cannot say. */
 export const securitySchemeIntentSchema = {
   type: 'object',
@@ -283,6 +232,64 @@ export const securitySchemeIntentSchema = {
     iam: { type: 'boolean' },
   },
 } as const;
+
+const rootProperties = {
+  auth: {
+    type: 'object',
+    description:
+      'Per security scheme, what the scheme cannot say itself (same keys as x-gateplan on a scheme).',
+    additionalProperties: securitySchemeIntentSchema,
+  },
+  backends: {
+    type: 'object',
+    propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' },
+    additionalProperties: backend,
+  },
+  defaults: {
+    type: 'object',
+    additionalProperties: false,
+    properties: routeSettingsProperties,
+  },
+  catchAll: {
+    type: 'string',
+    description: 'ALB: backend for requests that match no operation (default: JSON 404).',
+  },
+  stages: {
+    type: 'object',
+    propertyNames: { pattern: '^[A-Za-z0-9_-]{1,128}$' },
+    additionalProperties: stage,
+  },
+  basePath: { type: 'string', description: 'Overrides the base path folded into routes ("" folds none).' },
+  endpoint: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      type: { enum: ['regional', 'edge', 'private'] },
+      vpcEndpointIds: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  binaryMediaTypes: { type: 'array', items: { type: 'string' } },
+  alb: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      stages: { enum: ['host', 'path', 'listener'], description: 'How ALB emulates stages.' },
+      stack: {
+        enum: ['listener-rules', 'full'],
+        description:
+          'listener-rules (default): rules on an existing listener; full: load balancer, HTTPS listener and HTTP redirect too.',
+      },
+    },
+  },
+} as const;
+
+export const rootIntentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: rootProperties,
+} as const;
+
+export const operationIntentSchema = operationSettings;
 
 const selector = {
   type: 'object',

@@ -1,0 +1,183 @@
+# DELETE /api/orders/{}, GET /api/orders/{}, POST /api/orders
+resource "aws_lb_listener_rule" "delete_api_orders_5779a6" {
+  listener_arn = var.listener_arn
+  priority     = 25275
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.orders.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/api/orders", "/api/orders/*"]
+    }
+  }
+}
+
+# GET /api/health, GET /api/pets, GET /api/pets/{}, POST /api/pets, PUT /api/pets/{}/photo
+resource "aws_lb_listener_rule" "get_api_health_a46649" {
+  listener_arn = var.listener_arn
+  priority     = 25276
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.pets.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/api/*"]
+    }
+  }
+}
+
+# GET /api/health
+resource "aws_lb_listener_rule" "get_api_health_198c49" {
+  listener_arn = var.listener_arn
+  priority     = 25314
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.pets.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/api/health"]
+    }
+  }
+}
+
+#
+resource "aws_lb_listener_rule" "rule_325e84" {
+  listener_arn = var.listener_arn
+  priority     = 50000
+
+  action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Not Found\"}"
+      status_code  = "404"
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["shop.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/*"]
+    }
+  }
+}
+
+resource "aws_lb_target_group" "orders" {
+  name        = "orders"
+  target_type = "lambda"
+
+  health_check {
+    enabled = false
+  }
+
+  tags = {
+    "gateplan:backend" = "orders"
+  }
+}
+
+resource "aws_lb_target_group" "pets" {
+  name        = "pets"
+  target_type = "ip"
+  protocol    = "HTTP"
+  port        = 8080
+  vpc_id      = var.vpc_id
+
+  health_check {
+    enabled = true
+    path    = "/health"
+  }
+
+  tags = {
+    "gateplan:backend" = "pets"
+  }
+}
+
+resource "aws_lambda_permission" "alb_orders" {
+  statement_id  = "AllowAlb-orders"
+  action        = "lambda:InvokeFunction"
+  function_name = "arn:aws:lambda:eu-west-1:123456789012:function:petshop-orders"
+  principal     = "elasticloadbalancing.amazonaws.com"
+  source_arn    = aws_lb_target_group.orders.arn
+}
+
+resource "aws_lb_target_group_attachment" "orders" {
+  target_group_arn = aws_lb_target_group.orders.arn
+  target_id        = "arn:aws:lambda:eu-west-1:123456789012:function:petshop-orders"
+  depends_on       = [aws_lambda_permission.alb_orders]
+}
+
+resource "aws_wafv2_web_acl" "rate_limits" {
+  name  = "pet-shop-rate-limits"
+  scope = "REGIONAL"
+
+  default_action {
+    allow {}
+  }
+
+  #
+  rule {
+    name     = "gateplan-stage-prod"
+    priority = 0
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit                 = 6200
+        evaluation_window_sec = 60
+        aggregate_key_type    = "IP"
+
+        scope_down_statement {
+          byte_match_statement {
+            search_string         = "shop.example.com"
+            positional_constraint = "EXACTLY"
+
+            field_to_match {
+              single_header {
+                name = "host"
+              }
+            }
+
+            text_transformation {
+              priority = 0
+              type     = "LOWERCASE"
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "gateplan-stage-prod"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "gateplan-PetShop"
+    sampled_requests_enabled   = true
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "rate_limits" {
+  resource_arn = var.load_balancer_arn
+  web_acl_arn  = aws_wafv2_web_acl.rate_limits.arn
+}
