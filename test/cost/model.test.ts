@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { albFacts } from '../../src/cost/alb-facts.js';
+import { albPlanFacts } from '../../src/cost/alb-plan.js';
+import { estimateCosts } from '../../src/cost/estimate.js';
 import { allCrossovers, cheapestRanges } from '../../src/cost/crossover.js';
 import { priceOption } from '../../src/cost/options.js';
 import { parsePrices, type Prices } from '../../src/cost/prices.js';
 import { DEFAULT_PROFILE, parseProfile, parseVolume } from '../../src/cost/traffic.js';
 import { workloadOf, type Workload } from '../../src/cost/workload.js';
-import { REPO, modelOf } from '../support/pipeline.js';
+import { REPO, modelOf, writeSpec } from '../support/pipeline.js';
 
 const PRICES_FILE = join(REPO, 'data/prices/us-east-1.json');
 const parsed = parsePrices(JSON.parse(readFileSync(PRICES_FILE, 'utf8')), PRICES_FILE);
@@ -287,5 +289,45 @@ describe('profile input', () => {
     ]);
     expect(profile.requestsPerMonth).toBe(DEFAULT_PROFILE.requestsPerMonth);
     expect(profile.requestBytes).toBe(DEFAULT_PROFILE.requestBytes);
+  });
+});
+
+describe('crossovers for a spec and two traffic profiles, end to end', () => {
+  const SPEC = `openapi: 3.0.3
+info: { title: Plain, version: '1' }
+x-gateplan:
+  backends: { app: { url: 'http://app.internal:8080' } }
+  defaults: { backend: app }
+paths:
+  /items:
+    get: { responses: { '200': { description: ok } } }
+  /items/{id}:
+    get:
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+`;
+  const crossover = async (profileDoc: unknown) => {
+    const model = await modelOf(writeSpec(SPEC));
+    const alb = albPlanFacts(model);
+    // A handful of rules: under the 10 free ones, so only bytes and connections cost LCUs.
+    expect(Math.max(...alb.facts.listeners.map((l) => l.rules))).toBeLessThanOrEqual(10);
+    const { profile, diagnostics } = parseProfile(profileDoc, 'p.yaml', 730);
+    expect(diagnostics).toEqual([]);
+    const report = estimateCosts(model, profile, prices, alb.facts);
+    return report.crossovers.find((c) => c.a === 'apigw-http' && c.b === 'alb');
+  };
+
+  it('small responses: ALB undercuts the HTTP API above 16.425 / (1 − bytes-rate) million', async () => {
+    const c = await crossover({ requestBytes: 1024, responseBytes: 4096, requestsPerConnection: 10 });
+    const perRequest = ((1024 + 4096) / GIB) * 0.008;
+    expect(c?.cheaperAbove).toBe('alb');
+    expect(c!.requests).toBeCloseTo(ALB_MONTH / (1e-6 - perRequest), 0);
+  });
+
+  it('100 KB responses: the same crossover moves out by the bytes ALB processes', async () => {
+    const c = await crossover({ requestBytes: 1024, responseBytes: 102400, requestsPerConnection: 10 });
+    const perRequest = ((1024 + 102400) / GIB) * 0.008;
+    expect(c!.requests).toBeCloseTo(ALB_MONTH / (1e-6 - perRequest), 0);
+    expect(c!.requests).toBeGreaterThan(70e6);
   });
 });
