@@ -84,7 +84,7 @@ function routeRequest(
   return request;
 }
 
-export function concretePath(segments: readonly Segment[]): string {
+function concretePath(segments: readonly Segment[]): string {
   if (segments.length === 0) return '/';
   return segments
     .map((s) => '/' + (s.kind === 'literal' ? s.value : s.kind === 'param' ? PARAM_SAMPLE : GREEDY_SAMPLE))
@@ -100,7 +100,7 @@ function joinPath(path: string, segment: string): string {
   return path === '/' ? `/${segment}` : `${path}/${segment}`;
 }
 
-export function requestKey(r: AbstractRequest): string {
+function requestKey(r: AbstractRequest): string {
   const method = HTTP_METHODS.indexOf(r.method as never);
   return JSON.stringify([
     r.apiPath,

@@ -297,7 +297,7 @@ function destination(actions: AlbActions, stage: Stage): string {
   return [...names].sort().join(' + ') || 'no target';
 }
 
-export function requestText(r: SampleRequest): string {
+function requestText(r: SampleRequest): string {
   const query = Object.entries(r.query)
     .map(([k, v]) => `${k}=${v}`)
     .join('&');

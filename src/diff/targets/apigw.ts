@@ -93,7 +93,7 @@ export function diffApigw(target: ApigwTarget, base: RouteModel, revision: Route
   return out;
 }
 
-export function surfaceOf(target: ApigwTarget, model: RouteModel): ApigwSurface {
+function surfaceOf(target: ApigwTarget, model: RouteModel): ApigwSurface {
   const resources = new Map<string, string>();
   const methods = new Map<string, string>();
   for (const doc of importDocuments(target, model)) {
