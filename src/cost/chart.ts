@@ -22,9 +22,9 @@ const COLORS: Record<FrontDoor, string> = {
  */
 export function costChart(report: CostReport, prices: Prices, title: string): string {
   const curves = FRONT_DOORS.map((o) => ({ option: o, curve: costCurve(o, report.workload, prices) }));
-  const interesting = [report.requestsPerMonth, ...report.crossovers.map((c) => c.requests)].filter(
-    (x) => x > 0,
-  );
+  // The volumes worth seeing; a zero-traffic profile with no crossover still gets a scale.
+  const seen = [report.requestsPerMonth, ...report.crossovers.map((c) => c.requests)].filter((x) => x > 0);
+  const interesting = seen.length ? seen : [1e6];
   const xMin = 10 ** Math.floor(Math.log10(Math.max(1e4, Math.min(...interesting) / 10)));
   const xMax = 10 ** Math.ceil(Math.log10(Math.max(...interesting) * 10));
   const costs = curves.flatMap((c) => [c.curve.cost(xMin), c.curve.cost(xMax)]).filter((y) => y > 0);
@@ -72,10 +72,11 @@ export function costChart(report: CostReport, prices: Prices, title: string): st
   );
 
   const profileX = sx(report.requestsPerMonth);
-  out.push(
-    `<g class="profile-volume"><line x1="${n(profileX)}" y1="${PLOT.top}" x2="${n(profileX)}" y2="${PLOT.top + plotH}" stroke="#777777" stroke-dasharray="4 4"/>`,
-    `<text x="${n(profileX + 4)}" y="${PLOT.top + 12}" fill="#555555" font-size="11">profile: ${formatVolume(report.requestsPerMonth)}</text></g>`,
-  );
+  if (report.requestsPerMonth >= xMin && report.requestsPerMonth <= xMax)
+    out.push(
+      `<g class="profile-volume"><line x1="${n(profileX)}" y1="${PLOT.top}" x2="${n(profileX)}" y2="${PLOT.top + plotH}" stroke="#777777" stroke-dasharray="4 4"/>`,
+      `<text x="${n(profileX + 4)}" y="${PLOT.top + 12}" fill="#555555" font-size="11">profile: ${formatVolume(report.requestsPerMonth)}</text></g>`,
+    );
 
   for (const { option, curve } of curves) {
     const xs = new Set<number>();

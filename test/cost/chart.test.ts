@@ -55,6 +55,19 @@ describe('cost chart', () => {
     expect(svg).toContain('A &amp; B &lt;API&gt; &quot;quoted&quot;');
   });
 
+  it('keeps every coordinate finite with no traffic at all', async () => {
+    const model = await modelOf('specs/bookstore.yaml');
+    const report = estimateCosts(
+      model,
+      { ...DEFAULT_PROFILE, requestsPerMonth: 0 },
+      prices,
+      albPlanFacts(model).facts,
+    );
+    const svg = costChart(report, prices, 'idle');
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+
   it('is the same bytes on every run', async () => {
     expect((await chartFor('x')).svg).toBe((await chartFor('x')).svg);
   });
