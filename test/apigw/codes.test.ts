@@ -573,6 +573,20 @@ describe('CORS, models, templates', () => {
       expect: [],
     },
   ]);
+  testTargetCode('GP132', [
+    {
+      name: 'a VPC link id only the stack knows, in a body read from S3',
+      target: 'apigw-http',
+      spec: api(
+        manyPaths(150, 'A long description that makes each operation a little larger than it needs to be.'),
+      ).replace(
+        "svc: { url: 'https://svc.internal' }",
+        "svc: { url: 'https://svc.internal', vpcLink: true }",
+      ),
+      expect: [{ pointer: '', args: { params: 'SvcListenerArn, SvcVpcLinkId' } }],
+      writes: false,
+    },
+  ]);
 
   it("GP125: a stage API Gateway would reject (a model built by code, since x-gateplan's schema refuses such names)", async () => {
     const model = await modelOf('specs/bookstore.yaml');

@@ -225,4 +225,11 @@ export const apigwCodes = {
     text: 'the API needs {count} {what}, over API Gateway’s quota of {limit}',
     fix: '{fix}',
   },
+  GP132: {
+    slug: 'apigw-s3-body-parameters',
+    level: 'error',
+    stage: 'apigw',
+    text: 'the document is read from S3, where CloudFormation cannot fill in {params}',
+    fix: 'give the values in x-gateplan (a backend’s vpcLink id and listenerArn, a scheme’s lambda functionArn), or shrink the document so it stays inline',
+  },
 } as const satisfies Record<string, CatalogEntry>;

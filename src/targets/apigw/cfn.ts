@@ -134,6 +134,16 @@ export function withBody(
       },
     ),
   );
+  if (plan.parameters.length) {
+    // CloudFormation substitutes parameters only in an inline body; S3 holds the file as written.
+    diagnostics.push(
+      diagnostic(
+        'GP132',
+        { file: model.source.file, pointer: '' },
+        { params: plan.parameters.map((p) => p.name).join(', ') },
+      ),
+    );
+  }
   return templateText(
     build(
       { BodyS3Location: { Bucket: { Ref: 'ApiDocumentBucket' }, Key: { Ref: 'ApiDocumentKey' } } },

@@ -16,7 +16,9 @@ function result(
   template: () => string,
 ): TargetResult {
   if (hasErrors(plan.diagnostics)) return { artifacts: [], diagnostics: plan.diagnostics };
+  // Rendering the template can find errors of its own (a body too large to inline, say).
   const content = template();
+  if (hasErrors(plan.diagnostics)) return { artifacts: [], diagnostics: plan.diagnostics };
   return {
     artifacts: [
       { path: 'openapi.json', content: plan.documentJson },
