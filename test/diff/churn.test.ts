@@ -191,20 +191,38 @@ function artifactsOf(model: RouteModel, target: string, forTarget: string | unde
   return new Map(result.artifacts.map((a: Artifact) => [a.path, a.content]));
 }
 
-/** One new GET operation on a new path, sent to the spec's first backend, inheriting everything else. */
+/**
+ * One new GET operation on a new path, inheriting everything else: in an OpenAPI document it
+ * goes to the first backend the document names (else the config's default); in a Postman
+ * collection it is one more request in the top-level item list.
+ */
 function addProbeOperation(file: string): void {
+  // A YAML document keeps the file's layout; a .json file must stay strict JSON.
   const doc = parseDocument(readFileSync(file, 'utf8'));
-  const paths = doc.get('paths') as { set(key: string, value: unknown): void };
-  const intent = doc.getIn(['x-gateplan', 'backends']) as
-    { items?: { key: { value: string } }[] } | undefined;
-  const backend = intent?.items?.[0]?.key.value;
-  const operation: Record<string, unknown> = {
-    operationId: 'churnProbe',
-    responses: { '200': { description: 'ok' } },
-  };
-  if (backend) operation['x-gateplan'] = { backend };
-  paths.set('/churn-probe', doc.createNode({ get: operation }));
-  writeFileSync(file, doc.toString());
+  if (doc.has('item')) {
+    const items = doc.get('item') as { add(value: unknown): void };
+    items.add(
+      doc.createNode({
+        name: 'Churn probe',
+        request: {
+          method: 'GET',
+          url: { raw: '{{baseUrl}}/churn-probe', host: ['{{baseUrl}}'], path: ['churn-probe'] },
+        },
+      }),
+    );
+  } else {
+    const paths = doc.get('paths') as { set(key: string, value: unknown): void };
+    const backends = doc.getIn(['x-gateplan', 'backends']) as
+      { items?: { key: { value: string } }[] } | undefined;
+    const backend = backends?.items?.[0]?.key.value;
+    const operation: Record<string, unknown> = {
+      operationId: 'churnProbe',
+      responses: { '200': { description: 'ok' } },
+    };
+    if (backend) operation['x-gateplan'] = { backend };
+    paths.set('/churn-probe', doc.createNode({ get: operation }));
+  }
+  writeFileSync(file, file.endsWith('.json') ? JSON.stringify(doc.toJS(), null, 2) + '\n' : doc.toString());
 }
 
 /** Removed plus added lines after the longest common subsequence, with equal ends trimmed first. */
