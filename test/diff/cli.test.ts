@@ -132,6 +132,29 @@ describe('gateplan diff (CLI)', () => {
     expect(parsed.changes[0].base.file).toBe('HEAD:api/api.yaml');
 
     expect((await run(['diff', join(dir, 'api/api.yaml'), '--base', 'no-such-rev'])).code).toBe(2);
+    // --overlay files are read as of the revision too, wherever they sit in the repository.
+    const overlay = (ms: number) =>
+      `overlay: 1.0.0\ninfo: { title: t, version: '1' }\nactions:\n  - target: "$.paths['/users'].get"\n    update: { x-gateplan: { timeoutMs: ${ms} } }\n`;
+    writeFileSync(join(dir, 'overlays.yaml'), overlay(1000));
+    git('add', '.');
+    git('commit', '-q', '-m', 'overlay');
+    writeFileSync(join(dir, 'overlays.yaml'), overlay(500));
+    const overlaid = await run([
+      'diff',
+      join(dir, 'api/api.yaml'),
+      '--base',
+      'HEAD',
+      '--overlay',
+      join(dir, 'overlays.yaml'),
+      '--format',
+      'json',
+    ]);
+    expect(overlaid.stderr).toBe('');
+    // The config change is committed with it now: only the overlay's edit remains.
+    expect(JSON.parse(overlaid.stdout).changes.map((c: { message: string }) => c.message)).toEqual([
+      'GET /users integration timeout shortens from 1000 ms to 500 ms',
+    ]);
+
     // A revision is never passed to git as an option.
     expect((await run(['diff', join(dir, 'api/api.yaml'), '--base=--output=/tmp/x'])).code).toBe(2);
   });

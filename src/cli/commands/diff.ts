@@ -152,7 +152,7 @@ const MAX_FILES = 2000;
 
 /**
  * The spec as of a git revision: every spec-like file under its $ref root (its folder by
- * default) and an explicit --config, copied into a temporary folder with the repository's
+ * default) plus the --config, --overlay and --postman-env files, copied into a temporary folder with the repository's
  * layout and loaded from there, so $refs and the gateplan.yaml beside it resolve as they
  * did at that revision. Paths display relative to the repository root.
  */
@@ -181,6 +181,8 @@ async function loadAtRevision(argv: DiffArgs, rev: string): Promise<LoadedModel>
   const rootRel = await inRepo(argv['ref-root'] ?? dirname(specAbs));
   const configRel =
     typeof argv.config === 'string' && argv.config !== 'false' ? await inRepo(argv.config) : undefined;
+  const overlayRels = await Promise.all((argv.overlay ?? []).map(inRepo));
+  const environmentRel = argv['postman-env'] ? await inRepo(argv['postman-env']) : undefined;
 
   const listed = (
     await git(top, ['ls-tree', '-r', '-z', '--name-only', commit, '--', rootRel || '.'], `cannot list ${rev}`)
@@ -188,25 +190,32 @@ async function loadAtRevision(argv: DiffArgs, rev: string): Promise<LoadedModel>
     .split('\0')
     .filter(Boolean);
   if (!listed.includes(specRel)) throw new GateplanError('usage', `${specRel} does not exist at ${rev}`);
-  const files = listed.filter((f) => SPEC_FILE.test(f));
-  if (files.length > MAX_FILES) {
+  const wanted = new Set(listed.filter((f) => SPEC_FILE.test(f)));
+  if (wanted.size > MAX_FILES) {
     throw new GateplanError(
       'usage',
-      `${rootRel || '.'} holds ${files.length} spec-like files at ${rev} (limit ${MAX_FILES}); narrow it with --ref-root`,
+      `${rootRel || '.'} holds ${wanted.size} spec-like files at ${rev} (limit ${MAX_FILES}); narrow it with --ref-root`,
     );
   }
-  if (configRel && !files.includes(configRel)) files.push(configRel);
+  for (const extra of [specRel, configRel, ...overlayRels, environmentRel]) if (extra) wanted.add(extra);
 
   const temp = await mkdtemp(join(tmpdir(), 'gateplan-base-'));
   try {
-    for (const file of files) {
+    const present = new Set<string>();
+    for (const file of wanted) {
       const content = await gitBlob(top, `${commit}:${file}`, argv['max-file-size'] ?? 32 * 1024 * 1024);
       if (content === undefined) continue;
       await mkdir(dirname(join(temp, file)), { recursive: true });
       await writeFile(join(temp, file), content);
+      present.add(file);
     }
+    // Inputs named on the command line take part as they were at the revision; one that did not exist yet is left out.
     const options = { ...loadOptionsFrom(argv), cwd: temp, refRoot: join(temp, rootRel) };
-    if (configRel) options.config = join(temp, configRel);
+    if (configRel) options.config = present.has(configRel) ? join(temp, configRel) : false;
+    options.overlays = overlayRels.filter((f) => present.has(f)).map((f) => join(temp, f));
+    if (environmentRel && present.has(environmentRel))
+      options.postmanEnvironment = join(temp, environmentRel);
+    else delete options.postmanEnvironment;
     const loaded = await load(join(temp, specRel), options);
     if (!loaded.ok)
       throw new GateplanError('input', `cannot load ${specRel} at ${rev}`, relabel(loaded.diagnostics, rev));
