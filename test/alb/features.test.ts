@@ -168,6 +168,42 @@ paths:
   });
 });
 
+describe('ALB compiler: cross-cutting sub-resources', () => {
+  it('serves a sub-resource every service hands to a shared backend with one regex rule', () => {
+    const routes = Array.from({ length: 12 }, (_, s) => [
+      { method: 'GET' as const, path: `/tenants/{t}/service${s}`, backend: `svc${s}` },
+      { method: 'GET' as const, path: `/tenants/{t}/service${s}/{id}`, backend: `svc${s}` },
+      { method: 'DELETE' as const, path: `/tenants/{t}/service${s}/{id}/items/{item}`, backend: `svc${s}` },
+      { method: 'GET' as const, path: `/tenants/{t}/service${s}/{id}/audit`, backend: 'audit' },
+    ]).flat();
+    const model = modelOf(routes);
+    const plan = compileAlb(model);
+    expect(misroutedRequests(model, plan)).toEqual([]);
+    expect(strayRequests(model, plan)).toEqual([]);
+    const audit = plan.listeners[0]!.rules.filter(
+      (r) => r.actions.terminal.type === 'forward' && r.actions.terminal.targets[0]!.backend === 'audit',
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.conditions).toEqual([
+      { field: 'path-pattern', regexValues: ['^/tenants/[^/]+/[^/]+/[^/]+/audit$'] },
+    ]);
+    expect(plan.usage.rules).toBe(13);
+  });
+
+  it('keeps them apart when another backend declares a path the wider pattern would take', () => {
+    const routes = [
+      ...Array.from({ length: 4 }, (_, s) => ({
+        method: 'GET' as const,
+        path: `/t/{t}/s${s}/{id}/audit`,
+        backend: 'audit',
+      })),
+      { method: 'GET' as const, path: '/t/{t}/{kind}/{id}/audit', backend: 'generic' },
+    ];
+    const model = modelOf(routes);
+    expect(misroutedRequests(model, compileAlb(model))).toEqual([]);
+  });
+});
+
 describe('ALB compiler: quotas', () => {
   it('reports overflow of 100 rules naming the costliest routes and what would reduce them (GP200, GP211)', () => {
     const routes = Array.from({ length: 120 }, (_, i) => ({

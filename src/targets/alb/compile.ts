@@ -274,7 +274,8 @@ function expand(
         band,
         bucket,
       },
-      key: `${destKey}|${rule.methods?.join(',') ?? '*'}|${pathValues[0]}|${stageNames.join(',')}|${special?.id ?? ''}`,
+      // The first path's shape, not its text: a value turning into a regex keeps the rule's name.
+      key: `${destKey}|${rule.methods?.join(',') ?? '*'}|${JSON.stringify(rule.values[0]!.shape)}|${stageNames.join(',')}|${special?.id ?? ''}`,
     };
   });
 }

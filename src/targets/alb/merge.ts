@@ -19,6 +19,7 @@ import {
 } from './lang.js';
 import { ALB_QUOTAS } from './plan.js';
 import type { Candidate } from './routing.js';
+import { generalize } from './generalize.js';
 
 export interface DraftValue {
   shape: PathShape;
@@ -67,14 +68,14 @@ function asRegex(v: DraftValue): void {
   v.actual = v.intended;
 }
 
-function methodsMeet(a?: string[], b?: string[]): boolean {
+export function methodsMeet(a?: string[], b?: string[]): boolean {
   return !a || !b || a.some((m) => b.includes(m));
 }
 
 /** Candidate indices by the first segment of their values, for scanning only those that can overlap. */
-class Buckets {
+export class Buckets {
   private byFirst = new Map<string, number[]>();
-  constructor(private readonly values: DraftValue[][]) {
+  constructor(values: { first: string }[][]) {
     values.forEach((vs, i) => {
       for (const first of new Set(vs.map((v) => v.first))) {
         const list = this.byFirst.get(first) ?? [];
@@ -122,9 +123,10 @@ export interface MergeOptions {
 }
 
 export function mergeCandidates(
-  candidates: Candidate[],
+  given: Candidate[],
   options: MergeOptions,
 ): { rules: DraftRule[]; regex: RegexNote[] } {
+  const candidates = generalize(given, options.rootDepth);
   const values = candidates.map((c) => c.shapes.map((s) => draftValue(s, options.rootDepth)));
   const declared = candidates.map((c) => c.declared.map(shapeLang));
   const buckets = new Buckets(values);

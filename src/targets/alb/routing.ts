@@ -96,12 +96,14 @@ interface Context {
   tight: boolean;
 }
 
-function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[]): void {
+/** Emits the node's candidates; returns whether routes below rely on the parent's claim. */
+function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[]): boolean {
   const isRoot = ctx.roots.has(literalPath(segs));
   if (!isRoot && node.counts.size === 1 && !ctx.tight) {
     const dest = [...node.counts.keys()][0]!;
-    if (dest !== ctx.inherited) out.push(claim(node, segs, dest));
-    return;
+    if (dest === ctx.inherited) return true;
+    out.push(claim(node, segs, dest));
+    return false;
   }
   const dominant =
     ctx.tight || ctx.roots.has(literalPath(segs)) ? undefined : dominantDest(node.counts, ctx.inherited);
@@ -113,13 +115,14 @@ function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[
   ];
   const greedyDests = new Set(node.greedy.map((e) => e.dest));
   // A child that only holds the dominant destination can be left to this node's claim,
-  // unless a less specific sibling emitted before that claim would catch its requests.
-  const pureLater = children.map(() => true);
-  let later = [...greedyDests].every((d) => d === dominant);
-  for (let i = children.length - 1; i >= 0; i--) {
-    pureLater[i] = later;
-    later = later && isPure(children[i]!.node, dominant);
-  }
+  // unless a less specific sibling emitted before that claim could catch its requests:
+  // literal siblings never overlap (whole segments), the parameter child and greedy routes can.
+  const greedyPure = [...greedyDests].every((d) => d === dominant);
+  const paramPure = !node.param || isPure(node.param, dominant);
+  const pureLater = children.map((c) => (c.seg.kind === 'lit' ? paramPure && greedyPure : greedyPure));
+  // A claim is only worth a rule when some route relies on it; otherwise the rest of the
+  // subtree stays unclaimed and reaches the default action.
+  let needed = false;
   children.forEach((child, i) => {
     const childSegs = [...segs, child.seg];
     const tight = ctx.tight || [...greedyDests].some((d) => !isPure(child.node, d));
@@ -128,24 +131,24 @@ function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[
       return;
     }
     if (dominant !== undefined && isPure(child.node, dominant)) {
-      if (!pureLater[i]) out.push(claim(child.node, childSegs, dominant));
+      if (pureLater[i]) needed = true;
+      else out.push(claim(child.node, childSegs, dominant));
       return;
     }
-    compileNode(
-      child.node,
-      childSegs,
-      { roots: ctx.roots, inherited: pureLater[i] ? dominant : undefined, tight: false },
-      out,
-    );
+    const inherited = pureLater[i] ? dominant : undefined;
+    if (compileNode(child.node, childSegs, { roots: ctx.roots, inherited, tight: false }, out)) needed = true;
   });
-  const greedyTakesAll =
-    node.greedy.length > 0 && exact(node.greedy, { segs, tail: 'greedy' }, dominant, out);
-  if (node.terminals.length) exact(node.terminals, { segs, tail: 'none' }, dominant, out);
-  if (dominant !== undefined && dominant !== ctx.inherited) {
-    // Once a greedy route of another destination takes every method, nothing below is left to claim.
-    const shapes = claimShapes(node, segs).filter((s) => s.tail === 'none' || !greedyTakesAll);
-    if (shapes.length) out.push({ dest: dominant, shapes, ...routesOf(node, dominant) });
-  }
+  const greedy = node.greedy.length ? exact(node.greedy, { segs, tail: 'greedy' }, dominant, out) : undefined;
+  const terminals = node.terminals.length
+    ? exact(node.terminals, { segs, tail: 'none' }, dominant, out)
+    : undefined;
+  if (greedy?.leftToClaim || terminals?.leftToClaim) needed = true;
+  if (dominant === undefined || !needed) return false;
+  if (dominant === ctx.inherited) return true;
+  // Once a greedy route of another destination takes every method, nothing below is left to claim.
+  const shapes = claimShapes(node, segs).filter((s) => s.tail === 'none' || !greedy?.takesAll);
+  if (shapes.length) out.push({ dest: dominant, shapes, ...routesOf(node, dominant) });
+  return false;
 }
 
 function literalPath(segs: ShapeSeg[]): string {
@@ -184,9 +187,15 @@ function claimShapes(node: Node, segs: ShapeSeg[]): PathShape[] {
 /**
  * Entries ending at one shape. Destinations other than the fallback get method-specific
  * candidates; the fallback is an `ANY` route's destination, else the node's claim.
- * Returns whether a candidate for every method was emitted here.
+ * Says whether a candidate for every method was emitted here, and whether routes of the
+ * dominant destination were left to the claim.
  */
-function exact(entries: Entry[], shape: PathShape, dominant: string | undefined, out: Candidate[]): boolean {
+function exact(
+  entries: Entry[],
+  shape: PathShape,
+  dominant: string | undefined,
+  out: Candidate[],
+): { takesAll: boolean; leftToClaim: boolean } {
   const any = entries.find((e) => e.method === 'ANY');
   const byDest = new Map<string, Entry[]>();
   for (const e of entries) byDest.set(e.dest, [...(byDest.get(e.dest) ?? []), e]);
@@ -212,9 +221,12 @@ function exact(entries: Entry[], shape: PathShape, dominant: string | undefined,
         .sort(),
       declared: [shape],
     });
-    return true;
+    return { takesAll: true, leftToClaim: false };
   }
-  return false;
+  return {
+    takesAll: false,
+    leftToClaim: dominant !== undefined && fallback === dominant && byDest.has(dominant),
+  };
 }
 
 function largest(byDest: Map<string, Entry[]>): string {

@@ -1,0 +1,309 @@
+/**
+ * ALB section of `npm run bench`: compile time against route count, rules per route on the
+ * corpus and on a synthetic multi-service API (against one rule per operation), and how
+ * many rules and priorities a one-route change moves on the example specs.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { stringify } from 'yaml';
+import { load } from '../src/load/index.js';
+import { shortHash } from '../src/model/ids.js';
+import { normalize } from '../src/model/normalize.js';
+import type { Route, RouteModel } from '../src/model/types.js';
+import { compileAlb } from '../src/targets/alb/compile.js';
+import type { AlbPlan } from '../src/targets/alb/plan.js';
+import { corpusEntries, HAS_CORPUS } from '../test/support/corpus.js';
+import { exampleSpecs, REPO } from '../test/support/pipeline.js';
+import { tempDir } from '../test/support/temp.js';
+import { collectGarbage, median, ms } from './measure.js';
+
+type RouteSpec = { method: Route['method']; path: string; backend: string };
+
+const WHERE = { file: 'synthetic.yaml', pointer: '' };
+
+/** A route model built in memory (no parsing), so timings are the compiler's alone. */
+function syntheticModel(routes: RouteSpec[]): RouteModel {
+  const backends: RouteModel['backends'] = {};
+  for (const r of routes) {
+    backends[r.backend] ??= {
+      name: r.backend,
+      target: { kind: 'http', url: `http://${r.backend}.internal` },
+      targetGroup: { targetType: 'ip', protocol: 'HTTP', port: 80 },
+      where: WHERE,
+    };
+  }
+  return {
+    api: { title: 'synthetic', version: '1', servers: [], basePath: '' },
+    source: { file: 'synthetic.yaml', format: 'openapi-3.0' },
+    backends,
+    routes: routes.map((r) => {
+      const segments = r.path
+        .slice(1)
+        .split('/')
+        .map((p): Route['segments'][number] =>
+          p.startsWith('{') ? { kind: 'param', name: p.slice(1, -1) } : { kind: 'literal', value: p },
+        );
+      const shape = segments.map((s) => '/' + (s.kind === 'literal' ? s.value : '{}')).join('');
+      return {
+        id: `${r.method} ${shape}`,
+        method: r.method,
+        path: r.path,
+        segments,
+        tags: [],
+        backend: { backend: r.backend },
+        params: [],
+        responses: {},
+        deprecated: false,
+        where: WHERE,
+      };
+    }),
+    stages: { prod: { name: 'prod', variables: {}, where: WHERE } },
+    auth: {},
+    albStageMode: 'host',
+    albStack: 'listener-rules',
+    binaryMediaTypes: [],
+    endpoint: { type: 'regional', vpcEndpointIds: [] },
+    schemas: {},
+    diagnostics: [],
+  };
+}
+
+/**
+ * `n` routes over 50 services: each service has resources with a collection, an item and a
+ * history sub-resource; every seventh resource's history belongs to a shared audit service.
+ */
+export function serviceRoutes(n: number): RouteSpec[] {
+  const shapes: [Route['method'], string][] = [
+    ['GET', ''],
+    ['POST', ''],
+    ['GET', '/{id}'],
+    ['PUT', '/{id}'],
+    ['DELETE', '/{id}'],
+    ['GET', '/{id}/history'],
+  ];
+  const out: RouteSpec[] = [];
+  for (let i = 0; out.length < n; i++) {
+    const service = i % 50;
+    const resource = Math.floor(i / 50 / shapes.length);
+    const [method, suffix] = shapes[Math.floor(i / 50) % shapes.length]!;
+    const audited = suffix.endsWith('history') && resource % 7 === 0;
+    out.push({
+      method,
+      path: `/svc${service}/res${resource}${suffix}`,
+      backend: audited ? 'audit' : `svc${service}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * 40 services × 15 operations under `/tenants/{tenantId}/…`; three sub-resources of every
+ * service (audit, billing, search) belong to shared services.
+ */
+export function tenantRoutes(): RouteSpec[] {
+  const out: RouteSpec[] = [];
+  for (let s = 0; s < 40; s++) {
+    const base = `/tenants/{tenantId}/service${s}`;
+    const own = `svc${s}`;
+    const ops: [Route['method'], string, string][] = [
+      ['GET', '', own],
+      ['POST', '', own],
+      ['GET', '/{id}', own],
+      ['PUT', '/{id}', own],
+      ['PATCH', '/{id}', own],
+      ['DELETE', '/{id}', own],
+      ['GET', '/{id}/items', own],
+      ['POST', '/{id}/items', own],
+      ['GET', '/{id}/items/{itemId}', own],
+      ['DELETE', '/{id}/items/{itemId}', own],
+      ['POST', '/{id}/export', own],
+      ['GET', '/{id}/settings', own],
+      ['GET', '/{id}/audit', 'audit'],
+      ['GET', '/{id}/billing', 'billing'],
+      ['GET', '/{id}/search', 'search'],
+    ];
+    for (const [method, suffix, backend] of ops) out.push({ method, path: base + suffix, backend });
+  }
+  return out;
+}
+
+function time(fn: () => void, runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collectGarbage();
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+function compileTimes(): string {
+  const rows = ['| routes | backends | rules | compile (median) | per route |', '|---:|---:|---:|---:|---:|'];
+  for (const n of [10, 100, 1000, 5000]) {
+    const model = syntheticModel(serviceRoutes(n));
+    const plan = compileAlb(model);
+    const runs = n >= 5000 ? 3 : n >= 1000 ? 5 : 20;
+    const t = time(() => compileAlb(model), runs);
+    rows.push(
+      `| ${n} | ${Object.keys(model.backends).length} | ${plan.usage.rules} | ${ms(t)} ms | ${((t * 1000) / n).toFixed(0)} µs |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+function rulesRow(name: string, model: RouteModel, plan: AlbPlan): string {
+  const ops = model.routes.length;
+  const backends = new Set(
+    model.routes.flatMap((r) =>
+      'backend' in r.backend ? [r.backend.backend] : r.backend.weighted.map((w) => w.backend),
+    ),
+  );
+  const perRoute = plan.usage.rules / ops;
+  return `| ${name} | ${ops} | ${backends.size} | ${plan.usage.rules} | ${perRoute.toFixed(2)} | ${(ops / plan.usage.rules).toFixed(1)}× | ${plan.usage.regexValues} | ${plan.usage.rules <= 100 ? 'yes' : 'no'} |`;
+}
+
+const RULES_HEADER = [
+  '| API | operations | backends | rules | rules per operation | fewer than one rule per operation | regex values | fits 100 |',
+  '|---|---:|---:|---:|---:|---:|---:|:---:|',
+];
+
+const CORPUS_BACKENDS = ['svc-a', 'svc-b', 'svc-c', 'svc-d', 'svc-e'];
+
+async function corpusRules(): Promise<string> {
+  if (!HAS_CORPUS) return '_Corpus not found beside the repo: skipped._';
+  const rows = [...RULES_HEADER];
+  let ops = 0;
+  let rules = 0;
+  for (const entry of corpusEntries()) {
+    const cwd = join(entry.file, '..');
+    const first = await load(entry.file, { cwd, config: false });
+    if (!first.ok) continue;
+    const tags = [...new Set(normalize(first.spec).routes.flatMap((r) => r.tags))].sort();
+    const config = join(tempDir(), 'gateplan.yaml');
+    writeFileSync(
+      config,
+      stringify({
+        backends: Object.fromEntries(CORPUS_BACKENDS.map((b) => [b, { url: `http://${b}.internal` }])),
+        defaults: { backend: CORPUS_BACKENDS[0] },
+        rules: tags.map((tag) => ({
+          match: { tag },
+          set: { backend: CORPUS_BACKENDS[parseInt(shortHash(tag, 4), 16) % CORPUS_BACKENDS.length] },
+        })),
+      }),
+    );
+    const loaded = await load(entry.file, { cwd, config });
+    if (!loaded.ok) continue;
+    const model = normalize(loaded.spec);
+    if (model.routes.length === 0) continue;
+    const plan = compileAlb(model);
+    ops += model.routes.length;
+    rules += plan.usage.rules;
+    rows.push(rulesRow(entry.id, model, plan));
+  }
+  rows.push(
+    `| **all ${rows.length - 2} specs** | ${ops} | | ${rules} | ${(rules / ops).toFixed(2)} | ${(ops / rules).toFixed(1)}× | | |`,
+  );
+  return rows.join('\n');
+}
+
+/** Rules and priorities that change when each route in turn is removed, and when one is added. */
+function churn(model: RouteModel): { removals: number[][]; additions: number[][] } {
+  const base = compileAlb(model);
+  const removals: number[][] = [];
+  for (const route of model.routes) {
+    const plan = compileAlb({ ...model, routes: model.routes.filter((r) => r !== route) });
+    removals.push(diffRules(base, plan));
+  }
+  const additions: number[][] = [];
+  for (const route of model.routes) {
+    const extra: Route = {
+      ...route,
+      id: route.id + '/{}/zz-added',
+      path: route.path + '/{added}/zz-added',
+      segments: [...route.segments, { kind: 'param', name: 'added' }, { kind: 'literal', value: 'zz-added' }],
+    };
+    if (route.segments.at(-1)?.kind === 'greedy') continue;
+    const plan = compileAlb({ ...model, routes: [...model.routes, extra] });
+    additions.push(diffRules(base, plan));
+  }
+  return { removals, additions };
+}
+
+/** [rules added or removed, rules kept whose priority changed], matching rules by name. */
+function diffRules(a: AlbPlan, b: AlbPlan): number[] {
+  const before = new Map(
+    a.listeners.flatMap((l) => l.rules.map((r) => [`${l.name}/${r.name}`, r.priority] as const)),
+  );
+  const after = new Map(
+    b.listeners.flatMap((l) => l.rules.map((r) => [`${l.name}/${r.name}`, r.priority] as const)),
+  );
+  let changedSet = 0;
+  let moved = 0;
+  for (const [name, p] of before) {
+    if (!after.has(name)) changedSet++;
+    else if (after.get(name) !== p) moved++;
+  }
+  for (const name of after.keys()) if (!before.has(name)) changedSet++;
+  return [changedSet, moved];
+}
+
+async function stability(): Promise<string> {
+  const rows = [
+    '| spec | rules | one route removed: rules added/removed (mean / max) | priorities moved (mean / max) | one route added: rules added/removed (mean / max) | priorities moved (mean / max) |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const spec of exampleSpecs()) {
+    const loaded = await load(spec, { cwd: REPO });
+    if (!loaded.ok) continue;
+    const model = normalize(loaded.spec);
+    const { removals, additions } = churn(model);
+    const stat = (xs: number[][], i: number) => {
+      const v = xs.map((x) => x[i]!);
+      return `${(v.reduce((s, x) => s + x, 0) / (v.length || 1)).toFixed(2)} / ${Math.max(0, ...v)}`;
+    };
+    rows.push(
+      `| ${spec} | ${compileAlb(model).usage.rules} | ${stat(removals, 0)} | ${stat(removals, 1)} | ${stat(additions, 0)} | ${stat(additions, 1)} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+export async function benchAlb(): Promise<string> {
+  const tenants = syntheticModel(tenantRoutes());
+  const tenantPlan = compileAlb(tenants);
+  return [
+    '## ALB',
+    '',
+    '### Compile time',
+    '',
+    'Synthetic APIs of 50 services (collection, item and history routes; some histories owned by a shared audit service), compiled from an in-memory route model.',
+    '',
+    compileTimes(),
+    '',
+    '### Rules per operation',
+    '',
+    'One listener rule per operation is the naive baseline (and cannot express path parameters without over-matching).',
+    '',
+    [
+      ...RULES_HEADER,
+      rulesRow(
+        'synthetic: 40 services × 15 operations under /tenants/{id}/…, audit/billing/search owned by shared services',
+        tenants,
+        tenantPlan,
+      ),
+    ].join('\n'),
+    '',
+    'Corpus specs, every operation sent to one of five backends by tag (as in test/alb/corpus.test.ts):',
+    '',
+    await corpusRules(),
+    '',
+    '### Stability of priorities',
+    '',
+    'For each route of each example spec: remove it, or add a sibling below it (`…/{added}/zz-added`), recompile, and compare rules by name.',
+    '',
+    await stability(),
+    '',
+  ].join('\n');
+}
