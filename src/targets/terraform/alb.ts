@@ -53,8 +53,10 @@ export interface ListenerContext {
 
 export interface RuleContext {
   tfName: string;
-  /** The routes the rule serves, for a comment above it. */
+  /** The route ids the rule serves. */
   routes: string[];
+  /** One line for the comment above the block: the routes, or what a fallback rule catches. */
+  summary: string;
   listenerArn: HclExpr;
   priority: number;
   conditions: ConditionContext[];
@@ -318,7 +320,7 @@ function privateListeners(
  */
 function ruleTfNames(rules: AlbRule[]): Map<string, string> {
   return new Map(
-    rules.map((r) => [r.name, `${snake(r.routes[0] ?? 'rule').slice(0, 48)}_${shortHash(r.name, 6)}`]),
+    rules.map((r) => [r.name, `${snake(r.routes[0] ?? r.name).slice(0, 48)}_${shortHash(r.name, 6)}`]),
   );
 }
 
@@ -409,6 +411,7 @@ function ruleContext(
   return {
     tfName,
     routes: rule.routes,
+    summary: rule.routes.length ? rule.routes.join(', ') : 'requests no other rule matches',
     listenerArn,
     priority: rule.priority,
     conditions: rule.conditions.map(conditionContext),
