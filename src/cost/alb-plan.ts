@@ -1,6 +1,7 @@
 import { diagnostic, hasErrors, type Diagnostic } from '../model/diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
 import { compileAlb } from '../targets/alb/compile.js';
+import { albBehindApiModel } from '../targets/terraform/plans.js';
 import { albFacts, type AlbFacts } from './alb-facts.js';
 
 /**
@@ -8,12 +9,18 @@ import { albFacts, type AlbFacts } from './alb-facts.js';
  * deploys. The plan's own findings belong to `lint --target alb`; here only "the count may be
  * off" matters.
  */
-export function albPlanFacts(model: RouteModel): { facts: AlbFacts; diagnostics: Diagnostic[] } {
+export function albPlanFacts(model: RouteModel): {
+  facts: AlbFacts;
+  /** The ALB of the HTTP API + ALB topology, compiled the way `--for apigw+alb` renders it. */
+  behindApi: AlbFacts;
+  diagnostics: Diagnostic[];
+} {
   const plan = compileAlb(model);
   const facts = albFacts(plan);
+  const behindApi = albFacts(compileAlb(albBehindApiModel(model)));
   const rules = facts.listeners.reduce((sum, l) => sum + l.rules, 0);
   const diagnostics = hasErrors(plan.diagnostics)
     ? [diagnostic('GP603', { file: model.source.file, pointer: '' }, { rules })]
     : [];
-  return { facts, diagnostics };
+  return { facts, behindApi, diagnostics };
 }

@@ -28,9 +28,10 @@ export function estimateCosts(
   model: RouteModel,
   profile: TrafficProfile,
   prices: Prices,
-  alb: AlbFacts,
+  /** The ALB plans' facts: alone, and behind an HTTP API (`albPlanFacts`). */
+  alb: { facts: AlbFacts; behindApi: AlbFacts },
 ): CostReport {
-  const { workload, diagnostics } = workloadOf(model, profile, alb, prices);
+  const { workload, diagnostics } = workloadOf(model, profile, alb.facts, prices, alb.behindApi);
   const options = FRONT_DOORS.map((o) => priceOption(o, profile.requestsPerMonth, workload, prices));
   const cheapest = options.reduce((best, o) => (o.monthlyUsd < best.monthlyUsd ? o : best)).option;
   const crossovers = allCrossovers(workload, prices);

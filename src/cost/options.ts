@@ -1,7 +1,7 @@
 import { tierBreaks, tiered, type CostCurve } from './piecewise.js';
 import type { Prices } from './prices.js';
 import { SECONDS_PER_HOUR } from './traffic.js';
-import type { Workload } from './workload.js';
+import type { RuleLoad, Workload } from './workload.js';
 
 /** The front doors priced: each API Gateway flavour, ALB alone, and an HTTP API in front of an ALB. */
 export const FRONT_DOORS = ['apigw-rest', 'apigw-http', 'alb', 'apigw-http+alb'] as const;
@@ -48,7 +48,7 @@ export function priceOption(option: FrontDoor, requests: number, w: Workload, pr
   if (option === 'apigw-rest') items.push(...restItems(requests, prices));
   if (option === 'apigw-http' || option === 'apigw-http+alb') items.push(...httpItems(requests, w, prices));
   if (option === 'alb' || option === 'apigw-http+alb') {
-    const alb = albItems(requests, w, prices);
+    const alb = albItems(requests, w, option === 'alb' ? w : w.behindApi, prices);
     items.push(...alb.items);
     lcu = alb.lcu;
     // Behind an HTTP API, throttling is the API's own: no web ACL is needed.
@@ -92,6 +92,7 @@ function httpItems(requests: number, w: Workload, prices: Prices): LineItem[] {
 function albItems(
   requests: number,
   w: Workload,
+  rules: RuleLoad,
   prices: Prices,
 ): { items: LineItem[]; lcu: NonNullable<OptionCost['lcu']> } {
   const { hoursPerMonth } = prices;
@@ -106,7 +107,7 @@ function albItems(
     processedBytes:
       gbPerHour(w.bytesToIpTargets) / per.processedGBPerHour +
       gbPerHour(w.bytesToLambdaTargets) / per.processedGBPerHourLambda,
-    ruleEvaluations: (rps * w.billableRulesPerRequest) / per.ruleEvaluationsPerSecond,
+    ruleEvaluations: (rps * rules.billableRulesPerRequest) / per.ruleEvaluationsPerSecond,
   };
   const dominant = (Object.keys(dims) as (keyof LcuDimensions)[]).reduce((a, b) =>
     dims[b] > dims[a] ? b : a,

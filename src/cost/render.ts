@@ -11,7 +11,8 @@ export function costText(report: CostReport, title: string): string {
     `profile: ${p.requestBytes} B requests, ${p.responseBytes} B responses, ${round(p.requestsPerConnection, 2)} requests/connection, ${p.connectionSeconds} s connections` +
       (p.routes.length ? `, ${p.routes.length} route share(s)` : ''),
     `ALB plan: ${w.albRules} listener rule(s) on the busiest listener` +
-      (w.waf.webAcls ? `, WAF ${w.waf.webAcls} web ACL(s) with ${w.waf.rules} rule(s)` : ', no WAF'),
+      (w.waf.webAcls ? `, WAF ${w.waf.webAcls} web ACL(s) with ${w.waf.rules} rule(s)` : ', no WAF') +
+      `; behind an HTTP API: ${w.behindApi.albRules} rule(s)`,
     '',
   ];
   const rows = [['OPTION', 'MONTHLY', 'DRIVER']];
@@ -51,9 +52,7 @@ export function costJson(report: CostReport): unknown {
       // Pointers only locate findings in the profile file.
       routes: report.profile.routes.map(({ pointer: _pointer, ...route }) => route),
     },
-    workload: Object.fromEntries(
-      Object.entries(report.workload).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]),
-    ),
+    workload: roundAll(report.workload),
     cheapest: report.cheapest,
     options: report.options.map((o) => ({
       option: o.option,
@@ -62,9 +61,7 @@ export function costJson(report: CostReport): unknown {
       breakdown: o.breakdown.map((b) => ({ ...b, quantity: round(b.quantity), usd: round(b.usd, 4) })),
       ...(o.lcu
         ? {
-            lcuPerHour: Object.fromEntries(
-              Object.entries(o.lcu).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]),
-            ),
+            lcuPerHour: roundAll(o.lcu),
           }
         : {}),
     })),
@@ -75,4 +72,14 @@ export function costJson(report: CostReport): unknown {
       to: r.to === null ? null : Math.round(r.to),
     })),
   };
+}
+
+/** Every number in a plain object tree, rounded (see `round`). */
+function roundAll<T>(value: T): T {
+  if (typeof value === 'number') return round(value) as T;
+  if (Array.isArray(value)) return value.map(roundAll) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundAll(v)])) as T;
+  }
+  return value;
 }

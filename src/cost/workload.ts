@@ -20,9 +20,18 @@ export interface Workload {
   billableRulesPerRequest: number;
   /** Listener rules on the busiest listener, as the ALB compiler produced them. */
   albRules: number;
+  /** The same for the ALB behind an HTTP API, compiled for that topology (path stages, no auth). */
+  behindApi: RuleLoad;
   requestsPerConnection: number;
   connectionSeconds: number;
   waf: AlbFacts['waf'];
+}
+
+/** How many listener rules a request meets on one ALB plan. */
+export interface RuleLoad {
+  albRules: number;
+  rulesProcessedPerRequest: number;
+  billableRulesPerRequest: number;
 }
 
 interface RouteLoad {
@@ -40,18 +49,17 @@ export function workloadOf(
   profile: TrafficProfile,
   alb: AlbFacts,
   prices: Prices,
+  behindApi: AlbFacts,
 ): { workload: Workload; diagnostics: Diagnostic[] } {
   const { loads, diagnostics } = routeLoads(model, profile);
   const http = prices.apigwHttp;
-  const albRules = Math.max(0, ...alb.listeners.map((l) => l.rules));
-  const free = prices.alb.lcu.freeRulesPerRequest;
+  const alone = ruleLoad(loads, alb, prices);
   const w: Workload = {
     httpUnitsPerRequest: 0,
     bytesToIpTargets: 0,
     bytesToLambdaTargets: 0,
-    rulesProcessedPerRequest: 0,
-    billableRulesPerRequest: 0,
-    albRules,
+    ...alone,
+    behindApi: ruleLoad(loads, behindApi, prices),
     requestsPerConnection: profile.requestsPerConnection,
     connectionSeconds: profile.connectionSeconds,
     waf: alb.waf,
@@ -62,13 +70,25 @@ export function workloadOf(
     const bytes = load.requestBytes + load.responseBytes;
     w.bytesToLambdaTargets += load.share * bytes * load.lambdaFraction;
     w.bytesToIpTargets += load.share * bytes * (1 - load.lambdaFraction);
-    // ALB stops at the first matching rule. A route no rule serves falls through every rule
-    // to the default action, and so does the whole listener when the plan says nothing.
-    const processed = (load.route && alb.rulesProcessedByRoute[load.route]) || albRules;
-    w.rulesProcessedPerRequest += load.share * processed;
-    w.billableRulesPerRequest += load.share * Math.max(0, processed - free);
   }
   return { workload: w, diagnostics };
+}
+
+/**
+ * ALB stops at the first matching rule, so a request meets its rule's position in priority
+ * order. A route no rule serves falls through every rule to the default action, and so does
+ * the whole listener when the plan says nothing.
+ */
+function ruleLoad(loads: readonly RouteLoad[], alb: AlbFacts, prices: Prices): RuleLoad {
+  const albRules = Math.max(0, ...alb.listeners.map((l) => l.rules));
+  const free = prices.alb.lcu.freeRulesPerRequest;
+  const out: RuleLoad = { albRules, rulesProcessedPerRequest: 0, billableRulesPerRequest: 0 };
+  for (const load of loads) {
+    const processed = (load.route && alb.rulesProcessedByRoute[load.route]) || albRules;
+    out.rulesProcessedPerRequest += load.share * processed;
+    out.billableRulesPerRequest += load.share * Math.max(0, processed - free);
+  }
+  return out;
 }
 
 function routeLoads(

@@ -16,12 +16,7 @@ const prices = parsePrices(JSON.parse(readFileSync(join(REPO, 'data/prices/us-ea
   .prices as Prices;
 
 function compareModel(model: RouteModel, requestsPerMonth = DEFAULT_PROFILE.requestsPerMonth): CompareReport {
-  const cost = estimateCosts(
-    model,
-    { ...DEFAULT_PROFILE, requestsPerMonth },
-    prices,
-    albPlanFacts(model).facts,
-  );
+  const cost = estimateCosts(model, { ...DEFAULT_PROFILE, requestsPerMonth }, prices, albPlanFacts(model));
   return compare(model, cost);
 }
 

@@ -24,7 +24,7 @@ describe('docs/front-door.md', () => {
       'p',
     ).prices as Prices;
     const model = await modelOf('specs/bookstore.yaml');
-    const report = compare(model, estimateCosts(model, DEFAULT_PROFILE, prices, albPlanFacts(model).facts));
+    const report = compare(model, estimateCosts(model, DEFAULT_PROFILE, prices, albPlanFacts(model)));
     const doc = readFileSync(join(REPO, 'docs/front-door.md'), 'utf8');
     const docLines = new Set(doc.split('\n').map((l) => (l.startsWith('|') ? cells(l) : l.trim())));
     const output = renderCompare(report, 'markdown')

@@ -28,7 +28,7 @@ function all(node: unknown, name: string): Node[] {
 
 async function chartFor(title: string) {
   const model = await modelOf('specs/bookstore.yaml');
-  const report = estimateCosts(model, DEFAULT_PROFILE, prices, albPlanFacts(model).facts);
+  const report = estimateCosts(model, DEFAULT_PROFILE, prices, albPlanFacts(model));
   return { report, svg: costChart(report, prices, title) };
 }
 
@@ -61,7 +61,7 @@ describe('cost chart', () => {
       model,
       { ...DEFAULT_PROFILE, requestsPerMonth: 0 },
       prices,
-      albPlanFacts(model).facts,
+      albPlanFacts(model),
     );
     const svg = costChart(report, prices, 'idle');
     expect(XMLValidator.validate(svg)).toBe(true);

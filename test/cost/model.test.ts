@@ -26,6 +26,7 @@ function workload(overrides: Partial<Workload> = {}): Workload {
     rulesProcessedPerRequest: 0,
     billableRulesPerRequest: 0,
     albRules: 0,
+    behindApi: { albRules: 0, rulesProcessedPerRequest: 0, billableRulesPerRequest: 0 },
     requestsPerConnection: 1e12,
     connectionSeconds: 1,
     waf: { webAcls: 0, rules: 0 },
@@ -80,8 +81,13 @@ describe('API Gateway HTTP', () => {
   it('meters each request in 512 KB units', async () => {
     const model = await modelOf('specs/bookstore.yaml');
     const units = (requestBytes: number) =>
-      workloadOf(model, { ...DEFAULT_PROFILE, requestBytes }, albFacts({ listeners: [] }), prices).workload
-        .httpUnitsPerRequest;
+      workloadOf(
+        model,
+        { ...DEFAULT_PROFILE, requestBytes },
+        albFacts({ listeners: [] }),
+        prices,
+        albFacts({ listeners: [] }),
+      ).workload.httpUnitsPerRequest;
     expect(units(0)).toBeCloseTo(1, 9);
     expect(units(512 * 1024)).toBeCloseTo(1, 9);
     expect(units(512 * 1024 + 1)).toBeCloseTo(2, 9);
@@ -137,7 +143,8 @@ describe('ALB', () => {
       ],
     };
     const only = (route: string) => ({ ...DEFAULT_PROFILE, routes: [{ route, share: 100, pointer: '' }] });
-    const w = (route: string) => workloadOf(model, only(route), albFacts(plan), prices).workload;
+    const w = (route: string) =>
+      workloadOf(model, only(route), albFacts(plan), prices, albFacts(plan)).workload;
     expect(w(model.routes[0]!.id).billableRulesPerRequest).toBe(0);
     expect(w(model.routes[9]!.id).billableRulesPerRequest).toBe(0);
     expect(w(model.routes[10]!.id).billableRulesPerRequest).toBe(1);
@@ -154,7 +161,7 @@ describe('ALB', () => {
         { name: 'main', rules: Array.from({ length: 14 }, () => ({ routes: ['GET /elsewhere'] })) },
       ],
     };
-    const w = workloadOf(model, DEFAULT_PROFILE, albFacts(plan), prices).workload;
+    const w = workloadOf(model, DEFAULT_PROFILE, albFacts(plan), prices, albFacts(plan)).workload;
     expect(w.rulesProcessedPerRequest).toBeCloseTo(14, 9);
     expect(w.billableRulesPerRequest).toBeCloseTo(4, 9);
   });
@@ -178,7 +185,13 @@ describe('traffic from the spec', () => {
         { route: 'GET /v2/books/{bookId}', share: 50, pointer: '' },
       ],
     };
-    const { workload: w, diagnostics } = workloadOf(model, profile, albFacts({ listeners: [] }), prices);
+    const { workload: w, diagnostics } = workloadOf(
+      model,
+      profile,
+      albFacts({ listeners: [] }),
+      prices,
+      albFacts({ listeners: [] }),
+    );
     expect(diagnostics).toEqual([]);
     expect(w.bytesToLambdaTargets).toBeCloseTo(5000, 6);
     expect(w.bytesToIpTargets).toBeCloseTo(5000, 6);
@@ -191,7 +204,13 @@ describe('traffic from the spec', () => {
       file: 'traffic.yaml',
       routes: [{ route: 'nope', share: 10, pointer: '/routes/nope' }],
     };
-    const { diagnostics } = workloadOf(model, profile, albFacts({ listeners: [] }), prices);
+    const { diagnostics } = workloadOf(
+      model,
+      profile,
+      albFacts({ listeners: [] }),
+      prices,
+      albFacts({ listeners: [] }),
+    );
     expect(diagnostics.map((d) => [d.code, d.where.file, d.where.pointer])).toEqual([
       ['GP601', 'traffic.yaml', '/routes/nope'],
     ]);
@@ -313,7 +332,7 @@ paths:
     expect(Math.max(...alb.facts.listeners.map((l) => l.rules))).toBeLessThanOrEqual(10);
     const { profile, diagnostics } = parseProfile(profileDoc, 'p.yaml', 730);
     expect(diagnostics).toEqual([]);
-    const report = estimateCosts(model, profile, prices, alb.facts);
+    const report = estimateCosts(model, profile, prices, alb);
     return report.crossovers.find((c) => c.a === 'apigw-http' && c.b === 'alb');
   };
 

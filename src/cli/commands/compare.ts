@@ -27,7 +27,7 @@ export async function handleCompare(argv: CompareArgs): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
   const inputs = await readCostInputs(argv);
   const alb = albPlanFacts(model);
-  const cost = estimateCosts(model, inputs.profile, inputs.prices, alb.facts);
+  const cost = estimateCosts(model, inputs.profile, inputs.prices, alb);
   const report = compare(model, cost);
   const diagnostics = [
     ...locateAll([...model.diagnostics, ...alb.diagnostics], spec),

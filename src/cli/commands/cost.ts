@@ -70,7 +70,7 @@ export async function handleCost(argv: CostArgs): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
   const inputs = await readCostInputs(argv);
   const alb = albPlanFacts(model);
-  const report = estimateCosts(model, inputs.profile, inputs.prices, alb.facts);
+  const report = estimateCosts(model, inputs.profile, inputs.prices, alb);
   const diagnostics = [
     ...locateAll(alb.diagnostics, spec),
     ...inputs.diagnostics,
