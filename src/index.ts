@@ -13,6 +13,17 @@ export { generate, type GenerateOptions, type GenerateResult } from './targets/g
 export { targets } from './targets/registry.js';
 export type { Target, TargetResult, TargetOptions } from './targets/target.js';
 export { writeArtifacts, checkArtifacts, type Artifact, type StaleFile } from './write/index.js';
+export {
+  diff,
+  diffModels,
+  DIFF_TARGETS,
+  type DiffOptions,
+  type DiffReport,
+  type DiffTarget,
+  type RouteChange,
+  type Classification,
+} from './diff/index.js';
+export { diffFormatters, type DiffFormat } from './diff/format/index.js';
 export { catalog, type Code } from './model/diagnostics/catalog.js';
 export {
   renderMessage,
