@@ -232,12 +232,11 @@ export function albContext(
       : httpsListeners(plan, listenerNames, actionsOf, vars);
   }
 
-  const ruleNames = ruleTfNames(plan.listeners.flatMap((l) => [...l.rules, fallbackRule(model, l)]));
   for (const listener of plan.listeners) {
     const arn = listenerArn(listener);
     // On a listener gateplan does not own, the plan's default action becomes a last rule.
     const rules = full ? listener.rules : [...listener.rules, fallbackRule(model, listener)];
-    for (const rule of rules) ctx.rules.push(ruleContext(rule, ruleNames.get(rule.name)!, arn, actionsOf));
+    for (const rule of rules) ctx.rules.push(ruleContext(rule, ruleTfName(listener, rule), arn, actionsOf));
   }
 
   for (const permission of plan.lambdaPermissions) {
@@ -316,12 +315,14 @@ function privateListeners(
 
 /**
  * `get_v2_books_1a2b3c`: the first route the rule serves, for the reader, and a hash of the
- * plan's stable rule name, which keeps rules that share a first route apart.
+ * rule's identity (the plan's stable name, within its listener when stages have their own),
+ * which keeps rules that share a first route apart.
  */
-function ruleTfNames(rules: AlbRule[]): Map<string, string> {
-  return new Map(
-    rules.map((r) => [r.name, `${snake(r.routes[0] ?? r.name).slice(0, 48)}_${shortHash(r.name, 6)}`]),
-  );
+function ruleTfName(listener: AlbListener, rule: AlbRule): string {
+  const main = listener.name === 'main';
+  const identity = main ? rule.name : `${listener.name}:${rule.name}`;
+  const readable = snake(`${main ? '' : `${listener.name} `}${rule.routes[0] ?? rule.name}`).slice(0, 48);
+  return `${readable}_${shortHash(identity, 6)}`;
 }
 
 function targetGroupContext(

@@ -29,7 +29,8 @@ export async function parseModule(files: Record<string, string>): Promise<Parsed
     const resources = (parsed['resource'] ?? {}) as Record<string, Record<string, Record<string, unknown>[]>>;
     for (const [type, byName] of Object.entries(resources)) {
       for (const [label, bodies] of Object.entries(byName)) {
-        if (out.resources.has(`${type}.${label}`)) throw new Error(`${type}.${label} is declared twice`);
+        if (out.resources.has(`${type}.${label}`) || bodies.length > 1)
+          throw new Error(`${type}.${label} is declared twice`);
         out.resources.set(`${type}.${label}`, bodies[0]!);
       }
     }
