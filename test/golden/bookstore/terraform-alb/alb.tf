@@ -1,7 +1,7 @@
 # GET /v2/accounts/me
-resource "aws_lb_listener_rule" "get_v2_accounts_me_cb5660" {
+resource "aws_lb_listener_rule" "get_v2_accounts_me_66d7fd" {
   listener_arn = var.listener_arn
-  priority     = 24421
+  priority     = 24466
 
   action {
     type             = "forward"
@@ -16,9 +16,9 @@ resource "aws_lb_listener_rule" "get_v2_accounts_me_cb5660" {
 }
 
 # GET /v2/books
-resource "aws_lb_listener_rule" "get_v2_books_feaf66" {
+resource "aws_lb_listener_rule" "get_v2_books_c61743" {
   listener_arn = var.listener_arn
-  priority     = 25047
+  priority     = 25084
 
   action {
     type             = "forward"
@@ -43,9 +43,9 @@ resource "aws_lb_listener_rule" "get_v2_books_feaf66" {
 }
 
 # GET /v2/books
-resource "aws_lb_listener_rule" "get_v2_books_293eec" {
+resource "aws_lb_listener_rule" "get_v2_books_117f7d" {
   listener_arn = var.listener_arn
-  priority     = 25085
+  priority     = 25250
 
   action {
     type = "forward"
@@ -80,9 +80,9 @@ resource "aws_lb_listener_rule" "get_v2_books_293eec" {
 }
 
 # GET /v2/assets/{+}
-resource "aws_lb_listener_rule" "get_v2_assets_4591ff" {
+resource "aws_lb_listener_rule" "get_v2_assets_190d50" {
   listener_arn = var.listener_arn
-  priority     = 25360
+  priority     = 25309
 
   action {
     type             = "forward"
@@ -97,9 +97,9 @@ resource "aws_lb_listener_rule" "get_v2_assets_4591ff" {
 }
 
 # GET /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "get_v2_books_reviews_7fb6f1" {
+resource "aws_lb_listener_rule" "get_v2_books_reviews_ac2d88" {
   listener_arn = var.listener_arn
-  priority     = 25406
+  priority     = 25349
 
   action {
     type             = "forward"
@@ -119,9 +119,9 @@ resource "aws_lb_listener_rule" "get_v2_books_reviews_7fb6f1" {
 }
 
 # POST /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "post_v2_books_reviews_6aa94f" {
+resource "aws_lb_listener_rule" "post_v2_books_reviews_c3783a" {
   listener_arn = var.listener_arn
-  priority     = 25407
+  priority     = 25350
 
   action {
     type  = "authenticate-cognito"
@@ -148,9 +148,9 @@ resource "aws_lb_listener_rule" "post_v2_books_reviews_6aa94f" {
 }
 
 # DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_b04fbb" {
+resource "aws_lb_listener_rule" "delete_v2_books_7096d5" {
   listener_arn = var.listener_arn
-  priority     = 25408
+  priority     = 25351
 
   action {
     type             = "forward"
@@ -174,84 +174,10 @@ resource "aws_lb_listener_rule" "delete_v2_books_b04fbb" {
   }
 }
 
-# DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_137199" {
-  listener_arn = var.listener_arn
-  priority     = 25409
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["DELETE"]
-    }
-  }
-}
-
 # GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_e0c498" {
+resource "aws_lb_listener_rule" "get_v2_books_a53801" {
   listener_arn = var.listener_arn
-  priority     = 25410
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET"]
-    }
-  }
-}
-
-# GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_f6552d" {
-  listener_arn = var.listener_arn
-  priority     = 25411
+  priority     = 25352
 
   action {
     type = "forward"
@@ -285,10 +211,47 @@ resource "aws_lb_listener_rule" "get_v2_books_f6552d" {
   }
 }
 
-# POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "post_v2_books_f75139" {
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "get_v2_books_5760b6" {
   listener_arn = var.listener_arn
-  priority     = 25412
+  priority     = 25391
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET"]
+    }
+  }
+}
+
+# POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "post_v2_books_a60773" {
+  listener_arn = var.listener_arn
+  priority     = 25392
 
   action {
     type  = "authenticate-cognito"
@@ -319,10 +282,47 @@ resource "aws_lb_listener_rule" "post_v2_books_f75139" {
   }
 }
 
-# POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "post_v2_books_3324d8" {
+# DELETE /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_8c6d34" {
   listener_arn = var.listener_arn
-  priority     = 25413
+  priority     = 25497
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["DELETE"]
+    }
+  }
+}
+
+# POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "post_v2_books_1e2094" {
+  listener_arn = var.listener_arn
+  priority     = 25498
 
   action {
     type  = "authenticate-cognito"
@@ -364,9 +364,31 @@ resource "aws_lb_listener_rule" "post_v2_books_3324d8" {
 }
 
 # GET /v2/healthz, GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_healthz_d84d26" {
+resource "aws_lb_listener_rule" "get_v2_healthz_0bae8f" {
   listener_arn = var.listener_arn
-  priority     = 28027
+  priority     = 28084
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/healthz", "/v2/partners/*"]
+    }
+  }
+}
+
+# GET /v2/healthz, GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "get_v2_healthz_c925a9" {
+  listener_arn = var.listener_arn
+  priority     = 28378
 
   action {
     type = "forward"
@@ -395,32 +417,10 @@ resource "aws_lb_listener_rule" "get_v2_healthz_d84d26" {
   }
 }
 
-# GET /v2/healthz, GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_healthz_c9e659" {
-  listener_arn = var.listener_arn
-  priority     = 28206
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
-  }
-
-  condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/healthz", "/v2/partners/*"]
-    }
-  }
-}
-
 # GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
-resource "aws_lb_listener_rule" "get_v2_orders_d275c6" {
+resource "aws_lb_listener_rule" "get_v2_orders_76e09e" {
   listener_arn = var.listener_arn
-  priority     = 33211
+  priority     = 33251
 
   action {
     type  = "authenticate-cognito"
@@ -446,8 +446,8 @@ resource "aws_lb_listener_rule" "get_v2_orders_d275c6" {
   }
 }
 
-#
-resource "aws_lb_listener_rule" "rule_325e84" {
+# requests no other rule matches
+resource "aws_lb_listener_rule" "fallback_325e84" {
   listener_arn = var.listener_arn
   priority     = 50000
 

@@ -26,36 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /v2/accounts/me
-resource "aws_lb_listener_rule" "get_v2_accounts_me_94f259" {
+resource "aws_lb_listener_rule" "get_v2_accounts_me_5c6902" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 24370
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.accounts.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/prod/v2/accounts/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/prod/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /v2/accounts/me
-resource "aws_lb_listener_rule" "get_v2_accounts_me_3be998" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 24425
+  priority     = 24195
 
   action {
     type             = "forward"
@@ -79,88 +52,19 @@ resource "aws_lb_listener_rule" "get_v2_accounts_me_3be998" {
   }
 }
 
-# GET /v2/assets/{+}
-resource "aws_lb_listener_rule" "get_v2_assets_1a15ee" {
+# GET /v2/accounts/me
+resource "aws_lb_listener_rule" "get_v2_accounts_me_f28bb7" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25051
+  priority     = 24480
 
   action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.assets.arn
+    target_group_arn = aws_lb_target_group.accounts.arn
   }
 
   condition {
     path_pattern {
-      values = ["/dev/v2/assets/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/dev/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /v2/books/{}/reviews, POST /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "get_v2_books_reviews_cd91d3" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25212
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.reviews.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/prod/v2/books/*/reviews"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/prod/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_e5303e" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25213
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 81
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 19
-      }
-    }
-  }
-
-  condition {
-    path_pattern {
-      values = ["/prod/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET"]
+      values = ["/prod/v2/accounts/*"]
     }
   }
 
@@ -176,9 +80,9 @@ resource "aws_lb_listener_rule" "get_v2_books_e5303e" {
 }
 
 # GET /v2/books/{}/reviews, POST /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "get_v2_books_reviews_c5f4a1" {
+resource "aws_lb_listener_rule" "get_v2_books_reviews_3e0cde" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25218
+  priority     = 25027
 
   action {
     type             = "forward"
@@ -202,10 +106,37 @@ resource "aws_lb_listener_rule" "get_v2_books_reviews_c5f4a1" {
   }
 }
 
-# GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_3d1f48" {
+# GET /v2/assets/{+}
+resource "aws_lb_listener_rule" "get_v2_assets_eb8d1a" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25219
+  priority     = 25083
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.assets.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/prod/v2/assets/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "get_v2_books_797e41" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25178
 
   action {
     type = "forward"
@@ -245,9 +176,9 @@ resource "aws_lb_listener_rule" "get_v2_books_3d1f48" {
 }
 
 # GET /v2/assets/{+}
-resource "aws_lb_listener_rule" "get_v2_assets_4af284" {
+resource "aws_lb_listener_rule" "get_v2_assets_4dda9c" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25249
+  priority     = 25237
 
   action {
     type             = "forward"
@@ -256,7 +187,7 @@ resource "aws_lb_listener_rule" "get_v2_assets_4af284" {
 
   condition {
     path_pattern {
-      values = ["/prod/v2/assets/*"]
+      values = ["/dev/v2/assets/*"]
     }
   }
 
@@ -264,7 +195,7 @@ resource "aws_lb_listener_rule" "get_v2_assets_4af284" {
     type = "url-rewrite"
     url_rewrite_config {
       rewrite {
-        regex   = "^/prod/?(.*)$"
+        regex   = "^/dev/?(.*)$"
         replace = "/$1"
       }
     }
@@ -272,9 +203,9 @@ resource "aws_lb_listener_rule" "get_v2_assets_4af284" {
 }
 
 # DELETE /v2/books/{}, GET /v2/books, GET /v2/healthz, POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_d168f7" {
+resource "aws_lb_listener_rule" "delete_v2_books_2888b0" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25396
+  priority     = 25433
 
   action {
     type             = "forward"
@@ -298,10 +229,79 @@ resource "aws_lb_listener_rule" "delete_v2_books_d168f7" {
   }
 }
 
-# DELETE /v2/books/{}, GET /v2/books, GET /v2/healthz, POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_45b560" {
+# GET /v2/books/{}/reviews, POST /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "get_v2_books_reviews_aa70c6" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25417
+  priority     = 25491
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.reviews.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/prod/v2/books/*/reviews"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "get_v2_books_a69cdd" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25492
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 81
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 19
+      }
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/prod/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# DELETE /v2/books/{}, GET /v2/books, GET /v2/healthz, POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_43b257" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25493
 
   action {
     type = "forward"
@@ -335,10 +335,37 @@ resource "aws_lb_listener_rule" "delete_v2_books_45b560" {
   }
 }
 
-# GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_partners_catalog_e8aa85" {
+# GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
+resource "aws_lb_listener_rule" "get_v2_orders_566782" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33006
+  priority     = 33095
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.orders.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/prod/v2/orders", "/prod/v2/orders/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "get_v2_partners_catalog_1833e3" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 33148
 
   action {
     type             = "forward"
@@ -363,36 +390,9 @@ resource "aws_lb_listener_rule" "get_v2_partners_catalog_e8aa85" {
 }
 
 # GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
-resource "aws_lb_listener_rule" "get_v2_orders_9e7fda" {
+resource "aws_lb_listener_rule" "get_v2_orders_98e55f" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33419
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.orders.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/prod/v2/orders", "/prod/v2/orders/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/prod/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
-resource "aws_lb_listener_rule" "get_v2_orders_df70f5" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 33446
+  priority     = 33192
 
   action {
     type             = "forward"
@@ -417,9 +417,9 @@ resource "aws_lb_listener_rule" "get_v2_orders_df70f5" {
 }
 
 # GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_partners_catalog_9fd7e7" {
+resource "aws_lb_listener_rule" "get_v2_partners_catalog_3eb288" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33496
+  priority     = 33437
 
   action {
     type = "forward"

@@ -1,7 +1,7 @@
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_ab4495" {
+resource "aws_lb_listener_rule" "any_v1_11835c" {
   listener_arn = var.listener_arn
-  priority     = 25214
+  priority     = 25241
 
   action {
     type             = "forward"
@@ -26,9 +26,9 @@ resource "aws_lb_listener_rule" "any_v1_ab4495" {
 }
 
 # GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_82ed02" {
+resource "aws_lb_listener_rule" "get_events_b1c0ef" {
   listener_arn = var.listener_arn
-  priority     = 25355
+  priority     = 25264
 
   action {
     type             = "forward"
@@ -53,9 +53,9 @@ resource "aws_lb_listener_rule" "get_events_82ed02" {
 }
 
 # POST /events
-resource "aws_lb_listener_rule" "post_events_bfa1ff" {
+resource "aws_lb_listener_rule" "post_events_7d47de" {
   listener_arn = var.listener_arn
-  priority     = 25356
+  priority     = 25399
 
   action {
     type             = "forward"
@@ -80,9 +80,9 @@ resource "aws_lb_listener_rule" "post_events_bfa1ff" {
 }
 
 # GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_fa43a4" {
+resource "aws_lb_listener_rule" "get_events_4e248f" {
   listener_arn = var.listener_arn
-  priority     = 27317
+  priority     = 27168
 
   action {
     type             = "forward"
@@ -97,9 +97,9 @@ resource "aws_lb_listener_rule" "get_events_fa43a4" {
 }
 
 # POST /events
-resource "aws_lb_listener_rule" "post_events_0cb5de" {
+resource "aws_lb_listener_rule" "post_events_362f9a" {
   listener_arn = var.listener_arn
-  priority     = 27491
+  priority     = 27169
 
   action {
     type             = "forward"
@@ -114,9 +114,9 @@ resource "aws_lb_listener_rule" "post_events_0cb5de" {
 }
 
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_7266e9" {
+resource "aws_lb_listener_rule" "any_v1_fbfb92" {
   listener_arn = var.listener_arn
-  priority     = 36450
+  priority     = 36439
 
   action {
     type             = "forward"
@@ -130,8 +130,8 @@ resource "aws_lb_listener_rule" "any_v1_7266e9" {
   }
 }
 
-#
-resource "aws_lb_listener_rule" "rule_325e84" {
+# requests no other rule matches
+resource "aws_lb_listener_rule" "fallback_325e84" {
   listener_arn = var.listener_arn
   priority     = 50000
 

@@ -26,9 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_13f37e" {
+resource "aws_lb_listener_rule" "get_events_0ad7de" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 27019
+  priority     = 27123
 
   action {
     type             = "forward"
@@ -53,9 +53,9 @@ resource "aws_lb_listener_rule" "get_events_13f37e" {
 }
 
 # POST /events
-resource "aws_lb_listener_rule" "post_events_fb7361" {
+resource "aws_lb_listener_rule" "post_events_635882" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 27074
+  priority     = 27223
 
   action {
     type             = "forward"
@@ -80,9 +80,9 @@ resource "aws_lb_listener_rule" "post_events_fb7361" {
 }
 
 # GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_82ed02" {
+resource "aws_lb_listener_rule" "get_events_b1c0ef" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 27355
+  priority     = 27264
 
   action {
     type             = "forward"
@@ -107,9 +107,9 @@ resource "aws_lb_listener_rule" "get_events_82ed02" {
 }
 
 # POST /events
-resource "aws_lb_listener_rule" "post_events_bfa1ff" {
+resource "aws_lb_listener_rule" "post_events_7d47de" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 27356
+  priority     = 27399
 
   action {
     type             = "forward"
@@ -134,36 +134,9 @@ resource "aws_lb_listener_rule" "post_events_bfa1ff" {
 }
 
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_ab4495" {
+resource "aws_lb_listener_rule" "any_v1_e17503" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 36214
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.legacy.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/beta/v1/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/beta/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_1f742a" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 36355
+  priority     = 36056
 
   action {
     type             = "forward"
@@ -181,6 +154,33 @@ resource "aws_lb_listener_rule" "any_v1_1f742a" {
     url_rewrite_config {
       rewrite {
         regex   = "^/v3/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# ANY /v1/{+}
+resource "aws_lb_listener_rule" "any_v1_11835c" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 36241
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.legacy.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/beta/v1/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/beta/?(.*)$"
         replace = "/$1"
       }
     }

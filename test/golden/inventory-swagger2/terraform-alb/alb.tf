@@ -1,7 +1,7 @@
 # GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_fe7dc7" {
+resource "aws_lb_listener_rule" "get_api_items_1406ee" {
   listener_arn = var.listener_arn
-  priority     = 29344
+  priority     = 29495
 
   action {
     type             = "forward"
@@ -21,9 +21,9 @@ resource "aws_lb_listener_rule" "get_api_items_fe7dc7" {
 }
 
 # DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "delete_api_items_522d5e" {
+resource "aws_lb_listener_rule" "delete_api_items_28281b" {
   listener_arn = var.listener_arn
-  priority     = 29345
+  priority     = 29496
 
   action {
     type             = "forward"
@@ -38,9 +38,9 @@ resource "aws_lb_listener_rule" "delete_api_items_522d5e" {
 }
 
 # GET /api/ping
-resource "aws_lb_listener_rule" "get_api_ping_6afb52" {
+resource "aws_lb_listener_rule" "get_api_ping_da65bf" {
   listener_arn = var.listener_arn
-  priority     = 33155
+  priority     = 33396
 
   action {
     type = "fixed-response"
@@ -60,9 +60,9 @@ resource "aws_lb_listener_rule" "get_api_ping_6afb52" {
 }
 
 # ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "any_api_reports_00d0e0" {
+resource "aws_lb_listener_rule" "any_api_reports_e07acf" {
   listener_arn = var.listener_arn
-  priority     = 34473
+  priority     = 34004
 
   action {
     type             = "forward"
@@ -76,8 +76,8 @@ resource "aws_lb_listener_rule" "any_api_reports_00d0e0" {
   }
 }
 
-#
-resource "aws_lb_listener_rule" "rule_325e84" {
+# requests no other rule matches
+resource "aws_lb_listener_rule" "fallback_325e84" {
   listener_arn = var.listener_arn
   priority     = 50000
 

@@ -26,9 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_fcd507" {
+resource "aws_lb_listener_rule" "get_api_items_099f19" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29108
+  priority     = 29054
 
   action {
     type             = "forward"
@@ -57,10 +57,37 @@ resource "aws_lb_listener_rule" "get_api_items_fcd507" {
   }
 }
 
-# GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_d5215e" {
+# DELETE /api/items/{}, POST /api/items
+resource "aws_lb_listener_rule" "delete_api_items_50e6a4" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29211
+  priority     = 29425
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.lambda_inventory_writer.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/staging/api/items", "/staging/api/items/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/staging/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /api/items, GET /api/items/{}
+resource "aws_lb_listener_rule" "get_api_items_185639" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 29438
 
   action {
     type             = "forward"
@@ -90,9 +117,9 @@ resource "aws_lb_listener_rule" "get_api_items_d5215e" {
 }
 
 # DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "delete_api_items_e7ca1d" {
+resource "aws_lb_listener_rule" "delete_api_items_b4ee6b" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29212
+  priority     = 29439
 
   action {
     type             = "forward"
@@ -116,37 +143,10 @@ resource "aws_lb_listener_rule" "delete_api_items_e7ca1d" {
   }
 }
 
-# DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "delete_api_items_8795f8" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 29253
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.lambda_inventory_writer.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/staging/api/items", "/staging/api/items/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/staging/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
 # GET /api/ping
-resource "aws_lb_listener_rule" "get_api_ping_88ae9b" {
+resource "aws_lb_listener_rule" "get_api_ping_93b1af" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33096
+  priority     = 33280
 
   action {
     type = "fixed-response"
@@ -176,9 +176,9 @@ resource "aws_lb_listener_rule" "get_api_ping_88ae9b" {
 }
 
 # GET /api/ping
-resource "aws_lb_listener_rule" "get_api_ping_6098e4" {
+resource "aws_lb_listener_rule" "get_api_ping_7e8a7f" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33097
+  priority     = 33492
 
   action {
     type = "fixed-response"
@@ -208,9 +208,9 @@ resource "aws_lb_listener_rule" "get_api_ping_6098e4" {
 }
 
 # ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "any_api_reports_5b6f96" {
+resource "aws_lb_listener_rule" "any_api_reports_8076ed" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 34343
+  priority     = 34054
 
   action {
     type             = "forward"
@@ -235,9 +235,9 @@ resource "aws_lb_listener_rule" "any_api_reports_5b6f96" {
 }
 
 # ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "any_api_reports_0656dd" {
+resource "aws_lb_listener_rule" "any_api_reports_5e57d6" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 34454
+  priority     = 34371
 
   action {
     type             = "forward"

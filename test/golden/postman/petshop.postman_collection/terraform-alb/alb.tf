@@ -32,25 +32,8 @@ resource "aws_lb_listener_rule" "get_api_health_a46649" {
   }
 }
 
-# GET /api/health
-resource "aws_lb_listener_rule" "get_api_health_198c49" {
-  listener_arn = var.listener_arn
-  priority     = 25314
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.pets.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/api/health"]
-    }
-  }
-}
-
-#
-resource "aws_lb_listener_rule" "rule_325e84" {
+# requests no other rule matches
+resource "aws_lb_listener_rule" "fallback_325e84" {
   listener_arn = var.listener_arn
   priority     = 50000
 

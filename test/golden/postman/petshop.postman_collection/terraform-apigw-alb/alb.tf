@@ -52,33 +52,6 @@ resource "aws_lb_listener_rule" "delete_api_orders_34806a" {
   }
 }
 
-# GET /api/health
-resource "aws_lb_listener_rule" "get_api_health_d8e6c0" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25349
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.pets.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/prod/api/health"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/prod/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
 # GET /api/health, GET /api/pets, GET /api/pets/{}, POST /api/pets, PUT /api/pets/{}/photo
 resource "aws_lb_listener_rule" "get_api_health_6a5880" {
   listener_arn = aws_lb_listener.main.arn
