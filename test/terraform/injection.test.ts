@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FRONT_DOORS, planTerraform } from '../../src/targets/terraform/index.js';
 import { modelOf, writeSpec } from '../support/pipeline.js';
-import { literal } from './support/hcl.js';
+import { literal, TERRAFORM, unformatted } from './support/hcl.js';
 import { parseModule, schemaProblems } from './support/check.js';
 
 /** Text that would end an HCL string, start an interpolation or a directive, or open a new block. */
@@ -75,6 +75,10 @@ describe('user text in the spec stays inside its HCL literals', () => {
       expect(artifacts.length).toBeGreaterThan(0);
       const module = await parseModule(Object.fromEntries(artifacts.map((a) => [a.path, a.content])));
       expect(schemaProblems(module)).toEqual([]);
+      if (TERRAFORM) {
+        const tf = artifacts.filter((a) => a.path.endsWith('.tf')).map((a) => [a.path, a.content]);
+        expect(unformatted(Object.fromEntries(tf))).toBe('');
+      }
       expect([...module.resources.keys()].filter((k) => k.startsWith('aws_iam'))).toEqual([]);
 
       // Every string is either gateplan's own reference or a literal with no live template sequence.
