@@ -7,7 +7,8 @@ import { modelNames, toRestSchema } from '../../src/targets/apigw/rest-schema.js
 import { REPO } from '../support/pipeline.js';
 import { writeSpec } from '../support/temp.js';
 import { modelOf } from '../support/pipeline.js';
-import { API_TARGETS, run } from './support.js';
+import { oas } from '../support/check.js';
+import { API_TARGETS, modelFrom, run } from './support.js';
 
 describe('REST models (JSON Schema draft 4)', () => {
   it('leaves out what REST rejects and rewrites 3.1 type lists and const', () => {
@@ -96,5 +97,21 @@ describe('adding one operation', () => {
       expect(changed, artifact.path).toBeGreaterThan(0);
       expect(changed, artifact.path).toBeLessThan(60);
     }
+  });
+});
+
+describe('failing closed', () => {
+  it.each(API_TARGETS)('%s does not serve a route whose security scheme is not declared', async (target) => {
+    const model = await modelFrom(
+      oas(`x-gateplan: { backends: { svc: { url: 'https://svc.internal' } }, defaults: { backend: svc } }
+paths:
+  /open:
+    get: { security: [], responses: { '200': { description: ok } } }
+  /secret:
+    get: { security: [{ missing: [] }], responses: { '200': { description: ok } } }`),
+    );
+    expect(model.diagnostics.map((d) => d.code)).toContain('GP044');
+    const document = JSON.parse(run(model, target).artifacts.find((a) => a.path === 'openapi.json')!.content);
+    expect(Object.keys(document.paths)).toEqual(['/open']);
   });
 });

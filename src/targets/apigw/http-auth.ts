@@ -28,7 +28,7 @@ export function httpSecurity(
     state.diagnostics.push(
       diagnostic('GP110', route.where, { route: label, count: route.auth.length }, route.id),
     );
-    return undefined;
+    return LEAVE_OUT;
   }
   const schemes = route.auth[0]!.schemes;
   if (schemes.length === 0) return [];
@@ -37,11 +37,12 @@ export function httpSecurity(
     state.diagnostics.push(
       diagnostic('GP109', route.where, { route: label, schemes: names, extra: '' }, route.id),
     );
-    return undefined;
+    return LEAVE_OUT;
   }
   const { name, scopes } = schemes[0]!;
   const named = model.auth[name];
-  if (!named) return undefined;
+  // An undeclared scheme (the model reports it) must not turn into an open route.
+  if (!named) return LEAVE_OUT;
   if (named.scheme.kind === 'apiKey') {
     state.diagnostics.push(
       diagnostic(
@@ -59,11 +60,8 @@ export function httpSecurity(
   }
   const definition = schemeDefinition(named, state);
   if (!definition) {
-    if (!['jwt', 'oidc', 'cognito'].includes(named.scheme.kind)) {
-      unsupportedScheme(state, named, route);
-      return LEAVE_OUT;
-    }
-    return undefined;
+    if (!['jwt', 'oidc', 'cognito'].includes(named.scheme.kind)) unsupportedScheme(state, named, route);
+    return LEAVE_OUT;
   }
   state.schemes[name] = definition;
   return [{ [name]: isJwt(named.scheme) ? scopes : [] }];

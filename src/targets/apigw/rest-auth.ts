@@ -67,7 +67,8 @@ export function restSecurity(
   const entry: Record<string, string[]> = {};
   for (const { name, scopes } of chosen.schemes) {
     const named = model.auth[name];
-    if (!named) continue;
+    // An undeclared scheme (the model reports it) must not turn into an open route.
+    if (!named) return LEAVE_OUT;
     const kind = named.scheme.kind;
     if (kind === 'apiKey') keys.push(name);
     else if (AUTHORIZER_KINDS.has(kind)) authorizers.push(name);
@@ -76,7 +77,7 @@ export function restSecurity(
       return LEAVE_OUT;
     }
     const definition = schemeDefinition(named, state);
-    if (!definition) continue;
+    if (!definition) return LEAVE_OUT;
     state.schemes[name] = definition;
     entry[name] = named.scheme.kind === 'cognito' ? scopes : [];
   }
