@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { COMMENT_MARKER } from '../../src/diff/format/index.js';
 import { main } from '../../src/cli/main.js';
 import { REPO } from '../support/pipeline.js';
 import { writeSpec } from '../support/temp.js';
@@ -67,5 +69,42 @@ describe('docs/ci.md cannot go stale', () => {
     const breaking = sample.split('\n').filter((l) => l.includes('🔴'));
     expect(breaking.length).toBeGreaterThan(1);
     for (const line of breaking) expect(mask(shown)).toContain(mask(line));
+  });
+});
+
+describe('CI examples', () => {
+  it('the workflow lints, checks generated files and posts the diff on pull requests', () => {
+    const workflow = parse(readFileSync(join(REPO, 'examples/ci/gateplan.yml'), 'utf8')) as {
+      on: Record<string, unknown>;
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] }>;
+    };
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect(workflow.permissions['pull-requests']).toBe('write');
+    const steps = Object.values(workflow.jobs)[0]!.steps;
+    const runs = steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toMatch(/gateplan lint "\$SPEC" .*--format github/);
+    expect(runs).toMatch(/gateplan generate "\$SPEC" .*--check/);
+    expect(runs).toMatch(
+      /gateplan diff "\$SPEC" --base "origin\/\$BASE_REF" .*--format markdown > gateplan-diff.md/,
+    );
+    expect(runs).toMatch(/--fail-on breaking/);
+    // The base ref reaches scripts through the environment, never spliced into them.
+    expect(runs).not.toContain('${{');
+    const comment = steps.find((s) => s.uses?.startsWith('actions/github-script'));
+    expect(String(comment?.with?.script)).toContain(COMMENT_MARKER);
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('the pre-commit hooks run lint and generate --check', () => {
+    const hooks = parse(readFileSync(join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string;
+      entry: string;
+      language: string;
+    }[];
+    expect(hooks.map((h) => h.id)).toEqual(['gateplan-lint', 'gateplan-check']);
+    expect(hooks[0]!.entry).toContain('gateplan lint "$spec"');
+    expect(hooks[1]!.entry).toBe('gateplan generate --check');
+    expect(hooks.every((h) => h.language === 'node')).toBe(true);
   });
 });
