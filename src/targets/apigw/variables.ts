@@ -4,7 +4,8 @@ import { pascalId, shortHash } from '../../model/ids.js';
 import type { Backend, RouteModel, Stage } from '../../model/types.js';
 import { parseHttpUrl, parseLambdaArn } from './addresses.js';
 import type { PlanValue, StackParameter } from './plan.js';
-import { usedBackends } from './route-backend.js';
+import { keptIntegration } from './integration-common.js';
+import { primaryBackendName } from './route-backend.js';
 
 /**
  * Stage variables that carry each backend's address, so one document serves every stage:
@@ -32,7 +33,12 @@ export function planBackendVariables(model: RouteModel, api: 'rest' | 'http'): B
     defaults: {},
     parameters: [],
   };
-  const backends = usedBackends(model);
+  // Integrations kept as written name their own addresses; only gateplan's own read variables.
+  const served = new Set(model.routes.filter((r) => !keptIntegration(r)).map(primaryBackendName));
+  if (api === 'http' && model.catchAll) served.add(model.catchAll);
+  const backends = Object.values(model.backends)
+    .filter((b) => served.has(b.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   const names = uniqueNames(backends.map((b) => b.name));
   for (const backend of backends) {
     const base = names.get(backend.name)!;

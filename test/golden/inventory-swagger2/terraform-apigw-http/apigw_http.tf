@@ -11,9 +11,7 @@ resource "aws_apigatewayv2_stage" "live" {
   name        = "live"
   auto_deploy = true
   stage_variables = {
-    httpReportsExampleComHost     = "reports.example.com"
-    lambdaInventoryWriterFunction = "inventory-writer"
-    stockHost                     = "stock.internal:8080"
+    stockHost = "stock.internal:8080"
   }
 
   default_route_settings {
@@ -27,10 +25,8 @@ resource "aws_apigatewayv2_stage" "staging" {
   name        = "staging"
   auto_deploy = true
   stage_variables = {
-    httpReportsExampleComHost     = "reports.example.com"
-    lambdaInventoryWriterFunction = "inventory-writer"
-    region                        = "us-west-2"
-    stockHost                     = "stock.internal:8080"
+    region    = "us-west-2"
+    stockHost = "stock.internal:8080"
   }
 }
 

@@ -29,9 +29,7 @@ resource "aws_api_gateway_stage" "live" {
   deployment_id = aws_api_gateway_deployment.this.id
   stage_name    = "live"
   variables = {
-    httpReportsExampleComHost     = "reports.example.com"
-    lambdaInventoryWriterFunction = "inventory-writer"
-    stockHost                     = "stock.internal:8080"
+    stockHost = "stock.internal:8080"
   }
 }
 
@@ -40,10 +38,8 @@ resource "aws_api_gateway_stage" "staging" {
   deployment_id = aws_api_gateway_deployment.this.id
   stage_name    = "staging"
   variables = {
-    httpReportsExampleComHost     = "reports.example.com"
-    lambdaInventoryWriterFunction = "inventory-writer"
-    region                        = "us-west-2"
-    stockHost                     = "stock.internal:8080"
+    region    = "us-west-2"
+    stockHost = "stock.internal:8080"
   }
 }
 
