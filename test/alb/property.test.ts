@@ -117,3 +117,38 @@ describe('ALB stage emulation on random route sets', () => {
     });
   }
 });
+
+describe('ALB compiler on random multi-service APIs with cross-cutting sub-resources', () => {
+  const op = fc.record({
+    service: fc.nat(5),
+    suffix: fc.constantFrom('', '/{id}', '/{id}/audit', '/{id}/billing', '/{id}/items/{item}', '/{id}/{sub}'),
+    method: fc.constantFrom<Route['method']>('GET', 'POST'),
+    shared: fc.constantFrom<string | undefined>(undefined, undefined, 'audit', 'billing'),
+    generic: fc.boolean(),
+  });
+  const api = fc
+    .uniqueArray(op, {
+      minLength: 1,
+      maxLength: 40,
+      selector: (o) => `${o.method} ${o.generic ? '*' : o.service}${o.suffix}`,
+    })
+    .map((ops) =>
+      ops.map((o) => ({
+        method: o.method,
+        path: `/t/{tenant}/${o.generic ? '{kind}' : `s${o.service}`}${o.suffix}`,
+        backend: o.shared ?? (o.generic ? 'generic' : `svc${o.service}`),
+      })),
+    );
+
+  it('routes every sample request to its backend', () => {
+    fc.assert(
+      fc.property(api, (routes) => {
+        const model = modelOf(routes);
+        const plan = compileAlb(model);
+        expect(misroutedRequests(model, plan)).toEqual([]);
+        expect(strayRequests(model, plan)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

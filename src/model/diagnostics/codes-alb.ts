@@ -47,7 +47,7 @@ export const albCodes = {
     slug: 'alb-regex-conditions',
     level: 'info',
     stage: 'alb',
-    text: "{count} path value(s) are anchored regexes because a wildcard would also catch other routes' requests ({routes})",
+    text: '{count} path value(s) are anchored regexes, because {reasons} ({routes})',
   },
   GP207: {
     slug: 'alb-stage-host-missing',

@@ -41,7 +41,7 @@ export interface DraftRule {
 /** Why a value became a regex, for the lint note. */
 export interface RegexNote {
   routes: string[];
-  reason: 'overmatch' | 'characters' | 'length';
+  reason: 'overmatch' | 'characters' | 'length' | 'wildcards';
 }
 
 export function draftValue(shape: PathShape, rootDepth: number): DraftValue {
@@ -151,6 +151,11 @@ export function mergeCandidates(
           break;
         }
       }
+    }
+    // Regex values carry no wildcards: the way out when a deep path alone exceeds the wildcard quota.
+    if (wildcardsOf(vs) > options.wildcardBudget(c.dest)) {
+      for (const v of vs) asRegex(v);
+      regex.push({ routes: c.routes, reason: 'wildcards' });
     }
   });
 

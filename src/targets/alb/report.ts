@@ -13,6 +13,13 @@ import { WAF_WINDOW_SECONDS } from './waf.js';
 
 const LIST_LIMIT = 8;
 
+const REGEX_REASONS: Record<RegexNote['reason'], string> = {
+  overmatch: "a wildcard (which also matches '/') would catch another backend's route",
+  characters: 'the path has characters a path pattern cannot hold',
+  length: 'the path pattern would be longer than 128 characters',
+  wildcards: 'the path needs more than 5 wildcards',
+};
+
 export function reportPlan(
   model: RouteModel,
   plan: AlbPlan,
@@ -75,8 +82,13 @@ export function reportPlan(
     );
   }
   if (regex.length) {
+    const reasons = [...new Set(regex.map((n) => REGEX_REASONS[n.reason]))].join('; ');
     out.push(
-      diagnostic('GP206', root, { count: regex.length, routes: list(regex.flatMap((n) => n.routes)) }),
+      diagnostic('GP206', root, {
+        count: regex.length,
+        reasons,
+        routes: list(regex.flatMap((n) => n.routes)),
+      }),
     );
   }
 
