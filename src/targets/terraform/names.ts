@@ -14,3 +14,8 @@ export function uniqueTfNames(identities: string[], prefix = ''): Map<string, st
     identities.map((id) => [id, counts.get(base(id))! > 1 ? `${base(id)}_${shortHash(id, 6)}` : base(id)]),
   );
 }
+
+/** lower-kebab from any text, for AWS names that take `[a-z0-9-]` (load balancer, web ACL). */
+export function kebab(text: string): string {
+  return tfName(text).replace(/_/g, '-');
+}
