@@ -86,9 +86,12 @@ interface Atom {
 
 export interface Lang {
   atoms: Atom[];
-  /** Literal text every member starts with: a cheap first test for disjointness. */
+  /** Literal text every member starts with, and ends with: cheap first tests for disjointness. */
   prefix: string;
+  suffix: string;
   chars: Set<string>;
+  /** Identifies the language, for memoized answers. */
+  key: string;
 }
 
 function lit(ch: string): Atom {
@@ -101,9 +104,18 @@ function makeLang(atoms: Atom[]): Lang {
     if (a.star || typeof a.set !== 'object') break;
     prefix += a.set.ch;
   }
+  let suffix = '';
+  for (let i = atoms.length - 1; i >= 0; i--) {
+    const a = atoms[i]!;
+    if (a.star || typeof a.set !== 'object') break;
+    suffix = a.set.ch + suffix;
+  }
   const chars = new Set<string>();
   for (const a of atoms) if (typeof a.set === 'object') chars.add(a.set.ch);
-  return { atoms, prefix, chars };
+  const key = atoms
+    .map((a) => (a.star ? '*' : '') + (typeof a.set === 'object' ? 'c' + a.set.ch : a.set))
+    .join('\u0001');
+  return { atoms, prefix, suffix, chars, key };
 }
 
 /** Stands for every character that is not `/` and not written literally anywhere. */
@@ -142,37 +154,66 @@ function accepts(lang: Lang, states: number[]): boolean {
 }
 
 /**
- * Is there a path in every language of `all` and in none of `none`? Subset construction
- * on the fly over a shared alphabet (the literal characters, `/`, and one stand-in for
- * everything else), so the search is exact for these languages.
+ * Is there a path in every language of `all` and in none of `none`? A search over the
+ * product of the automata (single states for `all`, subsets for the complemented `none`),
+ * over a shared alphabet: the literal characters, `/`, and one stand-in for everything
+ * else — exact for these languages.
  */
 export function overlaps(all: Lang[], none: Lang[] = []): boolean {
   for (let i = 0; i < all.length; i++) {
     for (let j = i + 1; j < all.length; j++) {
-      const a = all[i]!.prefix;
-      const b = all[j]!.prefix;
-      if (!a.startsWith(b) && !b.startsWith(a)) return false;
+      const a = all[i]!;
+      const b = all[j]!;
+      if (!a.prefix.startsWith(b.prefix) && !b.prefix.startsWith(a.prefix)) return false;
+      if (!a.suffix.endsWith(b.suffix) && !b.suffix.endsWith(a.suffix)) return false;
     }
   }
-  const langs = [...all, ...none];
+  const key = [...all.map((l) => l.key), '!', ...none.map((l) => l.key)].join('\u0002');
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const result = search(all, none);
+  if (memo.size > MEMO_LIMIT) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+/** Overlap answers depend only on the languages, and the compiler asks about the same pairs often. */
+const memo = new Map<string, boolean>();
+const MEMO_LIMIT = 200_000;
+
+function search(all: Lang[], none: Lang[]): boolean {
   const alphabet = new Set<string>(['/', OTHER]);
-  for (const l of langs) for (const c of l.chars) alphabet.add(c);
-  const start = langs.map((l) => closure(l, [0]));
+  for (const l of [...all, ...none]) for (const c of l.chars) alphabet.add(c);
   const seen = new Set<string>();
-  const queue: number[][][] = [start];
+  const queue: { pos: number[]; sets: number[][] }[] = [];
+  const push = (options: number[][], sets: number[][]) => {
+    for (const pos of cartesian(options)) {
+      const key = pos.join(',') + '|' + sets.map((s) => s.join(',')).join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      queue.push({ pos, sets });
+    }
+  };
+  push(
+    all.map((l) => closure(l, [0])),
+    none.map((l) => closure(l, [0])),
+  );
   while (queue.length) {
-    const states = queue.shift()!;
-    const key = states.map((s) => s.join(',')).join('|');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const allAccept = all.every((l, i) => accepts(l, states[i]!));
-    const noneAccept = none.every((l, i) => !accepts(l, states[all.length + i]!));
-    if (allAccept && noneAccept) return true;
+    const { pos, sets } = queue.shift()!;
+    const allAccept = all.every((l, i) => pos[i] === l.atoms.length);
+    if (allAccept && none.every((l, i) => !accepts(l, sets[i]!))) return true;
     for (const ch of alphabet) {
-      const next = langs.map((l, i) => step(l, states[i]!, ch));
-      if (next.slice(0, all.length).some((s) => s.length === 0)) continue;
-      queue.push(next);
+      const options = all.map((l, i) => step(l, [pos[i]!], ch));
+      if (options.some((o) => o.length === 0)) continue;
+      push(
+        options,
+        none.map((l, i) => step(l, sets[i]!, ch)),
+      );
     }
   }
   return false;
+}
+
+function cartesian(options: number[][]): number[][] {
+  return options.reduce<number[][]>((acc, o) => acc.flatMap((prefix) => o.map((x) => [...prefix, x])), [[]]);
 }

@@ -141,11 +141,24 @@ export function mergeCandidates(
         });
         continue;
       }
-      if (v.shape.tail !== 'greedy' && !v.shape.segs.some((s) => s.kind === 'param')) continue;
+      // What a glob catches beyond its intent are paths where a `*` spans a `/` or matches
+      // nothing. Only parameters make a glob wider than its shape (or a tail right at the root,
+      // `/*` also matching `/`); an exact shape can then only reach deeper paths, or the root.
+      if (v.shape.segs.length > 0 && !v.shape.segs.some((s) => s.kind === 'param')) continue;
+      const reachable = (shape: PathShape) =>
+        v.shape.tail !== 'none' ||
+        shape.tail !== 'none' ||
+        shape.segs.length > v.shape.segs.length ||
+        shape.segs.length === 0;
       for (const k of buckets.between(v.first, i, candidates.length)) {
         const other = candidates[k]!;
         if (other.dest === c.dest || !methodsMeet(c.methods, other.methods)) continue;
-        if (declared[k]!.some((d) => overlaps([v.actual, d], [v.intended]))) {
+        // A candidate's declared paths lie inside its own values, so those are a cheap first test.
+        if (!values[k]!.some((w) => reachable(w.shape) && overlaps([v.actual, w.intended], [v.intended])))
+          continue;
+        if (
+          other.declared.some((d, j) => reachable(d) && overlaps([v.actual, declared[k]![j]!], [v.intended]))
+        ) {
           asRegex(v);
           regex.push({ routes: c.routes, reason: 'overmatch' });
           break;
@@ -171,7 +184,7 @@ export function mergeCandidates(
       const rule = rules[r]!;
       if (rule.values.length + vs.length > budget) continue;
       if (wildcardsOf(rule.values) + wildcardsOf(vs) > wildcards) continue;
-      if (!canMoveUp(vs, c, anchors[r]!, i, candidates, declared, buckets)) continue;
+      if (!canMoveUp(vs, c, anchors[r]!, i, candidates, values, declared, buckets)) continue;
       rule.values.push(...vs);
       rule.routes = [...new Set([...rule.routes, ...c.routes])].sort();
       return;
@@ -199,6 +212,7 @@ function canMoveUp(
   anchor: number,
   i: number,
   candidates: Candidate[],
+  values: DraftValue[][],
   declared: Lang[][],
   buckets: Buckets,
 ): boolean {
@@ -206,6 +220,7 @@ function canMoveUp(
     for (const k of buckets.between(v.first, anchor, i)) {
       const other = candidates[k]!;
       if (other.dest === c.dest || !methodsMeet(c.methods, other.methods)) continue;
+      if (!values[k]!.some((w) => overlaps([v.actual, w.intended]))) continue;
       if (declared[k]!.some((d) => overlaps([v.actual, d]))) return false;
     }
   }
