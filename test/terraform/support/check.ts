@@ -89,12 +89,42 @@ function checkBlock(
         checkBlock(`${at}.${key}`, item, block.schema, problems);
     } else if (!schema.arguments.has(key)) {
       problems.push(`${at}: unknown argument or block ${key}`);
+    } else if (!fitsType(value, schema.types.get(key))) {
+      problems.push(`${at}: ${key} must be a ${schema.types.get(key)}, not ${JSON.stringify(value)}`);
     }
   }
   for (const [name, required] of schema.arguments)
     if (required && !(name in body)) problems.push(`${at}: missing required argument ${name}`);
   for (const [name, b] of schema.blocks)
     if (b.required && !(name in body)) problems.push(`${at}: missing required block ${name}`);
+}
+
+/**
+ * Whether a parsed value can be of the argument's type. Expressions (`${…}`) are taken on
+ * trust, and scalars convert into each other as Terraform converts them.
+ */
+function fitsType(value: unknown, type: string | undefined): boolean {
+  if (typeof value === 'string' && value.startsWith('${') && value.endsWith('}')) return true;
+  switch (type) {
+    case 'stringList':
+    case 'numberList':
+      return Array.isArray(value);
+    case 'stringMap':
+    case 'numberMap':
+    case 'booleanMap':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'number':
+      return (
+        typeof value === 'number' ||
+        (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)))
+      );
+    case 'boolean':
+      return typeof value === 'boolean' || value === 'true' || value === 'false';
+    case 'string':
+      return ['string', 'number', 'boolean'].includes(typeof value);
+    default:
+      return true;
+  }
 }
 
 /** Every `var.x` / `aws_type.name.attr` reference in the module's expressions. */

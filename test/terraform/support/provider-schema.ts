@@ -14,6 +14,8 @@ import { dirname, join } from 'node:path';
 export interface BlockSchema {
   /** Argument name → required. */
   arguments: Map<string, boolean>;
+  /** Argument name → its value's type as the bindings store it (`string`, `stringList`, `number`…). */
+  types: Map<string, string>;
   /** Nested block name → its schema and whether at least one is required. */
   blocks: Map<string, { schema: BlockSchema; required: boolean }>;
 }
@@ -75,6 +77,7 @@ function readResource(type: string): ResourceSchema | undefined {
 interface AttrEntry {
   name: string;
   isBlock: boolean;
+  storage: string;
   /** The property name in the config interface. */
   property: string;
   /** For blocks: the generated `…ToHclTerraform` function of the nested struct. */
@@ -94,22 +97,30 @@ function attrsTable(from: string): AttrEntry[] {
   const end = from.indexOf('// remove undefined attributes', start);
   const table = from.slice(start, end);
   const entries: AttrEntry[] = [];
-  const entry = /^\s*"?(\w+)"?: \{\s*value: (.*),\s*isBlock: (true|false),/gm;
+  const entry =
+    /^\s*"?(\w+)"?: \{\s*value: (.*),\s*isBlock: (true|false),\s*type: "\w+",\s*storageClassType: "(\w+)"/gm;
   for (const m of table.matchAll(entry)) {
     const value = m[2]!;
     const mapper = /(\w+ToHclTerraform)\b/.exec(value.replace(/cdktn\.\w+ToHclTerraform/g, ''))?.[1];
     const property = /(?:struct|this)\.(?:_)?(\w+)/.exec(value)?.[1] ?? m[1]!;
-    entries.push({ name: m[1]!, isBlock: m[3] === 'true', property, ...(mapper ? { mapper } : {}) });
+    entries.push({
+      name: m[1]!,
+      isBlock: m[3] === 'true',
+      storage: m[4]!,
+      property,
+      ...(mapper ? { mapper } : {}),
+    });
   }
   return entries;
 }
 
 function blockSchema(js: string, dts: string, entries: AttrEntry[], interfaceName: string): BlockSchema {
   const required = requiredProperties(dts, interfaceName);
-  const schema: BlockSchema = { arguments: new Map(), blocks: new Map() };
+  const schema: BlockSchema = { arguments: new Map(), types: new Map(), blocks: new Map() };
   for (const e of entries) {
     if (!e.isBlock || !e.mapper) {
       schema.arguments.set(e.name, required.has(e.property));
+      schema.types.set(e.name, e.storage);
       continue;
     }
     const fnAt = js.indexOf(`function ${e.mapper}(struct)`);
