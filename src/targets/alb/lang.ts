@@ -184,27 +184,35 @@ const MEMO_LIMIT = 200_000;
 function search(all: Lang[], none: Lang[]): boolean {
   const alphabet = new Set<string>(['/', OTHER]);
   for (const l of [...all, ...none]) for (const c of l.chars) alphabet.add(c);
+  const chars = [...alphabet];
+  const allClosures = all.map(closures);
   const seen = new Set<string>();
   const queue: { pos: number[]; sets: number[][] }[] = [];
   const push = (options: number[][], sets: number[][]) => {
+    const setKey = sets.map((x) => x.join(',')).join('|');
     for (const pos of cartesian(options)) {
-      const key = pos.join(',') + '|' + sets.map((s) => s.join(',')).join('|');
+      const key = pos.join(',') + '|' + setKey;
       if (seen.has(key)) continue;
       seen.add(key);
       queue.push({ pos, sets });
     }
   };
   push(
-    all.map((l) => closure(l, [0])),
+    allClosures.map((c) => c[0]!),
     none.map((l) => closure(l, [0])),
   );
-  while (queue.length) {
-    const { pos, sets } = queue.shift()!;
-    const allAccept = all.every((l, i) => pos[i] === l.atoms.length);
-    if (allAccept && none.every((l, i) => !accepts(l, sets[i]!))) return true;
-    for (const ch of alphabet) {
-      const options = all.map((l, i) => step(l, [pos[i]!], ch));
-      if (options.some((o) => o.length === 0)) continue;
+  for (let head = 0; head < queue.length; head++) {
+    const { pos, sets } = queue[head]!;
+    if (all.every((l, i) => pos[i] === l.atoms.length) && none.every((l, i) => !accepts(l, sets[i]!)))
+      return true;
+    for (const ch of chars) {
+      const options: number[][] = [];
+      for (let i = 0; i < all.length; i++) {
+        const atom = all[i]!.atoms[pos[i]!];
+        if (!atom || !contains(atom.set, ch)) break;
+        options.push(allClosures[i]![atom.star ? pos[i]! : pos[i]! + 1]!);
+      }
+      if (options.length < all.length) continue;
       push(
         options,
         none.map((l, i) => step(l, sets[i]!, ch)),
@@ -214,6 +222,20 @@ function search(all: Lang[], none: Lang[]): boolean {
   return false;
 }
 
+const closureCache = new WeakMap<Lang, number[][]>();
+
+/** The ε-closure of every state of a language, computed once. */
+function closures(lang: Lang): number[][] {
+  let cached = closureCache.get(lang);
+  if (!cached) {
+    cached = Array.from({ length: lang.atoms.length + 1 }, (_, i) => closure(lang, [i]));
+    closureCache.set(lang, cached);
+  }
+  return cached;
+}
+
 function cartesian(options: number[][]): number[][] {
+  if (options.length === 1) return options[0]!.map((x) => [x]);
+  if (options.length === 2) return options[0]!.flatMap((x) => options[1]!.map((y) => [x, y]));
   return options.reduce<number[][]>((acc, o) => acc.flatMap((prefix) => o.map((x) => [...prefix, x])), [[]]);
 }
