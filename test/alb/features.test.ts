@@ -49,6 +49,21 @@ describe('ALB compiler: routing', () => {
     expect(withMethods[0]!.conditions).toContainEqual({ field: 'http-request-method', values: ['POST'] });
   });
 
+  it('sends HEAD where GET goes unless the spec routes HEAD itself', () => {
+    const model = modelOf([
+      { method: 'GET', path: '/items', backend: 'read' },
+      { method: 'POST', path: '/items', backend: 'write' },
+      { method: 'PUT', path: '/items', backend: 'write' },
+    ]);
+    const listener = compileAlb(model).listeners[0]!;
+    expect(matchListener(listener, { method: 'HEAD', path: '/items' }).actions.terminal).toMatchObject({
+      targets: [{ backend: 'read' }],
+    });
+    expect(matchListener(listener, { method: 'PUT', path: '/items' }).actions.terminal).toMatchObject({
+      targets: [{ backend: 'write' }],
+    });
+  });
+
   it('puts literal paths before the parameter pattern that would also match them', () => {
     const model = modelOf([
       { method: 'GET', path: '/users/me', backend: 'me' },

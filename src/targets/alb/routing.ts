@@ -202,7 +202,11 @@ function exact(
   const fallback = any?.dest ?? dominant ?? largest(byDest);
   for (const [dest, list] of [...byDest.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (dest === fallback) continue;
-    const methods = [...new Set(list.map((e) => e.method))].sort();
+    // HEAD follows GET to the same backend unless the spec routes HEAD itself.
+    const declaresHead = entries.some((e) => e.method === 'HEAD');
+    const methods = [
+      ...new Set(list.flatMap((e) => (e.method === 'GET' && !declaresHead ? ['GET', 'HEAD'] : [e.method]))),
+    ].sort();
     out.push({
       dest,
       methods,

@@ -15,37 +15,32 @@ resource "aws_lb_listener_rule" "get_v2_accounts_me_66d7fd" {
   }
 }
 
-# GET /v2/books
-resource "aws_lb_listener_rule" "get_v2_books_c61743" {
+# GET /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "get_v2_books_reviews_a2c074" {
   listener_arn = var.listener_arn
-  priority     = 25084
+  priority     = 25101
 
   action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
+    target_group_arn = aws_lb_target_group.reviews.arn
   }
 
   condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
-  condition {
     path_pattern {
-      values = ["/v2/books"]
+      values = ["/v2/books/*/reviews"]
     }
   }
   condition {
     http_request_method {
-      values = ["GET"]
+      values = ["GET", "HEAD"]
     }
   }
 }
 
 # GET /v2/books
-resource "aws_lb_listener_rule" "get_v2_books_117f7d" {
+resource "aws_lb_listener_rule" "get_v2_books_f41ecf" {
   listener_arn = var.listener_arn
-  priority     = 25250
+  priority     = 25172
 
   action {
     type = "forward"
@@ -74,46 +69,7 @@ resource "aws_lb_listener_rule" "get_v2_books_117f7d" {
   }
   condition {
     http_request_method {
-      values = ["GET"]
-    }
-  }
-}
-
-# GET /v2/assets/{+}
-resource "aws_lb_listener_rule" "get_v2_assets_190d50" {
-  listener_arn = var.listener_arn
-  priority     = 25309
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.assets.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/v2/assets/*"]
-    }
-  }
-}
-
-# GET /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "get_v2_books_reviews_ac2d88" {
-  listener_arn = var.listener_arn
-  priority     = 25349
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.reviews.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/v2/books/*/reviews"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET"]
+      values = ["GET", "HEAD"]
     }
   }
 }
@@ -121,7 +77,7 @@ resource "aws_lb_listener_rule" "get_v2_books_reviews_ac2d88" {
 # POST /v2/books/{}/reviews
 resource "aws_lb_listener_rule" "post_v2_books_reviews_c3783a" {
   listener_arn = var.listener_arn
-  priority     = 25350
+  priority     = 25299
 
   action {
     type  = "authenticate-cognito"
@@ -150,7 +106,7 @@ resource "aws_lb_listener_rule" "post_v2_books_reviews_c3783a" {
 # DELETE /v2/books/{}
 resource "aws_lb_listener_rule" "delete_v2_books_7096d5" {
   listener_arn = var.listener_arn
-  priority     = 25351
+  priority     = 25300
 
   action {
     type             = "forward"
@@ -175,9 +131,9 @@ resource "aws_lb_listener_rule" "delete_v2_books_7096d5" {
 }
 
 # GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_a53801" {
+resource "aws_lb_listener_rule" "get_v2_books_41f55c" {
   listener_arn = var.listener_arn
-  priority     = 25352
+  priority     = 25301
 
   action {
     type = "forward"
@@ -206,15 +162,32 @@ resource "aws_lb_listener_rule" "get_v2_books_a53801" {
   }
   condition {
     http_request_method {
-      values = ["GET"]
+      values = ["GET", "HEAD"]
+    }
+  }
+}
+
+# GET /v2/assets/{+}
+resource "aws_lb_listener_rule" "get_v2_assets_190d50" {
+  listener_arn = var.listener_arn
+  priority     = 25309
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.assets.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v2/assets/*"]
     }
   }
 }
 
 # GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_5760b6" {
+resource "aws_lb_listener_rule" "get_v2_books_56c07a" {
   listener_arn = var.listener_arn
-  priority     = 25391
+  priority     = 25371
 
   action {
     type = "forward"
@@ -243,7 +216,34 @@ resource "aws_lb_listener_rule" "get_v2_books_5760b6" {
   }
   condition {
     http_request_method {
-      values = ["GET"]
+      values = ["GET", "HEAD"]
+    }
+  }
+}
+
+# GET /v2/books
+resource "aws_lb_listener_rule" "get_v2_books_53abe6" {
+  listener_arn = var.listener_arn
+  priority     = 25495
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET", "HEAD"]
     }
   }
 }
@@ -251,7 +251,7 @@ resource "aws_lb_listener_rule" "get_v2_books_5760b6" {
 # POST /v2/books, PUT /v2/books/{}
 resource "aws_lb_listener_rule" "post_v2_books_a60773" {
   listener_arn = var.listener_arn
-  priority     = 25392
+  priority     = 25496
 
   action {
     type  = "authenticate-cognito"

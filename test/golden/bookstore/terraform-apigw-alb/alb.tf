@@ -134,9 +134,9 @@ resource "aws_lb_listener_rule" "get_v2_assets_eb8d1a" {
 }
 
 # GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_797e41" {
+resource "aws_lb_listener_rule" "get_v2_books_a6f87b" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25178
+  priority     = 25088
 
   action {
     type = "forward"
@@ -160,7 +160,7 @@ resource "aws_lb_listener_rule" "get_v2_books_797e41" {
   }
   condition {
     http_request_method {
-      values = ["GET"]
+      values = ["GET", "HEAD"]
     }
   }
 
@@ -257,7 +257,7 @@ resource "aws_lb_listener_rule" "get_v2_books_reviews_aa70c6" {
 }
 
 # GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_a69cdd" {
+resource "aws_lb_listener_rule" "get_v2_books_daede4" {
   listener_arn = aws_lb_listener.main.arn
   priority     = 25492
 
@@ -283,7 +283,7 @@ resource "aws_lb_listener_rule" "get_v2_books_a69cdd" {
   }
   condition {
     http_request_method {
-      values = ["GET"]
+      values = ["GET", "HEAD"]
     }
   }
 

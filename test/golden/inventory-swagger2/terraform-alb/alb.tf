@@ -1,7 +1,7 @@
 # GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_1406ee" {
+resource "aws_lb_listener_rule" "get_api_items_d72b1f" {
   listener_arn = var.listener_arn
-  priority     = 29495
+  priority     = 29280
 
   action {
     type             = "forward"
@@ -15,7 +15,7 @@ resource "aws_lb_listener_rule" "get_api_items_1406ee" {
   }
   condition {
     http_request_method {
-      values = ["GET"]
+      values = ["GET", "HEAD"]
     }
   }
 }
@@ -23,7 +23,7 @@ resource "aws_lb_listener_rule" "get_api_items_1406ee" {
 # DELETE /api/items/{}, POST /api/items
 resource "aws_lb_listener_rule" "delete_api_items_28281b" {
   listener_arn = var.listener_arn
-  priority     = 29496
+  priority     = 29281
 
   action {
     type             = "forward"

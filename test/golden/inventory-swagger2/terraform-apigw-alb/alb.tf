@@ -26,9 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_099f19" {
+resource "aws_lb_listener_rule" "get_api_items_2906f8" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29054
+  priority     = 29261
 
   action {
     type             = "forward"
@@ -42,7 +42,7 @@ resource "aws_lb_listener_rule" "get_api_items_099f19" {
   }
   condition {
     http_request_method {
-      values = ["GET"]
+      values = ["GET", "HEAD"]
     }
   }
 
@@ -51,6 +51,65 @@ resource "aws_lb_listener_rule" "get_api_items_099f19" {
     url_rewrite_config {
       rewrite {
         regex   = "^/staging/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /api/items, GET /api/items/{}
+resource "aws_lb_listener_rule" "get_api_items_8b2e74" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 29397
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.stock.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/live/api/items/*", "/live/api/items"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET", "HEAD"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/live/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# DELETE /api/items/{}, POST /api/items
+resource "aws_lb_listener_rule" "delete_api_items_b4ee6b" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 29398
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.lambda_inventory_writer.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/live/api/items", "/live/api/items/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/live/?(.*)$"
         replace = "/$1"
       }
     }
@@ -78,65 +137,6 @@ resource "aws_lb_listener_rule" "delete_api_items_50e6a4" {
     url_rewrite_config {
       rewrite {
         regex   = "^/staging/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_185639" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 29438
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.stock.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/live/api/items/*", "/live/api/items"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/live/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "delete_api_items_b4ee6b" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 29439
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.lambda_inventory_writer.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/live/api/items", "/live/api/items/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/live/?(.*)$"
         replace = "/$1"
       }
     }
