@@ -31,7 +31,9 @@ describe('ALB compiler: routing', () => {
     const plan = compileAlb(model);
     const orders = plan.listeners[0]!.rules.find((r) => r.routes.includes('GET /orders'))!;
     expect(orders.conditions).toEqual([{ field: 'path-pattern', values: ['/orders', '/orders/*'] }]);
-    expect(plan.usage.rules).toBe(2);
+    expect(plan.listeners[0]!.rules).toHaveLength(2);
+    // Plus the fallback rule that stands in for the default action on an existing listener.
+    expect(plan.usage.rules).toBe(3);
   });
 
   it('adds method conditions only where two backends share a path', () => {
@@ -202,7 +204,7 @@ describe('ALB compiler: cross-cutting sub-resources', () => {
     expect(audit[0]!.conditions).toEqual([
       { field: 'path-pattern', regexValues: ['^/tenants/[^/]+/[^/]+/[^/]+/audit$'] },
     ]);
-    expect(plan.usage.rules).toBe(13);
+    expect(plan.listeners[0]!.rules).toHaveLength(13);
   });
 
   it('keeps them apart when another backend declares a path the wider pattern would take', () => {
@@ -229,7 +231,7 @@ describe('ALB compiler: quotas', () => {
     const plan = compileAlb(modelOf(routes));
     const overflow = diag(plan, 'GP200')!;
     expect(overflow.severity).toBe('error');
-    expect(overflow.args).toMatchObject({ rules: '120', quota: '100' });
+    expect(overflow.args).toMatchObject({ rules: '121', quota: '100' });
     expect(overflow.args.costly).toMatch(/^GET \/r\d+ \(1 rules\)/);
     expect(diag(plan, 'GP211')?.args).toMatchObject({ count: '120', quota: '100' });
     expect(misroutedRequests(modelOf(routes), plan)).toEqual([]);

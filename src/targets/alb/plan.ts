@@ -156,6 +156,7 @@ export interface AlbWaf {
 
 /** How full the load balancer is, against the default quotas. */
 export interface AlbUsage {
+  /** Rules the load balancer holds, including the fallback rule per listener of the listener-rules shape. */
   rules: number;
   routes: number;
   rulesPerRoute: number;

@@ -105,10 +105,12 @@ export function reportPlan(
 
   const values = rules.map(valueCount);
   const wildcards = rules.map(wildcardsIn);
+  // On a listener gateplan does not own, each default action is one more rule (priority 50000).
+  const total = rules.length + (plan.stack === 'listener-rules' ? plan.listeners.length : 0);
   plan.usage = {
-    rules: rules.length,
+    rules: total,
     routes: model.routes.length,
-    rulesPerRoute: model.routes.length ? round(rules.length / model.routes.length) : 0,
+    rulesPerRoute: model.routes.length ? round(total / model.routes.length) : 0,
     maxValuesInRule: Math.max(0, ...values),
     maxWildcardsInRule: Math.max(0, ...wildcards),
     regexValues: rules.reduce(
@@ -122,10 +124,10 @@ export function reportPlan(
     ),
     targetGroups: plan.targetGroups.length,
   };
-  if (rules.length > ALB_QUOTAS.rulesPerLoadBalancer) {
+  if (total > ALB_QUOTAS.rulesPerLoadBalancer) {
     out.push(
       diagnostic('GP200', root, {
-        rules: rules.length,
+        rules: total,
         quota: ALB_QUOTAS.rulesPerLoadBalancer,
         ...overflowAdvice(rules, label),
       }),
