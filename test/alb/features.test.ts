@@ -232,7 +232,7 @@ describe('ALB compiler: quotas', () => {
     const overflow = diag(plan, 'GP200')!;
     expect(overflow.severity).toBe('error');
     expect(overflow.args).toMatchObject({ rules: '121', quota: '100' });
-    expect(overflow.args.costly).toMatch(/^GET \/r\d+ \(1 rules\)/);
+    expect(overflow.args.costly).toMatch(/^GET \/r\d+ \(1 rule\)/);
     expect(diag(plan, 'GP211')?.args).toMatchObject({ count: '120', quota: '100' });
     expect(misroutedRequests(modelOf(routes), plan)).toEqual([]);
   });

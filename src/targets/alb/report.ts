@@ -283,7 +283,7 @@ function overflowAdvice(rules: AlbRule[], label: (id: string) => string): { cost
   const costly = [...cost]
     .sort(([a, x], [b, y]) => y - x || cmp(a, b))
     .slice(0, 5)
-    .map(([id, c]) => `${label(id)} (${round(c)} rules)`)
+    .map(([id, c]) => `${label(id)} (${round(c)} rule${round(c) === 1 ? '' : 's'})`)
     .join(', ');
   const shared = [...prefixes]
     .filter(([, p]) => p.backends.size > 1)
