@@ -221,6 +221,26 @@ describe('ALB compiler: cross-cutting sub-resources', () => {
   });
 });
 
+describe('ALB compiler: RPC-style names', () => {
+  it('serves a family of calls with one stem pattern when no other backend shares the stem', () => {
+    const calls = ['postMessage', 'delete', 'update', 'getPermalink'];
+    const routes = [
+      ...calls.map((c) => ({ method: 'POST' as const, path: `/api/chat.${c}`, backend: 'chat' })),
+      ...calls.map((c) => ({ method: 'GET' as const, path: `/api/users.${c}`, backend: 'users' })),
+      ...calls.map((c) => ({ method: 'POST' as const, path: `/api/files.${c}`, backend: 'files' })),
+      { method: 'GET' as const, path: '/api/chat.info', backend: 'users' },
+    ];
+    const model = modelOf(routes);
+    const plan = compileAlb(model);
+    expect(misroutedRequests(model, plan)).toEqual([]);
+    const values = plan.listeners[0]!.rules.flatMap((r) =>
+      r.conditions.flatMap((c) => (c.field === 'path-pattern' ? (c.values ?? []) : [])),
+    );
+    expect(values).toContain('/api/files.*');
+    expect(values).not.toContain('/api/chat.*');
+  });
+});
+
 describe('ALB compiler: quotas', () => {
   it('reports overflow of 100 rules naming the costliest routes and what would reduce them (GP200, GP211)', () => {
     const routes = Array.from({ length: 120 }, (_, i) => ({

@@ -152,3 +152,29 @@ describe('ALB compiler on random multi-service APIs with cross-cutting sub-resou
     );
   });
 });
+
+describe('ALB compiler on random RPC-style APIs (stems)', () => {
+  const call = fc.record({
+    family: fc.constantFrom('chat', 'chat.admin', 'users', 'users.admin', 'files-v2'),
+    verb: fc.constantFrom('list', 'get', 'delete', 'post', 'info'),
+    backend: fc.constantFrom('alpha', 'beta', 'gamma'),
+    method: fc.constantFrom<Route['method']>('GET', 'POST'),
+  });
+  const api = fc
+    .uniqueArray(call, { minLength: 1, maxLength: 40, selector: (c) => `${c.method} ${c.family}.${c.verb}` })
+    .map((calls) =>
+      calls.map((c) => ({ method: c.method, path: `/api/${c.family}.${c.verb}`, backend: c.backend })),
+    );
+
+  it('routes every sample request to its backend', () => {
+    fc.assert(
+      fc.property(api, (routes) => {
+        const model = modelOf(routes);
+        const plan = compileAlb(model);
+        expect(misroutedRequests(model, plan)).toEqual([]);
+        expect(strayRequests(model, plan)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,10 +1,13 @@
 /**
- * Cross-cutting routes in one rule. When several exact candidates of one destination differ
- * only in one literal segment (`/tenants/{t}/orders/{id}/audit`, `/tenants/{t}/users/{id}/audit`,
- * …), they become one candidate with a parameter there (`/tenants/{t}/{}/{id}/audit`), provided
- * no candidate after the first of them declares a path of another destination that the
- * wider pattern would take. Segments of the API's root and its first level stay literal, so
- * distinct top-level resources are never merged into one claim.
+ * Fewer values for families of routes. Several exact candidates of one destination become
+ * one wider candidate when
+ *  - they differ only in one literal segment (cross-cutting sub-resources such as
+ *    `/tenants/{t}/orders/{id}/audit`, `/tenants/{t}/users/{id}/audit` → a parameter there), or
+ *  - their last segments share a stem (RPC-style names such as `/api/chat.postMessage`,
+ *    `/api/chat.delete` → `/api/chat.*`),
+ * provided no candidate after the first of them declares a path of another destination that
+ * the wider pattern would take. Segments of the API's root stay literal, so distinct
+ * top-level resources are never merged into one claim.
  */
 import { draftValue, methodsMeet, Buckets } from './merge.js';
 import { overlaps, shapeLang, type PathShape } from './lang.js';
@@ -13,22 +16,46 @@ import type { Candidate } from './routing.js';
 /** Only groups at least this big are worth widening a pattern for. */
 const MIN_GROUP = 3;
 
+/** Where a stem may end: just after a separator of an RPC-style name. */
+const SEPARATOR = /[._-]/g;
+
 export function generalize(candidates: Candidate[], rootDepth: number): Candidate[] {
+  const byParameter = widen(candidates, rootDepth, (shape) =>
+    shape.segs.flatMap((seg, p) =>
+      seg.kind === 'lit' && p > rootDepth
+        ? [{ segs: shape.segs.map((s, q) => (q === p ? { kind: 'param' as const } : s)), tail: shape.tail }]
+        : [],
+    ),
+  );
+  return widen(byParameter, rootDepth, (shape) => {
+    const last = shape.segs.at(-1);
+    if (last?.kind !== 'lit' || shape.tail !== 'none' || shape.segs.length <= rootDepth) return [];
+    // Every prefix that ends at a separator: `admin.` and `admin.users.` for `admin.users.list`.
+    const stems = [...last.value.matchAll(SEPARATOR)]
+      .map((m) => last.value.slice(0, m.index + 1))
+      .filter((x) => x !== last.value);
+    return stems.map((value) => ({
+      segs: [...shape.segs.slice(0, -1), { kind: 'stem' as const, value }],
+      tail: 'none' as const,
+    }));
+  });
+}
+
+/** One pass: group exact candidates by the wider shapes `wider` offers, and merge groups that clash with nothing. */
+function widen(
+  candidates: Candidate[],
+  rootDepth: number,
+  wider: (shape: PathShape) => PathShape[],
+): Candidate[] {
   const groups = new Map<string, { members: number[]; shape: PathShape }>();
   candidates.forEach((c, i) => {
     if (c.shapes.length !== 1 || c.shapes[0]!.tail === 'sub') return;
-    const shape = c.shapes[0]!;
-    shape.segs.forEach((seg, p) => {
-      if (seg.kind !== 'lit' || p <= rootDepth) return;
-      const wide: PathShape = {
-        segs: shape.segs.map((s, q) => (q === p ? { kind: 'param' } : s)),
-        tail: shape.tail,
-      };
+    for (const wide of wider(c.shapes[0]!)) {
       const key = `${c.dest}\u0001${c.methods?.join(',') ?? '*'}\u0001${JSON.stringify(wide)}`;
       const group = groups.get(key);
       if (group) group.members.push(i);
       else groups.set(key, { members: [i], shape: wide });
-    });
+    }
   });
   const ordered = [...groups.entries()]
     .filter(([, g]) => g.members.length >= MIN_GROUP)

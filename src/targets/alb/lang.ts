@@ -5,8 +5,11 @@
  * those languages intersect, with a small product-automaton search.
  */
 
-/** One step of an intended path: a literal segment or a one-segment parameter. */
-export type ShapeSeg = { kind: 'lit'; value: string } | { kind: 'param' };
+/**
+ * One step of an intended path: a literal segment, a one-segment parameter, or a stem (a
+ * segment that starts with the given text, e.g. `chat.` for `chat.postMessage`, `chat.delete`).
+ */
+export type ShapeSeg = { kind: 'lit'; value: string } | { kind: 'param' } | { kind: 'stem'; value: string };
 
 /**
  * An intended path language: segments, then `none` (exactly this path), `sub` (this path
@@ -21,14 +24,26 @@ export interface PathShape {
 const GLOB_SAFE = /^[A-Za-z0-9_\-.$/~"'@:+]*$/;
 
 export function globOf(shape: PathShape): string {
-  const body = shape.segs.map((s) => '/' + (s.kind === 'lit' ? s.value : '*')).join('');
+  const body = shape.segs
+    .map((s) => '/' + (s.kind === 'lit' ? s.value : s.kind === 'stem' ? s.value + '*' : '*'))
+    .join('');
   if (shape.tail !== 'none') return body + '/*';
   return body === '' ? '/' : body;
 }
 
 /** An anchored regex matching exactly the intended language. */
 export function regexOf(shape: PathShape): string {
-  const body = shape.segs.map((s) => '/' + (s.kind === 'lit' ? escapeRegex(s.value) : '[^/]+')).join('');
+  const body = shape.segs
+    .map(
+      (s) =>
+        '/' +
+        (s.kind === 'lit'
+          ? escapeRegex(s.value)
+          : s.kind === 'stem'
+            ? escapeRegex(s.value) + '[^/]*'
+            : '[^/]+'),
+    )
+    .join('');
   const tail = shape.tail === 'sub' ? '/.*' : shape.tail === 'greedy' ? '/.+' : '';
   return '^' + (body === '' && tail === '' ? '/' : body + tail) + '$';
 }
@@ -39,7 +54,7 @@ export function escapeRegex(text: string): string {
 
 /** Whether a literal segment can be written in a glob value at all. */
 export function globSafe(shape: PathShape): boolean {
-  return shape.segs.every((s) => s.kind === 'param' || (GLOB_SAFE.test(s.value) && !s.value.includes('*')));
+  return shape.segs.every((s) => s.kind === 'param' || GLOB_SAFE.test(s.value));
 }
 
 export function wildcardCount(glob: string): number {
@@ -53,8 +68,9 @@ export function shapeLang(shape: PathShape): Lang {
   const atoms: Atom[] = [];
   for (const s of shape.segs) {
     atoms.push(lit('/'));
-    if (s.kind === 'lit') for (const c of s.value) atoms.push(lit(c));
-    else atoms.push({ set: NON_SLASH, star: false }, { set: NON_SLASH, star: true });
+    if (s.kind === 'param') atoms.push({ set: NON_SLASH, star: false }, { set: NON_SLASH, star: true });
+    else for (const c of s.value) atoms.push(lit(c));
+    if (s.kind === 'stem') atoms.push({ set: NON_SLASH, star: true });
   }
   if (shape.tail === 'sub') atoms.push(lit('/'), { set: ANY, star: true });
   if (shape.tail === 'greedy') atoms.push(lit('/'), { set: ANY, star: false }, { set: ANY, star: true });

@@ -142,9 +142,9 @@ export function mergeCandidates(
         continue;
       }
       // What a glob catches beyond its intent are paths where a `*` spans a `/` or matches
-      // nothing. Only parameters make a glob wider than its shape (or a tail right at the root,
+      // nothing. Only parameters and stems make a glob wider than its shape (or a tail at the root,
       // `/*` also matching `/`); an exact shape can then only reach deeper paths, or the root.
-      if (v.shape.segs.length > 0 && !v.shape.segs.some((s) => s.kind === 'param')) continue;
+      if (v.shape.segs.length > 0 && v.shape.segs.every((s) => s.kind === 'lit')) continue;
       const reachable = (shape: PathShape) =>
         v.shape.tail !== 'none' ||
         shape.tail !== 'none' ||
