@@ -63,6 +63,7 @@ export function compileAlb(model: RouteModel): AlbPlan {
     ...(waf ? { waf } : {}),
     usage: {
       rules: 0,
+      fallbackRules: 0,
       routes: 0,
       rulesPerRoute: 0,
       maxValuesInRule: 0,

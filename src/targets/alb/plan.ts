@@ -156,8 +156,10 @@ export interface AlbWaf {
 
 /** How full the load balancer is, against the default quotas. */
 export interface AlbUsage {
-  /** Rules the load balancer holds, including the fallback rule per listener of the listener-rules shape. */
+  /** Listener rules compiled from the routes. */
   rules: number;
+  /** Rules standing in for the default action on listeners gateplan does not own (listener-rules shape); they count against the quota too. */
+  fallbackRules: number;
   routes: number;
   rulesPerRoute: number;
   maxValuesInRule: number;

@@ -106,11 +106,13 @@ export function reportPlan(
   const values = rules.map(valueCount);
   const wildcards = rules.map(wildcardsIn);
   // On a listener gateplan does not own, each default action is one more rule (priority 50000).
-  const total = rules.length + (plan.stack === 'listener-rules' ? plan.listeners.length : 0);
+  const fallbackRules = plan.stack === 'listener-rules' ? plan.listeners.length : 0;
+  const total = rules.length + fallbackRules;
   plan.usage = {
-    rules: total,
+    rules: rules.length,
+    fallbackRules,
     routes: model.routes.length,
-    rulesPerRoute: model.routes.length ? round(total / model.routes.length) : 0,
+    rulesPerRoute: model.routes.length ? round(rules.length / model.routes.length) : 0,
     maxValuesInRule: Math.max(0, ...values),
     maxWildcardsInRule: Math.max(0, ...wildcards),
     regexValues: rules.reduce(
@@ -135,7 +137,7 @@ export function reportPlan(
   }
   out.push(
     diagnostic('GP212', root, {
-      rules: plan.usage.rules,
+      rules: total,
       quota: ALB_QUOTAS.rulesPerLoadBalancer,
       routes: plan.usage.routes,
       perRoute: plan.usage.rulesPerRoute,
