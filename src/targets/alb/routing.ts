@@ -7,6 +7,7 @@
  */
 import type { RouteMethod } from '../../model/types.js';
 import type { PathShape, ShapeSeg } from './lang.js';
+import { ALB_QUOTAS } from './plan.js';
 
 /** One route (in one stage, for path-prefix stages) to be routed. */
 export interface Entry {
@@ -74,6 +75,9 @@ function bump(node: Node, dest: string): void {
  * prefix, given as `/v2`-style paths) are never claimed, so requests for paths the API
  * does not declare reach the default action.
  */
+/** Values one condition may hold (ALB: three match evaluations per condition). */
+const MAX_METHODS = ALB_QUOTAS.valuesPerCondition;
+
 export function routeCandidates(entries: Entry[], roots: string[] = []): Candidate[] {
   const out: Candidate[] = [];
   compileNode(
@@ -207,13 +211,18 @@ function exact(
     const methods = [
       ...new Set(list.flatMap((e) => (e.method === 'GET' && !declaresHead ? ['GET', 'HEAD'] : [e.method]))),
     ].sort();
-    out.push({
-      dest,
-      methods,
-      shapes: [shape],
-      routes: list.map((e) => e.routeId).sort(),
-      declared: [shape],
-    });
+    // One condition holds at most three values: more methods take more rules.
+    for (let i = 0; i < methods.length; i += MAX_METHODS) {
+      const chunk = methods.slice(i, i + MAX_METHODS);
+      const served = list.filter((e) => chunk.includes(e.method));
+      out.push({
+        dest,
+        methods: chunk,
+        shapes: [shape],
+        routes: served.map((e) => e.routeId).sort(),
+        declared: served.length ? [shape] : [],
+      });
+    }
   }
   if (fallback !== dominant && byDest.has(fallback)) {
     out.push({
