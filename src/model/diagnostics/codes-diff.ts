@@ -217,7 +217,7 @@ export const diffCodes = {
     level: 'warn',
     stage: 'diff',
     text: '{target}: rule {before} is replaced by {after} (priority {priorityBefore} → {priorityAfter})',
-    fix: 'a renamed rule is deleted and created on deploy; a new rule cannot take a priority the old one still holds',
+    fix: 'CloudFormation keys rules by priority and updates this one in place; Terraform names blocks by rule, so it destroys the old block before creating the new one',
   },
   GP453: {
     slug: 'alb-request-rerouted',

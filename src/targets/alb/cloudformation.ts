@@ -32,8 +32,15 @@ export function targetGroupLogicalId(backend: string): string {
   return `TargetGroup${pascalId(backend, 40)}${shortHash(backend, 6)}`;
 }
 
+/**
+ * Listener rules are keyed by priority, not by name: a priority is unique on a listener, so
+ * one logical id per priority makes every deploy update rules in place. A rule renamed by a
+ * spec change (it now serves one more route) keeps its priority and so its resource, where a
+ * name-derived id would have CloudFormation create the new rule while the old one still holds
+ * the priority ("PriorityInUse"). The rule's name and routes travel in its Metadata for review.
+ */
 export function ruleLogicalId(rule: AlbRule, listener: AlbListener): string {
-  return `Rule${listener.name === 'main' ? '' : pascalId(listener.name, 20)}${rule.name}`;
+  return `Rule${listener.name === 'main' ? '' : pascalId(listener.name, 20)}P${rule.priority}`;
 }
 
 function listenerParameter(listener: AlbListener): string {
@@ -145,6 +152,7 @@ export function renderTemplate(model: RouteModel, plan: AlbPlan): string {
     for (const rule of rules) {
       resources[ruleLogicalId(rule, listener)] = {
         Type: 'AWS::ElasticLoadBalancingV2::ListenerRule',
+        Metadata: { gateplan: { rule: rule.name, routes: rule.routes } },
         Properties: {
           ListenerArn: listenerRef,
           Priority: rule.priority,
