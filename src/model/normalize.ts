@@ -4,6 +4,7 @@ import { relocateModel } from '../load/overlay/origins.js';
 import { readAuthSchemes, readSecurity, type ExternalSchemeIntent } from './auth.js';
 import {
   applySeverity,
+  dedupeDiagnostics,
   diagnostic,
   sortDiagnostics,
   type Diagnostic,
@@ -166,7 +167,7 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
   if (intent.catchAll !== undefined && backends[intent.catchAll]) model.catchAll = intent.catchAll;
   const overrides = { ...(config.value?.severity as SeverityOverrides | undefined), ...options.severity };
   model.diagnostics = sortDiagnostics(
-    applySeverity(dedupe([...diagnostics, ...reader.diagnostics]), overrides),
+    applySeverity(dedupeDiagnostics([...diagnostics, ...reader.diagnostics]), overrides),
   );
   if (spec.origins) relocateModel(model, spec.origins);
   return model;
@@ -535,14 +536,4 @@ const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'
 export function compareRoutes(a: Route, b: Route): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method);
-}
-
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}|${d.where.file}|${d.where.pointer}|${JSON.stringify(d.args)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -1,4 +1,4 @@
-import { sortDiagnostics, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../model/diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
 import type { Artifact } from '../write/artifact.js';
 import { DEFAULT_TARGETS, targets } from './registry.js';
@@ -35,5 +35,5 @@ export function generate(model: RouteModel, options: GenerateOptions = {}): Gene
     diagnostics.push(...result.diagnostics);
   }
   artifacts.sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { artifacts, diagnostics: sortDiagnostics(diagnostics) };
+  return { artifacts, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)) };
 }

@@ -170,3 +170,19 @@ describe('config selection', () => {
     );
   });
 });
+
+describe('findings from several targets', () => {
+  it('are reported once when two targets find the same thing', async () => {
+    const out = join(tempDir(), 'out');
+    const { code, stderr } = await run([
+      'generate',
+      BOOKSTORE,
+      '--target',
+      'apigw-rest,apigw-http',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(0);
+    expect(stderr.match(/GP106 API Gateway cannot split one route by weight/g)).toHaveLength(1);
+  });
+});

@@ -17,7 +17,7 @@ const cells = (line: string) =>
     .filter(Boolean)
     .join(' | ');
 
-describe('docs/front-door.md', () => {
+describe('README.md', () => {
   it('shows what `gateplan compare specs/bookstore.yaml --format markdown` prints today', async () => {
     const prices = parsePrices(
       JSON.parse(readFileSync(join(REPO, 'data/prices/us-east-1.json'), 'utf8')),
@@ -25,13 +25,13 @@ describe('docs/front-door.md', () => {
     ).prices as Prices;
     const model = await modelOf('specs/bookstore.yaml');
     const report = compare(model, estimateCosts(model, DEFAULT_PROFILE, prices, albPlanFacts(model)));
-    const doc = readFileSync(join(REPO, 'docs/front-door.md'), 'utf8');
+    const doc = readFileSync(join(REPO, 'README.md'), 'utf8');
     const docLines = new Set(doc.split('\n').map((l) => (l.startsWith('|') ? cells(l) : l.trim())));
     const output = renderCompare(report, 'markdown')
       .split('\n')
       .slice(2) // the doc has its own heading
       .filter((l) => l.trim() && !/^\|[-:| ]+\|$/.test(l));
     const missing = output.filter((l) => !docLines.has(l.startsWith('|') ? cells(l) : l.trim()));
-    expect(missing, 'regenerate the compare output in docs/front-door.md').toEqual([]);
+    expect(missing, 'regenerate the compare output in README.md').toEqual([]);
   });
 });

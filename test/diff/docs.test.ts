@@ -7,7 +7,7 @@ import { main } from '../../src/cli/main.js';
 import { REPO } from '../support/pipeline.js';
 import { writeSpec } from '../support/temp.js';
 
-/** The pull-request change the sample in docs/ci.md shows: a shadowing route, auth added, throttling tightened. */
+/** The pull-request change the sample in README.md shows: a shadowing route, auth added, throttling tightened. */
 export function samplePullRequest(bookstore: string): string {
   return bookstore
     .replace(
@@ -24,16 +24,16 @@ export function samplePullRequest(bookstore: string): string {
     );
 }
 
-const DOC = join(REPO, 'docs/ci.md');
+const DOC = join(REPO, 'README.md');
 
 function between(text: string, begin: string, end: string): string {
   const start = text.indexOf(begin);
   const stop = text.indexOf(end, start + begin.length);
-  if (start < 0 || stop < 0) throw new Error(`docs/ci.md lacks ${begin} … ${end}`);
+  if (start < 0 || stop < 0) throw new Error(`README.md lacks ${begin} … ${end}`);
   return text.slice(start + begin.length, stop);
 }
 
-describe('docs/ci.md cannot go stale', () => {
+describe('README.md cannot go stale', () => {
   it('shows the workflow file as it is', () => {
     const doc = readFileSync(DOC, 'utf8');
     const workflow = readFileSync(join(REPO, 'examples/ci/gateplan.yml'), 'utf8');

@@ -5,7 +5,7 @@ import type { DiffFormatter } from './types.js';
 /** Bumped when a field changes meaning or disappears; new fields may appear without a bump. */
 export const DIFF_JSON_SCHEMA_VERSION = 1;
 
-/** The stable machine format documented in docs/ci.md. */
+/** The stable machine format documented in the README (gateplan in CI). */
 export const json: DiffFormatter = (report) =>
   JSON.stringify(
     {

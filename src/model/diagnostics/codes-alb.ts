@@ -88,7 +88,7 @@ export const albCodes = {
     slug: 'alb-usage',
     level: 'info',
     stage: 'alb',
-    text: 'ALB uses {rules} of {quota} listener rules for {routes} route(s) ({perRoute} rules per route); the fullest rule has {values} of {valueQuota} condition values and {wildcards} of {wildcardQuota} wildcards',
+    text: 'ALB uses {rules} of {quota} listener rules for {routes} route(s), {perRoute} per route; the fullest rule has {values} of {valueQuota} condition values and {wildcards} of {wildcardQuota} wildcards',
   },
   GP213: {
     slug: 'alb-auth-on-grpc',

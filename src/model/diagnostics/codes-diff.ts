@@ -2,7 +2,7 @@ import type { CatalogEntry } from './entry.js';
 
 /**
  * GP400–GP499: what a spec change does to routing. The level is the classification:
- * error = breaking, warn = risky, info = safe (see docs/ci.md). A change whose class
+ * error = breaking, warn = risky, info = safe (see the README (gateplan in CI)). A change whose class
  * depends on its direction (tighter or looser) has one code per direction.
  */
 export const diffCodes = {

@@ -85,3 +85,14 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Drops repeats: the same finding (code, place, values) reported by two stages or targets. */
+export function dedupeDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.where.file}|${d.where.pointer}|${JSON.stringify(d.args)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
