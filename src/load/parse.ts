@@ -58,7 +58,7 @@ function parseYamlBounded(text: string, limits: ParseLimits): unknown {
     } as jsYaml.LoadOptions);
   } catch (error) {
     if (error instanceof RangeError) throw error;
-    if (/maxDepth/.test((error as Error).message)) throw new RangeError('nesting');
+    if (/maxDepth/.test((error as Error).message)) throw new RangeError('nesting', { cause: error });
     // `yaml` words the error better and gives its position.
     parseYaml(text, { uniqueKeys: false, merge: true, maxAliasCount: -1 });
     throw error;
