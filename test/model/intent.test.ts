@@ -271,7 +271,7 @@ components:
     });
   });
 
-  it('takes scheme details from gateplan.yaml auth:, over the scheme\'s own x-gateplan', async () => {
+  it("takes scheme details from gateplan.yaml auth:, over the scheme's own x-gateplan", async () => {
     const m = await model(
       oas(`x-gateplan: { backends: { b: { url: 'http://b' } }, defaults: { backend: b } }
 paths: {}
@@ -279,7 +279,9 @@ components:
   securitySchemes:
     bearer: { type: http, scheme: bearer, x-gateplan: { jwt: { issuer: 'https://old.example.com/', audience: [a] } } }
 `),
-      { 'gateplan.yaml': `auth:\n  bearer: { jwt: { issuer: 'https://idp.example.com/', audience: [api] } }\n` },
+      {
+        'gateplan.yaml': `auth:\n  bearer: { jwt: { issuer: 'https://idp.example.com/', audience: [api] } }\n`,
+      },
     );
     expect(m.auth.bearer!.scheme).toEqual({
       kind: 'jwt',
