@@ -1,17 +1,9 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main.js';
 import { REPO } from '../support/pipeline.js';
 import { tempDir, writeSpec } from '../support/temp.js';
-
-export async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+import { runCli as run } from '../support/cli.js';
 
 const BOOKSTORE = join(REPO, 'specs/bookstore.yaml');
 const good = `openapi: 3.0.3

@@ -1,19 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { tempDir } from '../support/temp.js';
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    color: false,
-  });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from '../support/cli.js';
 
 describe('gateplan cost (CLI)', () => {
   it('--format json gives each option with its breakdown, adding up to the total', async () => {

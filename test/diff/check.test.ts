@@ -1,21 +1,10 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { targets } from '../../src/targets/registry.js';
 import { exampleSpecs, REPO } from '../support/pipeline.js';
 import { tempDir } from '../support/temp.js';
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    color: false,
-  });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from '../support/cli.js';
 
 function filesUnder(root: string, dir = root): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -2,21 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { tempDir } from '../support/temp.js';
 import { BASE, patch } from './helpers.js';
 import { writeSpec } from '../support/pipeline.js';
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    color: false,
-  });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from '../support/cli.js';
 
 const TIGHTER = patch(['{ rate: 100, burst: 200 }', '{ rate: 10, burst: 200 }']);
 const REMOVED = patch([

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { scaffoldConfig } from '../../src/cli/commands/init-scaffold.js';
-import { main, type Io } from '../../src/cli/main.js';
 import { load } from '../../src/load/index.js';
 import { catalog } from '../../src/model/diagnostics/catalog.js';
 import type { Diagnostic } from '../../src/model/diagnostics/diagnostic.js';
@@ -11,14 +10,7 @@ import { normalize } from '../../src/model/normalize.js';
 import { announceCorpus, CORPUS_DIR, corpusEntries } from '../support/corpus.js';
 import { REPO } from '../support/pipeline.js';
 import { tempDir } from '../support/temp.js';
-
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: false };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+import { runCli as run } from '../support/cli.js';
 
 const spec = `openapi: 3.0.3
 info: { title: Shop, version: '1' }

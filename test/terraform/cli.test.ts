@@ -1,16 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main.js';
 import { REPO } from '../support/pipeline.js';
 import { tempDir } from '../support/temp.js';
-
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: false };
-  return { code: await main(args, io), stdout, stderr };
-}
+import { runCli as run } from '../support/cli.js';
 
 const BOOKSTORE = join(REPO, 'specs/bookstore.yaml');
 
