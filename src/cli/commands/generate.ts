@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { hasErrors } from '../../model/diagnostics/diagnostic.js';
 import { generate, UnknownTargetError } from '../../targets/generate.js';
@@ -86,7 +87,7 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
       return { ...base, stdout: `${result.artifacts.length} file(s) in ${argv.out} are up to date\n` };
     const lines = stale.map(
       (s) =>
-        `${s.status === 'missing' ? 'missing' : 'stale'}: ${argv.out}/${s.path}${s.diff ? '\n' + indent(s.diff) : ''}`,
+        `${s.status === 'missing' ? 'missing' : 'stale'}: ${join(argv.out, s.path)}${s.diff ? '\n' + indent(s.diff) : ''}`,
     );
     return {
       ...base,
@@ -98,7 +99,10 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
   const summary =
     `wrote ${written.written.length} file(s) to ${argv.out}` +
     (written.unchanged.length ? ` (${written.unchanged.length} unchanged)` : '');
-  return { ...base, stdout: summary + '\n' + written.written.map((p) => `  ${argv.out}/${p}\n`).join('') };
+  return {
+    ...base,
+    stdout: summary + '\n' + written.written.map((p) => `  ${join(argv.out, p)}\n`).join(''),
+  };
 }
 
 function indent(text: string): string {
