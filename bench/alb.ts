@@ -62,6 +62,7 @@ function syntheticModel(routes: RouteSpec[]): RouteModel {
     auth: {},
     albStageMode: 'host',
     albStack: 'listener-rules',
+    albUnmatched: 'backend',
     binaryMediaTypes: [],
     endpoint: { type: 'regional', vpcEndpointIds: [] },
     schemas: {},

@@ -155,6 +155,7 @@ export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): Rou
     auth,
     albStageMode: intent.alb?.stages ?? 'host',
     albStack: intent.alb?.stack ?? 'listener-rules',
+    albUnmatched: intent.alb?.unmatched ?? 'backend',
     ...(cors ? { cors: corsOf(cors) } : {}),
     binaryMediaTypes: intent.binaryMediaTypes ?? stringList(doc['x-amazon-apigateway-binary-media-types']),
     endpoint: {

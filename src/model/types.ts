@@ -230,6 +230,11 @@ export interface RouteModel {
   albStageMode: 'host' | 'path' | 'listener';
   /** ALB stack shape: rules on an existing listener, or a whole load balancer. */
   albStack: 'listener-rules' | 'full';
+  /**
+   * Where ALB sends requests no operation declares: `backend` lets a backend that owns a
+   * whole prefix take the rest of it (fewer rules); `default` sends them to the default action.
+   */
+  albUnmatched: 'backend' | 'default';
   cors?: Cors;
   binaryMediaTypes: string[];
   endpoint: { type: 'regional' | 'edge' | 'private'; vpcEndpointIds: string[] };

@@ -159,6 +159,7 @@ export function modelOf(
     auth: {},
     albStageMode: 'host',
     albStack: 'listener-rules',
+    albUnmatched: 'backend',
     binaryMediaTypes: [],
     endpoint: { type: 'regional', vpcEndpointIds: [] },
     schemas: {},
@@ -260,4 +261,61 @@ export function strayRequests(model: RouteModel, plan: AlbPlan): { request: AlbR
     }
   }
   return out;
+}
+
+/** Whether any operation takes this method and path (HEAD follows GET); less specific templates count too. */
+export function declares(model: RouteModel, method: string, path: string): boolean {
+  const parts = path === '/' ? [] : path.slice(1).split('/');
+  return model.routes.some(
+    (r) =>
+      templateMatches(r.segments, parts) &&
+      (r.method === method || r.method === 'ANY' || (method === 'HEAD' && r.method === 'GET')),
+  );
+}
+
+const PROBE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/**
+ * Requests next to each route's sample that no operation declares: one segment deeper, a
+ * sibling literal in place of the last segment, and every other method on the sample path.
+ * Host, headers and stage prefix stay those of the sample, so only the path or method is off.
+ */
+export function undeclaredProbes(model: RouteModel): { stage: Stage; request: AlbRequest }[] {
+  const out: { stage: Stage; request: AlbRequest }[] = [];
+  const seen = new Set<string>();
+  for (const stage of Object.values(model.stages)) {
+    const prefix = model.albStageMode === 'path' ? (stage.pathPrefix ?? '') : '';
+    for (const route of model.routes) {
+      const sample = sampleRequest(model, route, stage);
+      if (!sample) continue;
+      const path = sample.path.slice(prefix.length) || '/';
+      const parent = path.slice(0, path.lastIndexOf('/'));
+      const candidates = [
+        ...PROBE_METHODS.map((method) => ({ method, path })),
+        { method: sample.method, path: (path === '/' ? '' : path) + '/zz-deeper' },
+        ...(path === '/' ? [] : [{ method: sample.method, path: parent + '/zz-sibling' }]),
+      ];
+      for (const c of candidates) {
+        if (declares(model, c.method, c.path)) continue;
+        const request = {
+          ...sample,
+          method: c.method,
+          path: prefix && c.path === '/' ? prefix : prefix + c.path,
+        };
+        const key = JSON.stringify([stage.name, request]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ stage, request });
+      }
+    }
+  }
+  return out;
+}
+
+/** Undeclared probes that a rule took instead of the default action. */
+export function leakedProbes(model: RouteModel, plan: AlbPlan): { request: AlbRequest; rule: string }[] {
+  return undeclaredProbes(model).flatMap(({ stage, request }) => {
+    const match = matchListener(listenerFor(plan, stage), request);
+    return match.rule ? [{ request, rule: match.rule.name }] : [];
+  });
 }

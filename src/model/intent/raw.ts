@@ -75,7 +75,11 @@ export interface RawRootIntent {
   basePath?: string;
   endpoint?: { type?: 'regional' | 'edge' | 'private'; vpcEndpointIds?: string[] };
   binaryMediaTypes?: string[];
-  alb?: { stages?: 'host' | 'path' | 'listener'; stack?: 'listener-rules' | 'full' };
+  alb?: {
+    stages?: 'host' | 'path' | 'listener';
+    stack?: 'listener-rules' | 'full';
+    unmatched?: 'backend' | 'default';
+  };
 }
 
 export interface RawSelector {

@@ -279,6 +279,11 @@ const rootProperties = {
         description:
           'listener-rules (default): rules on an existing listener; full: load balancer, HTTPS listener and HTTP redirect too.',
       },
+      unmatched: {
+        enum: ['backend', 'default'],
+        description:
+          "Where requests no operation declares go. backend (default): a path under a prefix one backend owns goes to that backend (fewer rules); default: the listener's default action.",
+      },
     },
   },
 } as const;

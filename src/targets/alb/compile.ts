@@ -125,7 +125,8 @@ function compileListener(
   const rootDepth = Math.min(
     ...prefixes.map((p) => (p + model.api.basePath).split('/').filter(Boolean).length),
   );
-  const merged = mergeCandidates(routeCandidates(entries, roots), {
+  const strict = model.albUnmatched === 'default';
+  const merged = mergeCandidates(routeCandidates(entries, roots, strict), {
     rootDepth,
     valueBudget: (dest, methods) =>
       Math.max(
@@ -136,6 +137,7 @@ function compileListener(
         ),
       ),
     wildcardBudget: () => ALB_QUOTAS.wildcardsPerRule,
+    strict,
   });
 
   const drafts: { rule: Omit<AlbRule, 'priority' | 'name'>; ordered: Omit<Ordered, 'name'>; key: string }[] =

@@ -41,7 +41,7 @@ export interface DraftRule {
 /** Why a value became a regex, for the lint note. */
 export interface RegexNote {
   routes: string[];
-  reason: 'overmatch' | 'characters' | 'length' | 'wildcards';
+  reason: 'overmatch' | 'undeclared' | 'characters' | 'length' | 'wildcards';
 }
 
 export function draftValue(shape: PathShape, rootDepth: number): DraftValue {
@@ -120,13 +120,16 @@ export interface MergeOptions {
   /** Path values one rule of this destination and methods may hold. */
   valueBudget: (dest: string, methods?: string[]) => number;
   wildcardBudget: (dest: string) => number;
+  /** `alb.unmatched: default`: no value may match a path its routes do not declare. */
+  strict: boolean;
 }
 
 export function mergeCandidates(
   given: Candidate[],
   options: MergeOptions,
 ): { rules: DraftRule[]; regex: RegexNote[] } {
-  const candidates = generalize(given, options.rootDepth);
+  // Widened patterns take paths no route declares, which strict mode must leave to the default.
+  const candidates = options.strict ? given : generalize(given, options.rootDepth);
   const values = candidates.map((c) => c.shapes.map((s) => draftValue(s, options.rootDepth)));
   const declared = candidates.map((c) => c.declared.map(shapeLang));
   const buckets = new Buckets(values);
@@ -139,6 +142,11 @@ export function mergeCandidates(
           routes: c.routes,
           reason: globOf(v.shape).length > ALB_QUOTAS.patternLength ? 'length' : 'characters',
         });
+        continue;
+      }
+      if (options.strict && overlaps([v.actual], [v.intended])) {
+        asRegex(v);
+        regex.push({ routes: c.routes, reason: 'undeclared' });
         continue;
       }
       // What a glob catches beyond its intent are paths where a `*` spans a `/` or matches

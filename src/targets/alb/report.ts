@@ -15,6 +15,8 @@ const LIST_LIMIT = 8;
 
 const REGEX_REASONS: Record<RegexNote['reason'], string> = {
   overmatch: "a wildcard (which also matches '/') would catch another backend's route",
+  undeclared:
+    "a wildcard (which also matches '/' and nothing) would catch paths no operation declares (alb.unmatched: default)",
   characters: 'the path has characters a path pattern cannot hold',
   length: 'the path pattern would be longer than 128 characters',
   wildcards: 'the path needs more than 5 wildcards',
@@ -131,7 +133,7 @@ export function reportPlan(
       diagnostic('GP200', root, {
         rules: total,
         quota: ALB_QUOTAS.rulesPerLoadBalancer,
-        ...overflowAdvice(rules, label),
+        ...overflowAdvice(rules, label, model.albUnmatched === 'default'),
       }),
     );
   }
@@ -268,7 +270,11 @@ export function wildcardsIn(rule: AlbRule): number {
 }
 
 /** The routes that cost the most rules, and the shared prefixes whose backends multiply them. */
-function overflowAdvice(rules: AlbRule[], label: (id: string) => string): { costly: string; advice: string } {
+function overflowAdvice(
+  rules: AlbRule[],
+  label: (id: string) => string,
+  strict: boolean,
+): { costly: string; advice: string } {
   const cost = new Map<string, number>();
   const prefixes = new Map<string, { rules: number; backends: Set<string> }>();
   for (const rule of rules) {
@@ -292,9 +298,11 @@ function overflowAdvice(rules: AlbRule[], label: (id: string) => string): { cost
     .sort(([a, x], [b, y]) => y.rules - x.rules || cmp(a, b))
     .slice(0, 3)
     .map(([prefix, p]) => `${prefix} takes ${p.rules} rules over ${p.backends.size} backends`);
-  const advice = shared.length
-    ? `give each shared prefix one backend so a single ${'`/prefix/*`'} rule serves it (${shared.join('; ')})`
-    : 'group routes of one backend under a shared path prefix, or send what has no other owner to a catchAll backend';
+  const advice = strict
+    ? `let undeclared paths reach the backends (x-gateplan.alb.unmatched: backend), so one ${'`/prefix/*`'} rule serves a prefix one backend owns`
+    : shared.length
+      ? `give each shared prefix one backend so a single ${'`/prefix/*`'} rule serves it (${shared.join('; ')})`
+      : 'group routes of one backend under a shared path prefix, or send what has no other owner to a catchAll backend';
   return { costly, advice };
 }
 

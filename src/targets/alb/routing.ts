@@ -78,12 +78,12 @@ function bump(node: Node, dest: string): void {
 /** Values one condition may hold (ALB: three match evaluations per condition). */
 const MAX_METHODS = ALB_QUOTAS.valuesPerCondition;
 
-export function routeCandidates(entries: Entry[], roots: string[] = []): Candidate[] {
+export function routeCandidates(entries: Entry[], roots: string[] = [], strict = false): Candidate[] {
   const out: Candidate[] = [];
   compileNode(
     buildTrie(entries),
     [],
-    { roots: new Set(['', ...roots]), inherited: undefined, tight: false },
+    { roots: new Set(['', ...roots]), inherited: undefined, tight: strict, strict },
     out,
   );
   return out;
@@ -98,6 +98,11 @@ interface Context {
    * path, so this subtree may only take the paths its routes declare, never claim the rest.
    */
   tight: boolean;
+  /**
+   * No request the routes do not declare may match (`alb.unmatched: default`): the whole
+   * tree is tight, and only an `ANY` route's candidate may go without a method condition.
+   */
+  strict: boolean;
 }
 
 /** Emits the node's candidates; returns whether routes below rely on the parent's claim. */
@@ -131,7 +136,7 @@ function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[
     const childSegs = [...segs, child.seg];
     const tight = ctx.tight || [...greedyDests].some((d) => !isPure(child.node, d));
     if (tight) {
-      compileNode(child.node, childSegs, { roots: ctx.roots, inherited: undefined, tight }, out);
+      compileNode(child.node, childSegs, { ...ctx, inherited: undefined, tight }, out);
       return;
     }
     if (dominant !== undefined && isPure(child.node, dominant)) {
@@ -140,11 +145,13 @@ function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[
       return;
     }
     const inherited = pureLater[i] ? dominant : undefined;
-    if (compileNode(child.node, childSegs, { roots: ctx.roots, inherited, tight: false }, out)) needed = true;
+    if (compileNode(child.node, childSegs, { ...ctx, inherited, tight: false }, out)) needed = true;
   });
-  const greedy = node.greedy.length ? exact(node.greedy, { segs, tail: 'greedy' }, dominant, out) : undefined;
+  const greedy = node.greedy.length
+    ? exact(node.greedy, { segs, tail: 'greedy' }, dominant, ctx.strict, out)
+    : undefined;
   const terminals = node.terminals.length
-    ? exact(node.terminals, { segs, tail: 'none' }, dominant, out)
+    ? exact(node.terminals, { segs, tail: 'none' }, dominant, ctx.strict, out)
     : undefined;
   if (greedy?.leftToClaim || terminals?.leftToClaim) needed = true;
   if (dominant === undefined || !needed) return false;
@@ -190,7 +197,7 @@ function claimShapes(node: Node, segs: ShapeSeg[]): PathShape[] {
 
 /**
  * Entries ending at one shape. Destinations other than the fallback get method-specific
- * candidates; the fallback is an `ANY` route's destination, else the node's claim.
+ * candidates; the fallback is an `ANY` route's destination, else (unless strict) the node's claim.
  * Says whether a candidate for every method was emitted here, and whether routes of the
  * dominant destination were left to the claim.
  */
@@ -198,12 +205,13 @@ function exact(
   entries: Entry[],
   shape: PathShape,
   dominant: string | undefined,
+  strict: boolean,
   out: Candidate[],
 ): { takesAll: boolean; leftToClaim: boolean } {
   const any = entries.find((e) => e.method === 'ANY');
   const byDest = new Map<string, Entry[]>();
   for (const e of entries) byDest.set(e.dest, [...(byDest.get(e.dest) ?? []), e]);
-  const fallback = any?.dest ?? dominant ?? largest(byDest);
+  const fallback = any?.dest ?? (strict ? undefined : (dominant ?? largest(byDest)));
   for (const [dest, list] of [...byDest.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (dest === fallback) continue;
     // HEAD follows GET to the same backend unless the spec routes HEAD itself.
@@ -224,7 +232,7 @@ function exact(
       });
     }
   }
-  if (fallback !== dominant && byDest.has(fallback)) {
+  if (fallback !== undefined && fallback !== dominant && byDest.has(fallback)) {
     out.push({
       dest: fallback,
       shapes: [shape],
