@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
-import { kebabId } from '../../model/ids.js';
+import { kebabId, pascalId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type { ApiPlanBase, LambdaPermissionPlan, PlanValue } from './plan.js';
 
@@ -45,14 +45,14 @@ export function bodyWithParameters(document: unknown, parameters: string[]): unk
   return walk(document);
 }
 
-export function parametersSection(plan: ApiPlanBase): Record<string, unknown> {
+function parametersSection(plan: ApiPlanBase): Record<string, unknown> {
   return Object.fromEntries(
     plan.parameters.map((p) => [p.name, { Type: 'String', Description: p.description }]),
   );
 }
 
 /** One `AWS::Lambda::Permission` per function, scoped to this API's execute-api ARN. */
-export function permissionResources(
+function permissionResources(
   permissions: LambdaPermissionPlan[],
   apiLogicalId: string,
 ): Record<string, unknown> {
@@ -74,9 +74,39 @@ export function permissionResources(
   );
 }
 
-export function invokeUrl(apiLogicalId: string, stage: string): unknown {
+function invokeUrl(apiLogicalId: string, stage: string): unknown {
   const suffix = stage === '$default' ? '' : `/${stage}`;
   return { 'Fn::Sub': `https://\${${apiLogicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}${suffix}` };
+}
+
+/**
+ * The stack around an API's own resources: every Lambda invoke permission, and outputs for the
+ * API id and each stage's invoke URL, so REST and HTTP stacks are read the same way.
+ */
+export function apiTemplate(
+  model: RouteModel,
+  plan: ApiPlanBase,
+  api: { logicalId: string; label: 'REST' | 'HTTP' },
+  resources: Record<string, unknown>,
+  extraParameters: Record<string, unknown>,
+): Template {
+  const outputs: Record<string, unknown> = {
+    [`${api.logicalId}Id`]: { Description: `Id of the ${api.label} API`, Value: { Ref: api.logicalId } },
+  };
+  for (const stage of plan.stages) {
+    outputs[`${pascalId(stage.name)}InvokeUrl`] = {
+      Description: `Invoke URL of stage ${stage.name}`,
+      Value: invokeUrl(api.logicalId, stage.name),
+    };
+  }
+  const parameters = { ...parametersSection(plan), ...extraParameters };
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `gateplan: ${api.label} API ${plan.name} ${model.api.version}`,
+    ...(Object.keys(parameters).length ? { Parameters: parameters } : {}),
+    Resources: { ...resources, ...permissionResources(plan.lambdaPermissions, api.logicalId) },
+    Outputs: outputs,
+  };
 }
 
 /** YAML text of a template: no anchors, no line folding, so it diffs line by line. */

@@ -1,15 +1,7 @@
 import { diagnostic } from '../../model/diagnostics/diagnostic.js';
-import { pascalId } from '../../model/ids.js';
 import { routeLabel } from '../../model/normalize.js';
 import type { AuthScheme, NamedAuthScheme, Route, RouteModel } from '../../model/types.js';
-import {
-  AWS_PARTITION,
-  AWS_REGION,
-  lambdaFunctionArn,
-  lambdaInvocationUri,
-  parseLambdaArn,
-} from './addresses.js';
-import { LEAVE_OUT, unsupportedScheme, type AuthState } from './rest-auth.js';
+import { LEAVE_OUT, lambdaAuthorizerUri, unsupportedScheme, type AuthState } from './rest-auth.js';
 
 /**
  * The operation's `security` for an HTTP API: one requirement with one scheme (import rejects
@@ -166,29 +158,7 @@ function lambdaScheme(
   scheme: Extract<AuthScheme, { kind: 'lambda' }>,
   state: AuthState,
 ): Record<string, unknown> {
-  const id = `Authorizer${pascalId(named.name, 40)}`;
-  let uri: string;
-  if (scheme.functionArn) {
-    const address = parseLambdaArn(scheme.functionArn);
-    uri = lambdaInvocationUri(address);
-    if (!state.authorizerPermissions.some((p) => p.id === id)) {
-      state.authorizerPermissions.push({
-        id,
-        functionName: address.full ? lambdaFunctionArn(address) : address.name,
-        sourcePath: '/authorizers/*',
-      });
-    }
-  } else {
-    const param = `${id}FunctionArn`;
-    if (!state.parameters.some((p) => p.name === param)) {
-      state.parameters.push({
-        name: param,
-        description: `ARN of the Lambda function behind authorizer ${named.name}`,
-      });
-      state.authorizerPermissions.push({ id, functionName: { param }, sourcePath: '/authorizers/*' });
-    }
-    uri = `arn:${AWS_PARTITION}:apigateway:${AWS_REGION}:lambda:path/2015-03-31/functions/\${${param}}/invocations`;
-  }
+  const uri = lambdaAuthorizerUri(named, scheme, state);
   const header =
     /^method\.request\.header\.(.+)$/.exec(scheme.identitySources[0] ?? '')?.[1] ?? 'Authorization';
   return {

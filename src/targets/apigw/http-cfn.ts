@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
 import { pascalId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
-import { cfnValues, invokeUrl, parametersSection, permissionResources, withBody } from './cfn.js';
+import { apiTemplate, cfnValues, withBody } from './cfn.js';
 import type { HttpPlan } from './plan.js';
 
 const API = 'HttpApi';
@@ -45,24 +45,7 @@ export function httpTemplate(model: RouteModel, plan: HttpPlan, diagnostics: Dia
           },
         };
       }
-      Object.assign(resources, permissionResources(plan.lambdaPermissions, API));
-      const outputs: Record<string, unknown> = {
-        HttpApiId: { Description: 'Id of the HTTP API', Value: { Ref: API } },
-      };
-      for (const stage of plan.stages) {
-        outputs[`${pascalId(stage.name)}InvokeUrl`] = {
-          Description: `Invoke URL of stage ${stage.name}`,
-          Value: invokeUrl(API, stage.name),
-        };
-      }
-      const parameters = { ...parametersSection(plan), ...extraParameters };
-      return {
-        AWSTemplateFormatVersion: '2010-09-09',
-        Description: `gateplan: HTTP API ${plan.name} ${model.api.version}`,
-        ...(Object.keys(parameters).length ? { Parameters: parameters } : {}),
-        Resources: resources,
-        Outputs: outputs,
-      };
+      return apiTemplate(model, plan, { logicalId: API, label: 'HTTP' }, resources, extraParameters);
     },
     diagnostics,
   );

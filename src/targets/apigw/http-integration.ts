@@ -2,8 +2,7 @@ import { pascalId } from '../../model/ids.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/normalize.js';
 import type { Backend, Route, RouteModel } from '../../model/types.js';
-import { lambdaInvocationUri, parseLambdaArn, stageVariableRef } from './addresses.js';
-import { expressionDiagnostics, httpBackendUri, keptIntegration } from './integration-common.js';
+import { expressionDiagnostics, httpBackendUri, keptIntegration, lambdaProxy } from './integration-common.js';
 import type { StackParameter } from './plan.js';
 import { primaryBackend } from './route-backend.js';
 import { vpcLinkValue, type BackendVariables } from './variables.js';
@@ -80,17 +79,12 @@ export function backendIntegration(
         timeoutInMillis,
       };
     }
-    case 'lambda': {
-      const address = parseLambdaArn(target.functionArn);
-      const fnVar = vars.fn.get(backend.name);
+    case 'lambda':
       return {
-        type: 'aws_proxy',
-        httpMethod: 'POST',
-        uri: lambdaInvocationUri(address, fnVar ? stageVariableRef(fnVar) : address.name),
+        ...lambdaProxy(backend.name, target.functionArn, vars),
         payloadFormatVersion: PAYLOAD_FORMAT,
         timeoutInMillis,
       };
-    }
     case 'mock':
       return unsupported('mock integrations', 'answer from a Lambda backend, or use the apigw-rest target');
     case 's3':

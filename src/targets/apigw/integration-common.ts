@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.
 import { backendFromIntegration } from '../../model/intent/backends.js';
 import { routeLabel } from '../../model/normalize.js';
 import type { Backend, Route } from '../../model/types.js';
-import { parseHttpUrl, stageVariableRef } from './addresses.js';
+import { lambdaInvocationUri, parseHttpUrl, parseLambdaArn, stageVariableRef } from './addresses.js';
 import { primaryBackendName } from './route-backend.js';
 import type { BackendVariables } from './variables.js';
 
@@ -30,6 +30,25 @@ export function httpBackendUri(backend: Backend, route: Route, vars: BackendVari
   const host = hostVar ? stageVariableRef(hostVar) : address.host;
   const path = integrationPath(route);
   return `${address.scheme}://${host}${address.basePath}${path === '/' && address.basePath ? '' : path}`;
+}
+
+/**
+ * A Lambda proxy integration's target, named through the backend's stage variable when it has
+ * one so each stage can call its own function. API Gateway invokes Lambda with POST whatever
+ * the route's method.
+ */
+export function lambdaProxy(
+  backend: string,
+  functionArn: string,
+  vars: BackendVariables,
+): { type: 'aws_proxy'; httpMethod: 'POST'; uri: string } {
+  const address = parseLambdaArn(functionArn);
+  const fnVar = vars.fn.get(backend);
+  return {
+    type: 'aws_proxy',
+    httpMethod: 'POST',
+    uri: lambdaInvocationUri(address, fnVar ? stageVariableRef(fnVar) : address.name),
+  };
 }
 
 export function badUrlDiagnostic(backend: Backend): Diagnostic | undefined {

@@ -142,27 +142,7 @@ function lambdaScheme(
   header: string,
   state: AuthState,
 ): Record<string, unknown> {
-  const id = `Authorizer${pascalId(named.name, 40)}`;
-  let uri: string;
-  if (scheme.functionArn) {
-    const address = parseLambdaArn(scheme.functionArn);
-    uri = lambdaInvocationUri(address);
-    addPermission(state, {
-      id,
-      functionName: address.full ? lambdaFunctionArn(address) : address.name,
-      sourcePath: '/authorizers/*',
-    });
-  } else {
-    const param = `${id}FunctionArn`;
-    if (!state.parameters.some((p) => p.name === param)) {
-      state.parameters.push({
-        name: param,
-        description: `ARN of the Lambda function behind authorizer ${named.name}`,
-      });
-    }
-    uri = `arn:${AWS_PARTITION}:apigateway:${AWS_REGION}:lambda:path/2015-03-31/functions/\${${param}}/invocations`;
-    addPermission(state, { id, functionName: { param }, sourcePath: '/authorizers/*' });
-  }
+  const uri = lambdaAuthorizerUri(named, scheme, state);
   const token = scheme.mode === 'token';
   const tokenHeader = /^method\.request\.header\.(.+)$/.exec(scheme.identitySources[0] ?? '')?.[1];
   const authorizer: Record<string, unknown> = {
@@ -180,6 +160,37 @@ function lambdaScheme(
     'x-amazon-apigateway-authtype': 'custom',
     'x-amazon-apigateway-authorizer': authorizer,
   };
+}
+
+/**
+ * The authorizer function's invocation URI, registering its invoke permission and, when the
+ * scheme names no function, the stack parameter that supplies it. HTTP authorizers use payload
+ * format 1.0, so one function answers both API types and is wired up the same way for either.
+ */
+export function lambdaAuthorizerUri(
+  named: NamedAuthScheme,
+  scheme: Extract<AuthScheme, { kind: 'lambda' }>,
+  state: AuthState,
+): string {
+  const id = `Authorizer${pascalId(named.name, 40)}`;
+  if (scheme.functionArn) {
+    const address = parseLambdaArn(scheme.functionArn);
+    addPermission(state, {
+      id,
+      functionName: address.full ? lambdaFunctionArn(address) : address.name,
+      sourcePath: '/authorizers/*',
+    });
+    return lambdaInvocationUri(address);
+  }
+  const param = `${id}FunctionArn`;
+  if (!state.parameters.some((p) => p.name === param)) {
+    state.parameters.push({
+      name: param,
+      description: `ARN of the Lambda function behind authorizer ${named.name}`,
+    });
+  }
+  addPermission(state, { id, functionName: { param }, sourcePath: '/authorizers/*' });
+  return `arn:${AWS_PARTITION}:apigateway:${AWS_REGION}:lambda:path/2015-03-31/functions/\${${param}}/invocations`;
 }
 
 function addPermission(state: AuthState, permission: LambdaPermissionPlan): void {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
 import { pascalId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
-import { cfnValues, invokeUrl, parametersSection, permissionResources, withBody } from './cfn.js';
+import { apiTemplate, cfnValues, withBody } from './cfn.js';
 import type { RestPlan, StagePlan } from './plan.js';
 
 const API = 'RestApi';
@@ -113,24 +113,7 @@ export function restTemplate(model: RouteModel, plan: RestPlan, diagnostics: Dia
           Properties: { KeyId: { Ref: key }, KeyType: 'API_KEY', UsagePlanId: { Ref: usage.id } },
         };
       }
-      Object.assign(resources, permissionResources(plan.lambdaPermissions, API));
-      const outputs: Record<string, unknown> = {
-        RestApiId: { Description: 'Id of the REST API', Value: { Ref: API } },
-      };
-      for (const stage of plan.stages) {
-        outputs[`${pascalId(stage.name)}InvokeUrl`] = {
-          Description: `Invoke URL of stage ${stage.name}`,
-          Value: invokeUrl(API, stage.name),
-        };
-      }
-      const parameters = { ...parametersSection(plan), ...extraParameters };
-      return {
-        AWSTemplateFormatVersion: '2010-09-09',
-        Description: `gateplan: REST API ${plan.name} ${model.api.version}`,
-        ...(Object.keys(parameters).length ? { Parameters: parameters } : {}),
-        Resources: resources,
-        Outputs: outputs,
-      };
+      return apiTemplate(model, plan, { logicalId: API, label: 'REST' }, resources, extraParameters);
     },
     diagnostics,
   );

@@ -1,17 +1,12 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/normalize.js';
 import type { Route, RouteModel } from '../../model/types.js';
-import {
-  AWS_PARTITION,
-  AWS_REGION,
-  lambdaInvocationUri,
-  parseLambdaArn,
-  stageVariableRef,
-} from './addresses.js';
+import { AWS_PARTITION, AWS_REGION, stageVariableRef } from './addresses.js';
 import {
   expressionDiagnostics,
   httpBackendUri,
   keptIntegration,
+  lambdaProxy,
   pathVariables,
 } from './integration-common.js';
 import { primaryBackend } from './route-backend.js';
@@ -57,17 +52,12 @@ export function restIntegration(
         ...timeout,
       };
     }
-    case 'lambda': {
-      const address = parseLambdaArn(target.functionArn);
-      const fnVar = vars.fn.get(backend.name);
+    case 'lambda':
       return {
-        type: 'aws_proxy',
-        httpMethod: 'POST',
-        uri: lambdaInvocationUri(address, fnVar ? stageVariableRef(fnVar) : address.name),
+        ...lambdaProxy(backend.name, target.functionArn, vars),
         passthroughBehavior: 'when_no_match',
         ...timeout,
       };
-    }
     case 'mock': {
       const status = String(target.statusCode);
       return {
