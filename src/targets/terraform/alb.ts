@@ -42,6 +42,22 @@ export interface AlbContext {
   waf?: WafContext;
 }
 
+/** The load balancer's subnets and security groups, which a VPC link to it also sits in. */
+export function loadBalancerNetwork(vars: ModuleInterface): { subnets: HclExpr; securityGroups: HclExpr } {
+  return {
+    subnets: vars.variable(
+      'subnet_ids',
+      'list(string)',
+      'Subnets of the load balancer (at least two Availability Zones)',
+    ),
+    securityGroups: vars.variable(
+      'security_group_ids',
+      'list(string)',
+      'Security groups of the load balancer',
+    ),
+  };
+}
+
 export interface ListenerContext {
   tfName: string;
   port: number;
@@ -111,16 +127,7 @@ export function albContext(
       internal: options.internal
         ? true
         : vars.variable('internal', 'bool', 'Whether the load balancer is internal', { default: false }),
-      subnets: vars.variable(
-        'subnet_ids',
-        'list(string)',
-        'Subnets of the load balancer (at least two Availability Zones)',
-      ),
-      securityGroups: vars.variable(
-        'security_group_ids',
-        'list(string)',
-        'Security groups of the load balancer',
-      ),
+      ...loadBalancerNetwork(vars),
       tags: { 'gateplan:api': model.api.title },
       redirectHttp: !options.internal,
     };

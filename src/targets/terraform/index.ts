@@ -2,8 +2,9 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.
 import type { RouteModel } from '../../model/types.js';
 import type { Artifact } from '../../write/artifact.js';
 import type { Target, TargetOptions, TargetResult } from '../target.js';
-import { albContext } from './alb.js';
-import { documentFile, httpContext, restContext } from './apigw.js';
+import type { ApiPlanBase } from '../apigw/plan.js';
+import { albContext, loadBalancerNetwork } from './alb.js';
+import { documentFile, httpContext, restContext, type DocumentFile } from './apigw.js';
 import { expr, type HclExpr } from './hcl.js';
 import { ModuleInterface } from './module.js';
 import { albBehindApiModel, albPlan, behindAlb, httpPlan, restPlan } from './plans.js';
@@ -68,26 +69,17 @@ function renderModule(
   diagnostics: Diagnostic[],
 ): Artifact[] {
   const vars = new ModuleInterface();
+  const env = { vars, renderer, diagnostics };
   const artifacts: Artifact[] = [];
   if (door === 'apigw-rest') {
     const plan = restPlan(model);
-    diagnostics.push(...plan.diagnostics);
-    const doc = documentFile(plan, 'openapi-rest.json', vars);
-    artifacts.push({ path: doc.path, content: doc.content });
-    artifacts.push({
-      path: 'apigw_rest.tf',
-      content: renderer.render('apigw-rest.tf', restContext(model, plan, doc, vars)),
-    });
+    const context = (doc: DocumentFile) => restContext(model, plan, doc, vars);
+    artifacts.push(...apiArtifacts(plan, 'openapi-rest.json', 'apigw-rest', context, env));
   }
   if (door === 'apigw-http') {
     const plan = httpPlan(model);
-    diagnostics.push(...plan.diagnostics);
-    const doc = documentFile(plan, 'openapi-http.json', vars);
-    artifacts.push({ path: doc.path, content: doc.content });
-    artifacts.push({
-      path: 'apigw_http.tf',
-      content: renderer.render('apigw-http.tf', httpContext(model, plan, doc, vars)),
-    });
+    const context = (doc: DocumentFile) => httpContext(model, plan, doc, vars);
+    artifacts.push(...apiArtifacts(plan, 'openapi-http.json', 'apigw-http', context, env));
   }
   let entryListener: string | undefined;
   if (door === 'alb' || door === 'apigw+alb') {
@@ -100,31 +92,17 @@ function renderModule(
   }
   if (door === 'apigw+alb') {
     const { plan, vpcLinkParam, listenerParam } = behindAlb(model);
-    diagnostics.push(...plan.diagnostics);
     const supplied: Record<string, HclExpr> = {};
     if (vpcLinkParam) supplied[vpcLinkParam] = expr('aws_apigatewayv2_vpc_link.this.id');
     // The API enters through the first listener: the one that serves every stage unless stages have their own.
     if (listenerParam && entryListener)
       supplied[listenerParam] = expr(`aws_lb_listener.${entryListener}.arn`);
-    const doc = documentFile(plan, 'openapi-http.json', vars, supplied);
-    const vpcLink = {
-      name: `${model.api.title}`.slice(0, 128),
-      subnets: vars.variable(
-        'subnet_ids',
-        'list(string)',
-        'Subnets of the load balancer (at least two Availability Zones)',
-      ),
-      securityGroups: vars.variable(
-        'security_group_ids',
-        'list(string)',
-        'Security groups of the load balancer',
-      ),
-    };
-    artifacts.push({ path: doc.path, content: doc.content });
-    artifacts.push({
-      path: 'apigw_http.tf',
-      content: renderer.render('apigw-http.tf', httpContext(model, plan, doc, vars, vpcLink)),
-    });
+    const context = (doc: DocumentFile) =>
+      httpContext(model, plan, doc, vars, {
+        name: `${model.api.title}`.slice(0, 128),
+        ...loadBalancerNetwork(vars),
+      });
+    artifacts.push(...apiArtifacts(plan, 'openapi-http.json', 'apigw-http', context, env, supplied));
   }
   artifacts.push({ path: 'versions.tf', content: renderer.render('versions.tf', VERSIONS) });
   artifacts.push({
@@ -133,4 +111,27 @@ function renderModule(
   });
   artifacts.push({ path: 'outputs.tf', content: renderer.render('outputs.tf', { outputs: vars.outputs }) });
   return artifacts;
+}
+
+/**
+ * An API Gateway front door: its import document as a file beside the module and the `.tf`
+ * that reads it. The plan's findings are the module's.
+ */
+function apiArtifacts(
+  plan: ApiPlanBase,
+  documentPath: string,
+  template: 'apigw-rest' | 'apigw-http',
+  context: (doc: DocumentFile) => object,
+  env: { vars: ModuleInterface; renderer: Renderer; diagnostics: Diagnostic[] },
+  supplied?: Record<string, HclExpr>,
+): Artifact[] {
+  env.diagnostics.push(...plan.diagnostics);
+  const doc = documentFile(plan, documentPath, env.vars, supplied);
+  return [
+    { path: doc.path, content: doc.content },
+    {
+      path: `${template.replace('-', '_')}.tf`,
+      content: env.renderer.render(`${template}.tf`, context(doc)),
+    },
+  ];
 }
