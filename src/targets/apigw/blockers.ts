@@ -2,7 +2,10 @@ import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/normalize.js';
 import type { Route, RouteModel, Segment } from '../../model/types.js';
+import { parseLambdaArn } from './addresses.js';
+import { badUrlDiagnostic } from './integration-common.js';
 import { PARAMETER_NAME } from './operation.js';
+import { usedBackends, weightedRouteDiagnostics } from './route-backend.js';
 
 /** Quotas API Gateway applies per API (adjustable, but an import over them fails). */
 export const REST_RESOURCE_QUOTA = 300;
@@ -146,6 +149,38 @@ export function timeoutDiagnostics(model: RouteModel, api: 'rest' | 'http'): Dia
       out.push(diagnostic('GP113', route.where, args, route.id));
     } else if (api === 'rest' && t > max) {
       out.push(diagnostic('GP114', route.where, args, route.id));
+    }
+  }
+  return out;
+}
+
+/**
+ * What either import document reports before it serves a route. Only REST declares path
+ * variables as method request parameters, so only REST holds them to those names.
+ */
+export function documentDiagnostics(model: RouteModel, api: 'rest' | 'http'): Diagnostic[] {
+  return [
+    ...routeBlockers(model),
+    // HTTP APIs refuse them too (ConflictException: "conflicting variable on the same hierarchical level").
+    ...siblingVariableBlockers(model),
+    ...(api === 'rest' ? pathParameterBlockers(model) : []),
+    ...quotaBlockers(model, api),
+    ...timeoutDiagnostics(model, api),
+    ...weightedRouteDiagnostics(model),
+    ...backendDiagnostics(model),
+  ];
+}
+
+/** Diagnostics about the backends routes use: bad URLs, Lambda names that are not ARNs. */
+function backendDiagnostics(model: RouteModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const backend of usedBackends(model)) {
+    const bad = badUrlDiagnostic(backend);
+    if (bad) out.push(bad);
+    if (backend.target.kind === 'lambda' && !parseLambdaArn(backend.target.functionArn).full) {
+      out.push(
+        diagnostic('GP124', backend.where, { backend: backend.name, arn: backend.target.functionArn }),
+      );
     }
   }
   return out;

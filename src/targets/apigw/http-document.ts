@@ -2,13 +2,7 @@ import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/normalize.js';
 import type { Cors, Route, RouteModel } from '../../model/types.js';
-import {
-  importable,
-  quotaBlockers,
-  routeBlockers,
-  siblingVariableBlockers,
-  timeoutDiagnostics,
-} from './blockers.js';
+import { documentDiagnostics, importable } from './blockers.js';
 import { httpSecurity } from './http-auth.js';
 import { backendIntegration, httpIntegration } from './http-integration.js';
 import {
@@ -20,8 +14,6 @@ import {
 } from './operation.js';
 import type { StackParameter } from './plan.js';
 import { LEAVE_OUT, newAuthState, unsupportedSchemeDiagnostics, type AuthState } from './rest-auth.js';
-import { backendDiagnostics } from './rest-document.js';
-import { weightedRouteDiagnostics } from './route-backend.js';
 import { planBackendVariables, type BackendVariables } from './variables.js';
 
 export interface HttpDocumentParts {
@@ -38,26 +30,9 @@ export interface HttpDocumentParts {
 export const DEFAULT_ROUTE_PATH = '/$default';
 
 /** The HTTP API import document (OpenAPI 3.0, the only version HTTP API import reads). Pure. */
-export function buildHttpDocument(model: RouteModel): {
-  document: Record<string, unknown>;
-  diagnostics: Diagnostic[];
-} {
-  const { document, diagnostics } = httpDocumentParts(model);
-  return { document, diagnostics };
-}
-
 export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   const root: Where = { file: model.source.file, pointer: '' };
-  const diagnostics: Diagnostic[] = [
-    ...routeBlockers(model),
-    // HTTP APIs refuse the same (ConflictException: "conflicting variable on the same hierarchical level").
-    ...siblingVariableBlockers(model),
-    ...quotaBlockers(model, 'http'),
-    ...timeoutDiagnostics(model, 'http'),
-    ...weightedRouteDiagnostics(model),
-    ...backendDiagnostics(model),
-    ...gapDiagnostics(model, root),
-  ];
+  const diagnostics = [...documentDiagnostics(model, 'http'), ...gapDiagnostics(model, root)];
   const variables = planBackendVariables(model, 'http');
   const parameters = variables.parameters;
   const auth = newAuthState();

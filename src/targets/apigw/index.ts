@@ -5,8 +5,6 @@ import { httpTemplate } from './http-cfn.js';
 import { restTemplate } from './rest-cfn.js';
 import { buildHttpPlan, buildRestPlan } from './stack.js';
 
-export { buildRestDocument } from './rest-document.js';
-export { buildHttpDocument } from './http-document.js';
 export { buildHttpPlan, buildRestPlan } from './stack.js';
 export type { HttpPlan, RestPlan } from './plan.js';
 

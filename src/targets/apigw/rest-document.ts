@@ -2,16 +2,7 @@ import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
 import { routeLogicalId } from '../../model/ids.js';
 import type { Route, RouteModel } from '../../model/types.js';
-import { parseLambdaArn } from './addresses.js';
-import {
-  importable,
-  pathParameterBlockers,
-  quotaBlockers,
-  routeBlockers,
-  siblingVariableBlockers,
-  timeoutDiagnostics,
-} from './blockers.js';
-import { badUrlDiagnostic } from './integration-common.js';
+import { documentDiagnostics, importable } from './blockers.js';
 import {
   methodKey,
   operationParameters,
@@ -29,7 +20,6 @@ import {
 import { corsGatewayResponses, preflightOperation } from './rest-cors.js';
 import { integrationResponses, restIntegration } from './rest-integration.js';
 import { modelNames, toRestSchema } from './rest-schema.js';
-import { usedBackends, weightedRouteDiagnostics } from './route-backend.js';
 import { planBackendVariables, type BackendVariables } from './variables.js';
 
 export interface RestDocumentParts {
@@ -46,25 +36,9 @@ export interface RestDocumentParts {
  * version-neutral and 3.0 is what REST import reads best), with an integration on every
  * operation and the `x-amazon-apigateway-*` settings the API needs. Pure.
  */
-export function buildRestDocument(model: RouteModel): {
-  document: Record<string, unknown>;
-  diagnostics: Diagnostic[];
-} {
-  const { document, diagnostics } = restDocumentParts(model);
-  return { document, diagnostics };
-}
-
 export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const root: Where = { file: model.source.file, pointer: '' };
-  const diagnostics: Diagnostic[] = [
-    ...routeBlockers(model),
-    ...siblingVariableBlockers(model),
-    ...pathParameterBlockers(model),
-    ...quotaBlockers(model, 'rest'),
-    ...timeoutDiagnostics(model, 'rest'),
-    ...weightedRouteDiagnostics(model),
-    ...backendDiagnostics(model),
-  ];
+  const diagnostics = documentDiagnostics(model, 'rest');
   if (model.catchAll)
     diagnostics.push(diagnostic('GP122', child(root, 'x-gateplan', 'catchAll'), { backend: model.catchAll }));
   const variables = planBackendVariables(model, 'rest');
@@ -184,21 +158,6 @@ function privatePolicy(vpcEndpointIds: string[]): Record<string, unknown> {
   if (vpcEndpointIds.length)
     statement.Condition = { StringEquals: { 'aws:SourceVpce': [...vpcEndpointIds] } };
   return { Version: '2012-10-17', Statement: [statement] };
-}
-
-/** Diagnostics about the backends routes use: bad URLs, Lambda names that are not ARNs. */
-export function backendDiagnostics(model: RouteModel): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const backend of usedBackends(model)) {
-    const bad = badUrlDiagnostic(backend);
-    if (bad) out.push(bad);
-    if (backend.target.kind === 'lambda' && !parseLambdaArn(backend.target.functionArn).full) {
-      out.push(
-        diagnostic('GP124', backend.where, { backend: backend.name, arn: backend.target.functionArn }),
-      );
-    }
-  }
-  return out;
 }
 
 const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json(?:;.*)?$/i;
