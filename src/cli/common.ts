@@ -92,3 +92,15 @@ export async function loadModel(argv: SpecArgs): Promise<LoadedModel> {
 export function locateAll(diagnostics: Diagnostic[], spec: LoadedSpec): Diagnostic[] {
   return sortDiagnostics(diagnostics.map((d) => ({ ...d, where: spec.sources.locate(d.where) })));
 }
+
+/** `--target a,b --target c`: a comma-separated, repeatable list of target ids. */
+export function targetListOption(describe: string, defaults: string[] = []) {
+  return {
+    alias: 't',
+    type: 'string',
+    array: true,
+    default: defaults,
+    coerce: (values: string[]) => values.flatMap((v) => v.split(',')).filter(Boolean),
+    describe,
+  } as const;
+}

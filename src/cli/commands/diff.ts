@@ -22,6 +22,7 @@ import {
   specOptions,
   type LoadedModel,
   type SpecArgs,
+  targetListOption,
 } from '../common.js';
 import { GateplanError } from '../errors.js';
 import type { CommandResult } from '../result.js';
@@ -47,14 +48,7 @@ export function diffBuilder(yargs: Argv) {
       type: 'string',
       describe: 'git revision holding the old version of <spec> (with its $ref files and gateplan.yaml)',
     })
-    .option('target', {
-      alias: 't',
-      type: 'string',
-      array: true,
-      default: [] as string[],
-      coerce: (values: string[]) => values.flatMap((v) => v.split(',')).filter(Boolean),
-      describe: `also compare what these targets emit: ${DIFF_TARGETS.join(', ')}`,
-    })
+    .option('target', targetListOption(`also compare what these targets emit: ${DIFF_TARGETS.join(', ')}`))
     .option('format', { choices: DIFF_FORMATS, default: 'text' as DiffFormat, describe: 'output format' })
     .option('fail-on', {
       choices: ['breaking', 'risky', 'any', 'none'] as const,

@@ -13,6 +13,7 @@ import {
   specOptions,
   type ReportArgs,
   type SpecArgs,
+  targetListOption,
 } from '../common.js';
 import { GateplanError } from '../errors.js';
 import type { CommandResult } from '../result.js';
@@ -27,14 +28,10 @@ export interface GenerateArgs extends SpecArgs, ReportArgs {
 
 export function generateBuilder(yargs: Argv) {
   return reportOptions(specOptions(yargs), ['text', 'json', 'github'])
-    .option('target', {
-      alias: 't',
-      type: 'string',
-      array: true,
-      default: ['model'],
-      coerce: (values: string[]) => values.flatMap((v) => v.split(',')).filter(Boolean),
-      describe: `what to emit, comma-separated: ${Object.keys(targets).join(', ')}`,
-    })
+    .option(
+      'target',
+      targetListOption(`what to emit, comma-separated: ${Object.keys(targets).join(', ')}`, ['model']),
+    )
     .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output folder' })
     .option('check', {
       type: 'boolean',

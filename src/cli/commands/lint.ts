@@ -9,6 +9,7 @@ import {
   specOptions,
   type ReportArgs,
   type SpecArgs,
+  targetListOption,
 } from '../common.js';
 import type { CommandResult } from '../result.js';
 
@@ -18,18 +19,16 @@ export interface LintArgs extends SpecArgs, ReportArgs {
 
 export function lintBuilder(yargs: Argv) {
   return reportOptions(specOptions(yargs))
-    .option('target', {
-      alias: 't',
-      type: 'string',
-      array: true,
-      default: [] as string[],
-      coerce: (values: string[]) => values.flatMap((v) => v.split(',')).filter(Boolean),
-      describe: `also check what these targets need: ${
-        Object.keys(targets)
-          .filter((t) => t !== 'model')
-          .join(', ') || '(none yet)'
-      }`,
-    })
+    .option(
+      'target',
+      targetListOption(
+        `also check what these targets need: ${
+          Object.keys(targets)
+            .filter((t) => t !== 'model')
+            .join(', ') || '(none yet)'
+        }`,
+      ),
+    )
     .example('$0 lint specs/bookstore.yaml', 'check the spec and its deployment intent')
     .example('$0 lint specs/bookstore.yaml --format github --fail-on warn', 'annotate a pull request');
 }
