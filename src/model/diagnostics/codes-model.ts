@@ -28,7 +28,7 @@ export const modelCodes = {
     level: 'error',
     stage: 'model',
     text: 'path {path} is not a valid template: {reason}',
-    fix: 'use whole-segment parameters (`/a/{b}`), with a greedy `{name+}` only as the last segment',
+    fix: 'use whole-segment parameters (`/a/{b}`), with a greedy `{name+}` only as the last segment; or set `severity: { GP023: warn }` in gateplan.yaml to deploy the other routes without this one',
   },
   GP024: {
     slug: 'no-operations',
