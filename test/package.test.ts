@@ -10,7 +10,7 @@ describe('the npm package', () => {
     exports: Record<string, unknown>;
   };
 
-  it('ships the launcher, the built library, the schemas and the examples', () => {
+  it('ships the launcher, the built library, the schemas, the templates, the prices and the examples', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
       cwd: REPO,
       encoding: 'utf8',
@@ -25,6 +25,8 @@ describe('the npm package', () => {
         'schema/x-gateplan.schema.json',
         'schema/gateplan.schema.json',
         'specs/bookstore.yaml',
+        'templates/terraform/alb.tf.hbs',
+        'data/prices/us-east-1.json',
       ]),
     );
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
