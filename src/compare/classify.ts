@@ -64,6 +64,7 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP130: fixed('path-templates', 'impossible'),
   GP131: () => 'quota',
   GP132: () => 'quota',
+  GP133: fixed('quotas', 'impossible'),
   GP128: (d) => ({ feature: featureNamed(d.args.feature ?? ''), kind: 'impossible' }),
   // ALB
   GP200: () => 'quota',
@@ -82,6 +83,7 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   // Auth actions cannot precede a forward to an HTTP2/gRPC target group: the scheme is not enforced there.
   GP213: (d, model) => ({ feature: schemeKind(d, model), kind: 'impossible' }),
   GP214: fixed('rule-limits', 'impossible'),
+  GP215: fixed('quotas', 'impossible'),
 };
 
 /** Sorts one target's findings into feature verdicts and quota findings. */
@@ -137,6 +139,7 @@ function featureNamed(words: string): FeatureId {
     [/edge/, 'edge-endpoint'],
     [/canar/, 'canary'],
     [/validat/, 'request-validation'],
+    [/quota/, 'quotas'],
     [/api key|usage plan/, 'auth-apiKey'],
     [/cognito/, 'auth-cognito'],
     [/throttl|rate limit/, 'throttling'],

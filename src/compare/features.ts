@@ -6,6 +6,7 @@ export const FEATURES = {
   stages: 'stages',
   canary: 'canary releases',
   throttling: 'throttling',
+  quotas: 'request quotas per API key',
   'auth-cognito': 'auth: Cognito user pools',
   'auth-jwt': 'auth: JWT',
   'auth-oidc': 'auth: OpenID Connect',
@@ -97,6 +98,7 @@ export function requestedFeatures(model: RouteModel): RequestedFeature[] {
     add('stages', stage.name);
     if (stage.canary) add('canary', stage.name);
     if (stage.throttle) add('throttling', `stage ${stage.name}`);
+    if (stage.quota) add('quotas', `stage ${stage.name}`);
   }
   for (const route of model.routes) routeFeatures(model, route, (id) => add(id, routeLabel(route)));
   if (model.catchAll) add('catch-all', model.catchAll);

@@ -464,6 +464,7 @@ function readStages(
     if (s.host) stage.host = s.host;
     if (s.pathPrefix) stage.pathPrefix = s.pathPrefix.replace(/\/+$/, '');
     if (s.throttle) stage.throttle = { ...s.throttle };
+    if (s.quota) stage.quota = { ...s.quota };
     if (s.canary) {
       const canary: Canary = { percent: s.canary.percent, backends: { ...s.canary.backends } };
       for (const [stable, replacement] of Object.entries(canary.backends)) {

@@ -80,6 +80,15 @@ export interface Throttle {
   burst: number;
 }
 
+/** Requests one API key may make per period; API Gateway counts them in a usage plan. */
+export interface Quota {
+  /** Requests allowed per period. */
+  limit: number;
+  period: 'DAY' | 'WEEK' | 'MONTH';
+  /** Requests subtracted from the limit in the first period only. */
+  offset?: number;
+}
+
 export interface Cors {
   allowOrigins: string[];
   allowMethods: string[];
@@ -104,6 +113,8 @@ export interface Stage {
   pathPrefix?: string;
   variables: Record<string, string>;
   throttle?: Throttle;
+  /** Per-key request quota; only usage plans (REST APIs with API-key routes) can enforce it. */
+  quota?: Quota;
   canary?: Canary;
   where: Where;
 }

@@ -356,6 +356,18 @@ paths:
     expect(diag(compileAlb(model), 'GP207')?.args.stage).toBe('dev');
   });
 
+  it('reports a stage quota it cannot enforce (GP215)', async () => {
+    const model = await specModel(`x-gateplan:
+${backends}  defaults: { backend: a }
+  stages: { prod: { quota: { limit: 5000, period: DAY } } }
+paths:
+  /a: { get: { responses: { '200': { description: ok } } } }
+`);
+    const found = diag(compileAlb(model), 'GP215');
+    expect(found?.where.pointer).toBe('/x-gateplan/stages/prod/quota');
+    expect(found?.args).toMatchObject({ stage: 'prod', limit: '5000', period: 'day' });
+  });
+
   it('uses a health route for its backend and a gRPC default check for gRPC target groups', async () => {
     const model = await specModel(`x-gateplan:
   backends:

@@ -87,6 +87,11 @@ describe('bookstore × apigw-rest', () => {
       RateLimit: 1000,
       BurstLimit: 2000,
     });
+    expect(plans.find((p) => p.ApiStages[0].Stage === 'prod').Quota).toEqual({
+      Limit: 1000000,
+      Period: 'MONTH',
+    });
+    expect(plans.find((p) => p.ApiStages[0].Stage === 'dev').Quota).toBeUndefined();
     expect(resourcesOf(template, 'AWS::ApiGateway::UsagePlanKey')).toHaveLength(2);
   });
 

@@ -453,6 +453,30 @@ describe('auth', () => {
       expect: [{ pointer: '/components/securitySchemes/queryKey', args: { in: 'query' } }],
     },
   ]);
+  const quota = `  stages:\n    prod: { quota: { limit: 1000, period: WEEK } }`;
+  testTargetCode('GP133', [
+    {
+      name: 'a stage quota and no API-key route',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { security: [{ cognito: [] }], responses: { '200': { description: ok } } }`,
+        quota,
+        schemes,
+      ),
+      expect: [{ pointer: '/x-gateplan/stages/prod/quota', args: { stage: 'prod' } }],
+      writes: true,
+    },
+    {
+      name: 'a stage quota that a usage plan enforces',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { security: [{ key: [] }], responses: { '200': { description: ok } } }`,
+        quota,
+        schemes,
+      ),
+      expect: [],
+    },
+  ]);
   testTargetCode('GP120', [
     {
       name: 'Cognito without pools on REST',
@@ -525,6 +549,17 @@ describe('features HTTP APIs lack', () => {
         `  /x:\n    post: { requestBody: { content: { application/json: { schema: { type: object } } } }, responses: { '200': { description: ok } } }`,
       ),
       expect: [{ pointer: '/paths/~1x/post', args: { feature: 'request validation' } }],
+    },
+    {
+      name: 'a stage quota',
+      target: 'apigw-http',
+      spec: api(`  /x:\n    get: ${GET}`, `  stages:\n    prod: { quota: { limit: 1000, period: DAY } }`),
+      expect: [
+        {
+          pointer: '/x-gateplan/stages/prod/quota',
+          args: { feature: 'request quotas', subject: 'stage prod' },
+        },
+      ],
     },
   ]);
 });

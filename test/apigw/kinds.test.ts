@@ -6,8 +6,10 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { planTerraform } from '../../src/targets/terraform/index.js';
 import { validateCfnTemplate } from '../support/cfn-schema.js';
 import { oas } from '../support/check.js';
+import { parseModule, schemaProblems } from '../terraform/support/check.js';
 import { documentOf, modelFrom, resourcesOf, run, templateOf, type ApiTarget, type Json } from './support.js';
 
 const SPEC = oas(`x-gateplan:
@@ -206,5 +208,37 @@ describe('apigw-http', () => {
     expect(
       diagnostics.find((d) => d.code === 'GP112' && d.args.feature === 'binary media types'),
     ).toBeDefined();
+  });
+});
+
+describe('a stage quota with an offset', () => {
+  const spec = oas(`x-gateplan:
+  backends: { web: { url: 'https://web.internal' } }
+  defaults: { backend: web }
+  stages: { prod: { quota: { limit: 500, period: WEEK, offset: 20 } } }
+components:
+  securitySchemes:
+    key: { type: apiKey, name: x-api-key, in: header }
+paths:
+  /x:
+    get: { security: [{ key: [] }], responses: { '200': { description: ok } } }
+`);
+
+  it('reaches the usage plan in CloudFormation and Terraform, each valid against its schema', async () => {
+    const model = await modelFrom(spec);
+    const template = templateOf(run(model, 'apigw-rest'));
+    expect(validateCfnTemplate(template)).toEqual([]);
+    const [, plan] = resourcesOf(template, 'AWS::ApiGateway::UsagePlan')[0]!;
+    expect(plan.Properties.Quota).toEqual({ Limit: 500, Period: 'WEEK', Offset: 20 });
+
+    const files = Object.fromEntries(
+      planTerraform(model, { for: 'apigw-rest' }).artifacts.map((a) => [a.path, a.content]),
+    );
+    const module = await parseModule(files);
+    expect(schemaProblems(module)).toEqual([]);
+    const [usage] = [...module.resources].filter(([address]) =>
+      address.startsWith('aws_api_gateway_usage_plan.'),
+    );
+    expect((usage![1]['quota_settings'] as Json[])[0]).toEqual({ limit: 500, period: 'WEEK', offset: 20 });
   });
 });

@@ -133,6 +133,11 @@ describe('model diagnostics', () => {
       ),
       expect: [{ pointer: '/x-gateplan/backends/b/port', line: 4 }],
     },
+    {
+      name: 'a stage quota with a period API Gateway does not have',
+      spec: ok(`  /a:\n    get: ${op}\n`, `  stages: { prod: { quota: { limit: 100, period: YEAR } } }\n`),
+      expect: [{ pointer: '/x-gateplan/stages/prod/quota/period' }],
+    },
   ]);
 
   testCode('GP041', [

@@ -154,10 +154,22 @@ describe('Terraform declares what CloudFormation declares', () => {
         const cfnPlans = resources(cfn.template, 'AWS::ApiGateway::UsagePlan').map((p) => [
           p['UsagePlanName'],
           p['Throttle'] ?? null,
+          p['Quota'] ?? null,
         ]);
         const tfPlans = tfResources(tf.module, 'aws_api_gateway_usage_plan').map((p) => {
           const t = (p['throttle_settings'] as Json[] | undefined)?.[0];
-          return [p['name'], t ? { RateLimit: t['rate_limit'], BurstLimit: t['burst_limit'] } : null];
+          const q = (p['quota_settings'] as Json[] | undefined)?.[0];
+          return [
+            p['name'],
+            t ? { RateLimit: t['rate_limit'], BurstLimit: t['burst_limit'] } : null,
+            q
+              ? {
+                  Limit: q['limit'],
+                  Period: q['period'],
+                  ...(q['offset'] !== undefined ? { Offset: q['offset'] } : {}),
+                }
+              : null,
+          ];
         });
         expect(tfPlans.sort()).toEqual(cfnPlans.sort());
         expect(tfResources(tf.module, 'aws_api_gateway_usage_plan_key').length).toBe(

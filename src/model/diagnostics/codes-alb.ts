@@ -104,4 +104,11 @@ export const albCodes = {
     text: 'a rule for {route} has {values} condition values and {wildcards} wildcards; ALB allows {valueQuota} and {wildcardQuota}',
     fix: 'reduce the extra match conditions (hosts, headers, query) on the route',
   },
+  GP215: {
+    slug: 'alb-quota-unsupported',
+    level: 'warn',
+    stage: 'alb',
+    text: 'ALB has no request quotas; the quota of stage {stage} ({limit} per {period}) is not enforced',
+    fix: 'enforce it in the backend, or put API Gateway in front (--for apigw+alb) with API-key routes',
+  },
 } as const satisfies Record<string, CatalogEntry>;

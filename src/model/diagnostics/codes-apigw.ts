@@ -232,4 +232,11 @@ export const apigwCodes = {
     text: 'the document is read from S3, where CloudFormation cannot fill in {params}',
     fix: 'give the values in x-gateplan (a backend’s vpcLink id and listenerArn, a scheme’s lambda functionArn), or shrink the document so it stays inline',
   },
+  GP133: {
+    slug: 'apigw-rest-quota-without-keys',
+    level: 'warn',
+    stage: 'apigw-rest',
+    text: 'stage {stage} sets a request quota, but no route requires an API key, so no usage plan counts requests against it',
+    fix: 'require an apiKey security scheme on the routes the quota should meter, or remove the quota',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -63,6 +63,7 @@ export interface RawStage {
   pathPrefix?: string;
   variables?: Record<string, string>;
   throttle?: RawThrottle;
+  quota?: { limit: number; period: 'DAY' | 'WEEK' | 'MONTH'; offset?: number };
   canary?: { percent: number; backends?: Record<string, string> };
 }
 

@@ -172,6 +172,22 @@ const stage = {
       additionalProperties: { type: 'string', maxLength: 512 },
     },
     throttle,
+    quota: {
+      type: 'object',
+      description:
+        'Requests each API key may make per period (API Gateway REST usage plans; API-key routes only).',
+      required: ['limit', 'period'],
+      additionalProperties: false,
+      properties: {
+        limit: { type: 'integer', minimum: 1 },
+        period: { enum: ['DAY', 'WEEK', 'MONTH'] },
+        offset: {
+          type: 'integer',
+          minimum: 0,
+          description: 'Requests subtracted from the limit in the first period.',
+        },
+      },
+    },
     canary: {
       type: 'object',
       required: ['percent'],

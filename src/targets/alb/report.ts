@@ -3,6 +3,7 @@
  * most rules), features ALB emulates or lacks, and per-rule limits. Fills `plan.usage`.
  */
 import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
+import { child } from '../../model/document.js';
 import { routeLabel } from '../../model/normalize.js';
 import type { Route, RouteModel } from '../../model/types.js';
 import type { ActionNotes } from './actions.js';
@@ -73,6 +74,17 @@ export function reportPlan(
   if (cors.length)
     out.push(diagnostic('GP202', root, { count: cors.length, routes: list(cors.map((r) => r.id)) }));
   out.push(...stageNotes(model));
+  for (const stage of Object.values(model.stages).sort((a, b) => cmp(a.name, b.name))) {
+    if (!stage.quota) continue;
+    const { limit, period } = stage.quota;
+    out.push(
+      diagnostic('GP215', child(stage.where, 'quota'), {
+        stage: stage.name,
+        limit,
+        period: period.toLowerCase(),
+      }),
+    );
+  }
   if (plan.waf) {
     const detail = plan.waf.rules.map((r) => `${r.name}: ${r.limit} per ${r.windowSeconds}s`).join(', ');
     const where =

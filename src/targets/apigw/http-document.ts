@@ -171,6 +171,14 @@ function gapDiagnostics(model: RouteModel, root: Where): Diagnostic[] {
         'use the apigw-rest or alb target for a canary, or a second stage',
       );
     }
+    if (stage.quota) {
+      dropped(
+        child(stage.where, 'quota'),
+        'request quotas',
+        `stage ${stage.name}`,
+        'use the apigw-rest target with API-key routes (its usage plans enforce quotas), or count requests in the backend',
+      );
+    }
   }
   for (const route of model.routes) {
     const label = routeLabel(route);

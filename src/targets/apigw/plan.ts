@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
-import type { Throttle } from '../../model/types.js';
+import type { Quota, Throttle } from '../../model/types.js';
 
 /**
  * What surrounds an API Gateway import document, described without CloudFormation or
@@ -52,6 +52,7 @@ export interface UsagePlanPlan {
   name: string;
   stage: string;
   throttle?: Throttle;
+  quota?: Quota;
 }
 
 export interface ApiPlanBase {

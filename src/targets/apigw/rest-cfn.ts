@@ -102,6 +102,15 @@ export function restTemplate(model: RouteModel, plan: RestPlan, diagnostics: Dia
             ...(usage.throttle
               ? { Throttle: { RateLimit: usage.throttle.rate, BurstLimit: usage.throttle.burst } }
               : {}),
+            ...(usage.quota
+              ? {
+                  Quota: {
+                    Limit: usage.quota.limit,
+                    Period: usage.quota.period,
+                    ...(usage.quota.offset !== undefined ? { Offset: usage.quota.offset } : {}),
+                  },
+                }
+              : {}),
           },
         };
         resources[key] = {

@@ -1,3 +1,4 @@
+import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
 import { pascalId, shortHash } from '../../model/ids.js';
 import type { Route, RouteModel, Stage } from '../../model/types.js';
@@ -38,13 +39,23 @@ export function buildRestPlan(model: RouteModel): RestPlan {
     return plan;
   });
   const usagePlans = parts.auth.usesApiKeys
-    ? stages.map((s) => ({
-        id: `UsagePlan${pascalId(s.name)}`,
-        name: `${model.api.title} ${s.name}`,
-        stage: s.name,
-        ...(s.throttle ? { throttle: s.throttle } : {}),
-      }))
+    ? stages.map((s) => {
+        const quota = model.stages[s.name]!.quota;
+        return {
+          id: `UsagePlan${pascalId(s.name)}`,
+          name: `${model.api.title} ${s.name}`,
+          stage: s.name,
+          ...(s.throttle ? { throttle: s.throttle } : {}),
+          ...(quota ? { quota: { ...quota } } : {}),
+        };
+      })
     : [];
+  if (!parts.auth.usesApiKeys) {
+    // Usage plans meter API keys; without a key route the quota would be silently dropped.
+    for (const stage of sortedStages(model))
+      if (stage.quota)
+        diagnostics.push(diagnostic('GP133', child(stage.where, 'quota'), { stage: stage.name }));
+  }
   const document = documentOf(parts.document, diagnostics, model);
   return {
     kind: 'rest',

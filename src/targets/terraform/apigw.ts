@@ -1,5 +1,5 @@
 import { routeNameBase } from '../../model/ids.js';
-import type { RouteModel, Throttle } from '../../model/types.js';
+import type { Quota, RouteModel, Throttle } from '../../model/types.js';
 import type { ApiPlanBase, HttpPlan, PlanValue, RestPlan, RouteThrottle } from '../apigw/plan.js';
 import { expr, tfName, type HclExpr, type HclValue } from './hcl.js';
 import { interpolate, type ModuleInterface } from './module.js';
@@ -38,6 +38,7 @@ export interface RestContext extends ApiContext {
     name: string;
     stage: string;
     throttle?: Throttle;
+    quota?: Quota;
     keyName: string;
     keyDescription: string;
   }[];
@@ -194,6 +195,7 @@ export function restContext(
       name: usage.name,
       stage: stageNames.get(usage.stage) ?? tfName(usage.stage),
       ...(usage.throttle ? { throttle: usage.throttle } : {}),
+      ...(usage.quota ? { quota: usage.quota } : {}),
       keyName: `${usage.name} key`,
       keyDescription: `API key for ${usage.name}`,
     });

@@ -211,6 +211,11 @@ resource "aws_api_gateway_usage_plan" "usage_plan_prod" {
     rate_limit  = 1000
     burst_limit = 2000
   }
+
+  quota_settings {
+    limit  = 1000000
+    period = "MONTH"
+  }
 }
 
 resource "aws_api_gateway_api_key" "usage_plan_prod" {
