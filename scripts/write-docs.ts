@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCodesMarkdown } from '../src/model/diagnostics/docs.js';
+import { renderCodesMarkdown } from '../src/diagnostics/docs.js';
 
 /** Writes docs/codes.md from the diagnostic catalog (`npm run docs`). */
 writeFileSync(join(import.meta.dirname, '..', 'docs', 'codes.md'), renderCodesMarkdown());

@@ -24,7 +24,7 @@ export {
   type Classification,
 } from './diff/index.js';
 export { diffFormatters, type DiffFormat } from './diff/format/index.js';
-export { catalog, type Code } from './model/diagnostics/catalog.js';
+export { catalog, type Code } from './diagnostics/catalog.js';
 export {
   renderMessage,
   renderFix,
@@ -32,6 +32,6 @@ export {
   type Diagnostic,
   type Where,
   type Severity,
-} from './model/diagnostics/diagnostic.js';
+} from './diagnostics/diagnostic.js';
 export type * from './model/types.js';
 export { VERSION } from './version.js';

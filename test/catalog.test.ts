@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../src/model/diagnostics/catalog.js';
-import { renderCodesMarkdown } from '../src/model/diagnostics/docs.js';
+import { catalog } from '../src/diagnostics/catalog.js';
+import { renderCodesMarkdown } from '../src/diagnostics/docs.js';
 import { publishedSchemas } from '../src/model/intent/schema.js';
 import { REPO } from './support/pipeline.js';
 

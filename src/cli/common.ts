@@ -4,7 +4,7 @@ import type { LoadOptions } from '../load/options.js';
 import type { LoadedSpec } from '../load/load.js';
 import { normalize } from '../model/normalize.js';
 import type { RouteModel } from '../model/types.js';
-import { sortDiagnostics, type Diagnostic, type Severity } from '../model/diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { GateplanError } from './errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format/index.js';
 

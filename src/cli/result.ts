@@ -1,5 +1,5 @@
-import type { Diagnostic, Severity } from '../model/diagnostics/diagnostic.js';
-import { SEVERITY_RANK } from '../model/diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { SEVERITY_RANK } from '../diagnostics/diagnostic.js';
 
 /** What a command hands back to the one exit-code mapper. */
 export interface CommandResult {

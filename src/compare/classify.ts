@@ -1,6 +1,6 @@
-import { catalog, type Code } from '../model/diagnostics/catalog.js';
-import type { Diagnostic } from '../model/diagnostics/diagnostic.js';
-import { renderMessage } from '../model/diagnostics/diagnostic.js';
+import { catalog, type Code } from '../diagnostics/catalog.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderMessage } from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
 import type { FeatureId } from './features.js';
 

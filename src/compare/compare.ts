@@ -1,50 +1,15 @@
 import type { CostReport } from '../cost/estimate.js';
 import type { FrontDoor } from '../cost/options.js';
-import { renderMessage, type Diagnostic } from '../model/diagnostics/diagnostic.js';
-import { routeLabel } from '../model/normalize.js';
+import { renderMessage, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { routeLabel } from '../model/routes.js';
 import type { RouteModel } from '../model/types.js';
 import { generate } from '../targets/generate.js';
 import { classify } from './classify.js';
 import { requestedFeatures, FEATURES, SILENT_GAPS, type FeatureId } from './features.js';
-import { quotaLines, type QuotaReport } from './quotas.js';
-import { recommend, type Recommendation } from './recommend.js';
-
-/** Front doors with a target of their own; `apigw-http+alb` is derived from two of them. */
-export const TARGET_DOORS = ['apigw-rest', 'apigw-http', 'alb'] as const;
-export type TargetDoor = (typeof TARGET_DOORS)[number];
-export const DOORS: readonly FrontDoor[] = [...TARGET_DOORS, 'apigw-http+alb'];
-
-export type Support = 'native' | 'emulated' | 'impossible';
-
-export interface Cell {
-  support: Support;
-  /** How it is emulated, why it is impossible, or a caveat on native support. */
-  notes: string[];
-  /** Routes (or stages) the emulation or impossibility concerns. */
-  routes: string[];
-  /** More routes a finding counted without naming them ("… and 5 more"). */
-  unnamed: number;
-  /** The findings this cell was computed from. */
-  codes: string[];
-}
-
-export interface Row {
-  feature: FeatureId;
-  label: string;
-  /** What in the spec asks for it (routes, stages, backends). */
-  subjects: string[];
-  cells: Record<FrontDoor, Cell>;
-}
-
-export interface CompareReport {
-  title: string;
-  rows: Row[];
-  quotas: QuotaReport;
-  /** Target findings no row claims (a new code): shown, never dropped. */
-  other: { door: TargetDoor; message: string }[];
-  cost: CostReport;
-  recommendation: Recommendation;
-}
+import { quotaLines } from './quotas.js';
+import { recommend } from './recommend.js';
+import { DOORS, TARGET_DOORS, type Cell, type CompareReport, type Row, type Support } from './report.js';
+import { compareText } from '../util/order.js';
 
 const RANK: Record<Support, number> = { native: 0, emulated: 1, impossible: 2 };
 
@@ -119,7 +84,7 @@ export function compare(model: RouteModel, cost: CostReport): CompareReport {
     title,
     rows: sortedRows,
     quotas: quotaLines(model, quotas, cost),
-    other: other.sort((a, b) => a.door.localeCompare(b.door) || a.message.localeCompare(b.message)),
+    other: other.sort((a, b) => compareText(a.door, b.door) || compareText(a.message, b.message)),
     cost,
     recommendation: recommend(sortedRows, cost),
   };

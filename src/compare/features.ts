@@ -1,4 +1,4 @@
-import { routeLabel } from '../model/normalize.js';
+import { routeLabel } from '../model/routes.js';
 import type { AuthScheme, Backend, Route, RouteModel } from '../model/types.js';
 
 /** What a spec can ask of a front door; one row of the `compare` table each. */

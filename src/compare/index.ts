@@ -1,10 +1,3 @@
-export {
-  compare,
-  DOORS,
-  TARGET_DOORS,
-  type CompareReport,
-  type Row,
-  type Cell,
-  type Support,
-} from './compare.js';
+export { compare } from './compare.js';
+export { DOORS, TARGET_DOORS, type CompareReport, type Row, type Cell, type Support } from './report.js';
 export { renderCompare, COMPARE_FORMATS, type CompareFormat } from './render.js';

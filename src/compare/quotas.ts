@@ -1,6 +1,6 @@
 import type { CostReport } from '../cost/estimate.js';
 import type { FrontDoor } from '../cost/options.js';
-import { renderMessage, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { renderMessage, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
 import { HTTP_ROUTE_QUOTA, REST_RESOURCE_QUOTA, restResourceCount } from '../targets/apigw/blockers.js';
 

@@ -1,23 +1,7 @@
 import type { CostReport } from '../cost/estimate.js';
 import { formatUsd, formatVolume } from '../cost/format.js';
 import { FRONT_DOOR_LABELS, type FrontDoor } from '../cost/options.js';
-import type { Row } from './compare.js';
-
-export interface DoorScore {
-  door: FrontDoor;
-  impossible: string[];
-  emulated: string[];
-  monthlyUsd: number;
-}
-
-export interface Recommendation {
-  door: FrontDoor;
-  /** One line, e.g. "API Gateway HTTP: every feature native, cheapest below 17.1M requests/month". */
-  summary: string;
-  reasons: string[];
-  /** Every door, best first. */
-  ranking: DoorScore[];
-}
+import type { DoorScore, Recommendation, Row } from './report.js';
 
 /**
  * The door that can do the most of what the spec asks (fewest impossible features), then the

@@ -1,7 +1,7 @@
 import { costJson } from '../cost/render.js';
 import { formatUsd, formatVolume, round } from '../cost/format.js';
 import { FRONT_DOOR_LABELS } from '../cost/options.js';
-import { DOORS, TARGET_DOORS, type Cell, type CompareReport, type Row } from './compare.js';
+import { DOORS, TARGET_DOORS, type Cell, type CompareReport, type Row } from './report.js';
 
 export const COMPARE_FORMATS = ['text', 'markdown', 'json'] as const;
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];

@@ -1,7 +1,7 @@
-import { diagnostic, hasErrors, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
 import { compileAlb } from '../targets/alb/compile.js';
-import { albBehindApiModel } from '../targets/terraform/plans.js';
+import { albBehindApiModel } from '../model/topology.js';
 import { albFacts, type AlbFacts } from './alb-facts.js';
 
 /**

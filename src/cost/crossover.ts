@@ -2,6 +2,7 @@ import { crossings } from './piecewise.js';
 import { FRONT_DOORS, costCurve, type FrontDoor } from './options.js';
 import type { Prices } from './prices.js';
 import type { Workload } from './workload.js';
+import { compareText } from '../util/order.js';
 
 /** Volume (requests/month) where `cheaperAbove` becomes the cheaper of two options. */
 export interface Crossover {
@@ -37,7 +38,7 @@ export function allCrossovers(
       }
     }
   }
-  return out.sort((p, q) => p.requests - q.requests || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
+  return out.sort((p, q) => p.requests - q.requests || compareText(p.a, q.a) || compareText(p.b, q.b));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
 import type { AlbFacts } from './alb-facts.js';
 import { allCrossovers, cheapestRanges, type CheapestRange, type Crossover } from './crossover.js';

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** One band of a tiered per-request price; the last band has no `millions` (unbounded). */
 export interface PriceTier {

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** A month of traffic. Every per-request quantity scales with the volume when the volume varies. */
 export interface TrafficProfile {

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Route, RouteModel } from '../model/types.js';
 import type { AlbFacts } from './alb-facts.js';
 import type { Prices } from './prices.js';

@@ -1,7 +1,8 @@
-import { catalog, type Code } from '../model/diagnostics/catalog.js';
-import type { Where } from '../model/diagnostics/diagnostic.js';
+import { catalog, type Code } from '../diagnostics/catalog.js';
+import type { Where } from '../diagnostics/diagnostic.js';
 import { shortHash } from '../model/ids.js';
 import type { Classification, DiffScope, RouteChange } from './types.js';
+import { byEntryKey, compareText } from '../util/order.js';
 
 const CLASS_OF_LEVEL: Record<string, Classification> = { error: 'breaking', warn: 'risky', info: 'safe' };
 
@@ -20,12 +21,7 @@ export function change(
 ): RouteChange {
   const entry = catalog[code];
   const stringArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)]));
-  const identity = JSON.stringify([
-    code,
-    scope,
-    at.route ?? '',
-    Object.entries(stringArgs).sort(([a], [b]) => (a < b ? -1 : 1)),
-  ]);
+  const identity = JSON.stringify([code, scope, at.route ?? '', Object.entries(stringArgs).sort(byEntryKey)]);
   const out: RouteChange = {
     code,
     kind: entry.slug,
@@ -48,12 +44,8 @@ export function compareChanges(a: RouteChange, b: RouteChange): number {
   return (
     CLASS_RANK[a.classification] - CLASS_RANK[b.classification] ||
     SCOPE_RANK[a.scope] - SCOPE_RANK[b.scope] ||
-    cmp(a.route ?? '', b.route ?? '') ||
-    cmp(a.code, b.code) ||
-    cmp(JSON.stringify(a.args), JSON.stringify(b.args))
+    compareText(a.route ?? '', b.route ?? '') ||
+    compareText(a.code, b.code) ||
+    compareText(JSON.stringify(a.args), JSON.stringify(b.args))
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

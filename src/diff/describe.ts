@@ -7,6 +7,7 @@ import type {
   Stage,
   Throttle,
 } from '../model/types.js';
+import { byEntryKey } from '../util/order.js';
 
 /** Short, stable text for the values a change compares; what reviewers read in the tables. */
 
@@ -116,7 +117,7 @@ export function describeCanary(canary: Canary | undefined): string {
 }
 
 export function describeCanaryBackends(canary: Canary | undefined): string {
-  const entries = Object.entries(canary?.backends ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const entries = Object.entries(canary?.backends ?? {}).sort(byEntryKey);
   return entries.map(([stable, replacement]) => `${stable}→${replacement}`).join(', ') || 'nothing';
 }
 
@@ -125,7 +126,7 @@ function sortedObject(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .sort(byEntryKey)
       .map(([k, v]) => [k, sortedObject(v)]),
   );
 }

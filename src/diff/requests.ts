@@ -1,4 +1,5 @@
 import { HTTP_METHODS, type Route, type RouteModel, type Segment } from '../model/types.js';
+import { byKey } from '../util/order.js';
 
 /**
  * A request to replay against both versions, before a stage's address is applied: the
@@ -30,11 +31,11 @@ const PROBE_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
  * segment deeper. Deduplicated and sorted by method, path, headers, query.
  */
 export function sampleRequests(...models: RouteModel[]): AbstractRequest[] {
-  const byKey = new Map<string, AbstractRequest>();
+  const requestsByKey = new Map<string, AbstractRequest>();
   const add = (r: AbstractRequest) => {
     const key = requestKey(r);
-    const existing = byKey.get(key);
-    if (!existing || (existing.origin === 'probe' && r.origin === 'route')) byKey.set(key, r);
+    const existing = requestsByKey.get(key);
+    if (!existing || (existing.origin === 'probe' && r.origin === 'route')) requestsByKey.set(key, r);
   };
   for (const model of models) {
     const methodsByPath = new Map<string, Set<string>>();
@@ -62,7 +63,7 @@ export function sampleRequests(...models: RouteModel[]): AbstractRequest[] {
       if (probe) add(routeRequest(route, apiPath, probe, 'probe'));
     }
   }
-  return [...byKey.values()].sort((a, b) => (requestKey(a) < requestKey(b) ? -1 : 1));
+  return [...requestsByKey.values()].sort(byKey(requestKey));
 }
 
 function routeRequest(

@@ -1,5 +1,5 @@
-import type { Code } from '../model/diagnostics/catalog.js';
-import type { Where } from '../model/diagnostics/diagnostic.js';
+import type { Code } from '../diagnostics/catalog.js';
+import type { Where } from '../diagnostics/diagnostic.js';
 
 /** How much a change can hurt clients; taken from the catalog level of its code. */
 export type Classification = 'breaking' | 'risky' | 'safe';

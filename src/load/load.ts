@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFormat } from '../model/types.js';
 import { detectFormat } from './detect.js';
 import { applyOverlays, Origins } from './overlay/index.js';

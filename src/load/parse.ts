@@ -1,7 +1,7 @@
 import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import jsYaml from 'js-yaml';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { diagnostic, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export type TextKind = 'json' | 'yaml';
 

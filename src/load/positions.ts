@@ -1,18 +1,7 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { TextKind } from './parse.js';
-
-export function decodePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function encodePointer(parts: readonly (string | number)[]): string {
-  return parts.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
+import { decodePointer } from '../util/pointer.js';
 
 /**
  * Maps JSON pointers to 1-based line/column in one file. The syntax tree is built on first

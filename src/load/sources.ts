@@ -1,10 +1,12 @@
 import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import { existsSync } from 'node:fs';
-import { diagnostic, type Diagnostic, type Where } from '../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnostic.js';
+import type { Deref, SpecSources } from '../model/input.js';
 import type { ResolvedLoadOptions } from './options.js';
 import { parseText, type TextKind } from './parse.js';
-import { decodePointer, encodePointer, PositionIndex } from './positions.js';
+import { PositionIndex } from './positions.js';
 import { fetchSpec, readSpecFile } from './read.js';
+import { decodePointer, encodePointer } from '../util/pointer.js';
 
 export interface SourceFile {
   absPath: string;
@@ -15,16 +17,13 @@ export interface SourceFile {
   positions: PositionIndex;
 }
 
-/** The outcome of following a `$ref`: the value and where it lives. */
-export type Deref<T = unknown> = { ok: true; value: T; where: Where } | { ok: false; diagnostic: Diagnostic };
-
 /**
  * Every file a spec consists of, parsed and held in memory, so that resolving `$ref`s after
  * loading is pure. External files are read up front (`preload`); a `$ref` that cannot be
  * followed is reported only when something actually follows it, so a broken reference in a
  * part gateplan never reads (say `x-codeSamples`) does not stop the run.
  */
-export class SourceSet {
+export class SourceSet implements SpecSources {
   private readonly byAbs = new Map<string, SourceFile>();
   private readonly byDisplay = new Map<string, SourceFile>();
   private readonly refFailures = new Map<string, Diagnostic>();

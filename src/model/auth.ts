@@ -1,6 +1,6 @@
 import type { AuthRequirement, AuthScheme, NamedAuthScheme } from './types.js';
 import { asString, child, isObject, type DocumentReader } from './document.js';
-import { diagnostic, type Diagnostic, type Where } from './diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnostic.js';
 import { validateIntent } from './intent/validate.js';
 import type { RawSecuritySchemeIntent } from './intent/raw.js';
 

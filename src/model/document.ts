@@ -1,13 +1,13 @@
-import type { SourceSet } from '../load/sources.js';
-import { encodePointer } from '../load/positions.js';
-import { diagnostic, type Diagnostic, type Where } from './diagnostics/diagnostic.js';
+import type { SpecSources } from './input.js';
+import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnostic.js';
+import { encodePointer } from '../util/pointer.js';
 
 /** Pure helpers over the loaded document: following `$ref`s and reporting what cannot be followed. */
 export class DocumentReader {
   readonly diagnostics: Diagnostic[] = [];
   private readonly reportedLegacy = new Set<string>();
 
-  constructor(readonly sources: SourceSet) {}
+  constructor(readonly sources: SpecSources) {}
 
   /** Dereferences `value`; on failure records the diagnostic and returns undefined. */
   deref<T = Record<string, unknown>>(value: unknown, where: Where): { value: T; where: Where } | undefined {

@@ -1,6 +1,3 @@
-import type { LoadedSpec } from '../load/load.js';
-import type { SourceFile } from '../load/sources.js';
-import { relocateModel } from '../load/overlay/origins.js';
 import { readAuthSchemes, readSecurity, type ExternalSchemeIntent } from './auth.js';
 import {
   applySeverity,
@@ -10,7 +7,7 @@ import {
   type Diagnostic,
   type SeverityOverrides,
   type Where,
-} from './diagnostics/diagnostic.js';
+} from '../diagnostics/diagnostic.js';
 import { asString, child, DocumentReader, isObject } from './document.js';
 import { backendFromIntegration, buildBackend } from './intent/backends.js';
 import type { RawConfig, RawRootIntent, RawRouteSettings, RawStage } from './intent/raw.js';
@@ -25,7 +22,11 @@ import { validateIntent } from './intent/validate.js';
 import { findOperations, type FoundOperation } from './operations.js';
 import { formatSegments, joinBasePath, parsePathTemplate, pathParamNames, pathShape } from './paths.js';
 import { collectSchemas } from './schemas.js';
+import type { SpecInput } from './input.js';
+import { relocateModel } from './relocate.js';
 import type { Backend, Canary, Param, Route, RouteModel, Stage } from './types.js';
+import { sortKeys } from '../util/order.js';
+import { compareRoutes, routeLabel } from './routes.js';
 
 export interface NormalizeOptions {
   /** Per-code severity overrides; merged over the config file's `severity`. */
@@ -33,7 +34,7 @@ export interface NormalizeOptions {
 }
 
 /** Builds the route model from a loaded spec. Pure: reads only what `load` returned. */
-export function normalize(spec: LoadedSpec, options: NormalizeOptions = {}): RouteModel {
+export function normalize(spec: SpecInput, options: NormalizeOptions = {}): RouteModel {
   const entry = spec.sources.entry;
   const rootWhere: Where = { file: entry.display, pointer: '' };
   const doc = spec.document;
@@ -381,7 +382,7 @@ function readRootIntent(
 }
 
 function readConfig(
-  file: SourceFile | undefined,
+  file: SpecInput['config'],
   diagnostics: Diagnostic[],
 ): { value?: RawConfig; where?: Where } {
   if (!file) return {};
@@ -521,21 +522,4 @@ function normalizeBase(path: string): string {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
-}
-
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** How a route is named in messages: its method and path as written. */
-export function routeLabel(route: Pick<Route, 'method' | 'path'>): string {
-  return `${route.method} ${route.path}`;
-}
-
-const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'ANY'];
-
-/** Routes sort by path, then by method in a conventional order. */
-export function compareRoutes(a: Route, b: Route): number {
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method);
 }

@@ -1,6 +1,6 @@
 import { HTTP_METHODS, type Param, type RequestBody, type ResponseSpec, type RouteMethod } from './types.js';
 import { child, isObject, type DocumentReader } from './document.js';
-import type { Where } from './diagnostics/diagnostic.js';
+import type { Where } from '../diagnostics/diagnostic.js';
 
 /** An operation as found in the document, its `$ref`s followed, before intent is applied. */
 export interface FoundOperation {

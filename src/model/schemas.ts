@@ -1,6 +1,7 @@
-import type { Where } from './diagnostics/diagnostic.js';
+import type { Where } from '../diagnostics/diagnostic.js';
 import { child, isObject, type DocumentReader } from './document.js';
 import type { Route } from './types.js';
+import { byEntryKey } from '../util/order.js';
 
 const LOCAL_SCHEMA = /^#\/(?:components\/schemas|definitions)\/([^/]+)$/;
 
@@ -62,5 +63,5 @@ export function collectSchemas(
     const target = reader.deref({ $ref: '#' + pointer }, rootWhere);
     named[name] = target ? rewrite(target.value, { file: rootWhere.file, pointer }, 0, new Set()) : {};
   }
-  return Object.fromEntries(Object.entries(named).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Object.fromEntries(Object.entries(named).sort(byEntryKey));
 }

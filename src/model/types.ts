@@ -1,4 +1,4 @@
-import type { Diagnostic, Where } from './diagnostics/diagnostic.js';
+import type { Diagnostic, Where } from '../diagnostics/diagnostic.js';
 
 /** HTTP methods an OpenAPI operation can carry. */
 export const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;

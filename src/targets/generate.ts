@@ -1,8 +1,9 @@
-import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../model/diagnostics/diagnostic.js';
+import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
-import type { Artifact } from '../write/artifact.js';
+import type { Artifact } from './artifact.js';
 import { DEFAULT_TARGETS, targets } from './registry.js';
 import type { TargetOptions } from './target.js';
+import { byKey } from '../util/order.js';
 
 export interface GenerateOptions extends TargetOptions {
   /** Target ids; default: the model only. */
@@ -34,6 +35,6 @@ export function generate(model: RouteModel, options: GenerateOptions = {}): Gene
     artifacts.push(...result.artifacts.map((a) => ({ path: prefix + a.path, content: a.content })));
     diagnostics.push(...result.diagnostics);
   }
-  artifacts.sort((a, b) => (a.path < b.path ? -1 : 1));
+  artifacts.sort(byKey((x) => x.path));
   return { artifacts, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)) };
 }

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../model/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
-import type { Artifact } from '../write/artifact.js';
+import type { Artifact } from './artifact.js';
 
 /** What a target returns: files to write and what it found on the way. Pure, no I/O. */
 export interface TargetResult {

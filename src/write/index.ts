@@ -1,2 +1,2 @@
-export type { Artifact } from './artifact.js';
+export type { Artifact } from '../targets/artifact.js';
 export { writeArtifacts, checkArtifacts, type StaleFile } from './write.js';

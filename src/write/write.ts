@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import type { Artifact } from './artifact.js';
+import type { Artifact } from '../targets/artifact.js';
 import { shortDiff } from './diff.js';
 
 export interface StaleFile {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Code } from '../../src/model/diagnostics/catalog.js';
+import type { Code } from '../../src/diagnostics/catalog.js';
 import type { RouteModel } from '../../src/model/types.js';
 import { compileAlb } from '../../src/targets/alb/compile.js';
 import { matchListener } from '../../src/targets/alb/match.js';

@@ -6,7 +6,7 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
-import { routeLabel } from '../../src/model/normalize.js';
+import { routeLabel } from '../../src/model/routes.js';
 import type { Route, RouteModel } from '../../src/model/types.js';
 import { validateCfnTemplate } from '../support/cfn-schema.js';
 import { exampleSpecs, modelOf } from '../support/pipeline.js';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Code } from '../../src/model/diagnostics/catalog.js';
-import type { Diagnostic } from '../../src/model/diagnostics/diagnostic.js';
+import type { Code } from '../../src/diagnostics/catalog.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Route, RouteModel } from '../../src/model/types.js';
 import { targets } from '../../src/targets/registry.js';
 import type { TargetResult } from '../../src/targets/target.js';

@@ -4,7 +4,7 @@ import { parse, parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/targets/generate.js';
 import { targets } from '../../src/targets/registry.js';
-import type { Artifact } from '../../src/write/artifact.js';
+import type { Artifact } from '../../src/targets/artifact.js';
 import type { RouteModel } from '../../src/model/types.js';
 import { compileAlb } from '../../src/targets/alb/compile.js';
 import type { AlbPlan } from '../../src/targets/alb/plan.js';

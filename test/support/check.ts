@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { load, type LoadOptions } from '../../src/load/index.js';
 import { normalize } from '../../src/model/normalize.js';
-import type { Code } from '../../src/model/diagnostics/catalog.js';
-import type { Diagnostic } from '../../src/model/diagnostics/diagnostic.js';
+import type { Code } from '../../src/diagnostics/catalog.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { RouteModel } from '../../src/model/types.js';
 import { tempDir } from './temp.js';
 

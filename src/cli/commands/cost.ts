@@ -10,7 +10,7 @@ import { costJson, costText } from '../../cost/render.js';
 import { DEFAULT_PROFILE, parseProfile, parseVolume, type TrafficProfile } from '../../cost/traffic.js';
 import { parseText } from '../../load/parse.js';
 import { PositionIndex } from '../../load/positions.js';
-import { hasErrors, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { writeArtifacts } from '../../write/write.js';
 import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
 import { GateplanError } from '../errors.js';

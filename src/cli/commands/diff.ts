@@ -5,7 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { Argv } from 'yargs';
 import { load } from '../../load/load.js';
-import type { Where } from '../../model/diagnostics/diagnostic.js';
+import type { Where } from '../../diagnostics/diagnostic.js';
 import { normalize } from '../../model/normalize.js';
 import {
   diff,

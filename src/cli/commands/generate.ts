@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { hasErrors } from '../../model/diagnostics/diagnostic.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { generate, UnknownTargetError } from '../../targets/generate.js';
 import { targets } from '../../targets/registry.js';
 import { DEFAULT_FRONT_DOOR, FRONT_DOORS } from '../../targets/terraform/index.js';

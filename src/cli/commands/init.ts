@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
 import { CONFIG_FILE_NAMES, load } from '../../load/load.js';
-import { diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { publishedSchemas } from '../../model/intent/schema.js';
 import { normalize } from '../../model/normalize.js';
 import { writeArtifacts } from '../../write/write.js';

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { catalog } from '../../model/diagnostics/catalog.js';
+import { catalog } from '../../diagnostics/catalog.js';
 import { generate } from '../../targets/generate.js';
 import { targets } from '../../targets/registry.js';
 import {

@@ -1,6 +1,6 @@
-import { renderMessage } from '../../model/diagnostics/diagnostic.js';
+import { renderMessage } from '../../diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
-import { workflowCommand } from './workflow-command.js';
+import { workflowCommand } from '../../format/workflow-command.js';
 
 const LEVEL = { error: 'error', warn: 'warning', info: 'notice' } as const;
 

@@ -1,5 +1,5 @@
-import { docsUrl } from '../../model/diagnostics/catalog.js';
-import { renderFix, renderMessage } from '../../model/diagnostics/diagnostic.js';
+import { docsUrl } from '../../diagnostics/catalog.js';
+import { renderFix, renderMessage } from '../../diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
 
 /** Stable machine format: one object per diagnostic, message and fix already rendered. */

@@ -1,4 +1,4 @@
-import { renderFix, renderMessage, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { renderFix, renderMessage, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
 
 const COLORS = {

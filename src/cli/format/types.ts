@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 

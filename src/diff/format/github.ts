@@ -1,5 +1,5 @@
-import { renderMessage } from '../../model/diagnostics/diagnostic.js';
-import { workflowCommand } from '../../cli/format/workflow-command.js';
+import { renderMessage } from '../../diagnostics/diagnostic.js';
+import { workflowCommand } from '../../format/workflow-command.js';
 import type { DiffFormatter } from './types.js';
 
 const COMMAND = { breaking: 'error', risky: 'warning', safe: 'notice' } as const;

@@ -1,5 +1,5 @@
-import { docsUrl } from '../../model/diagnostics/catalog.js';
-import { renderMessage } from '../../model/diagnostics/diagnostic.js';
+import { docsUrl } from '../../diagnostics/catalog.js';
+import { renderMessage } from '../../diagnostics/diagnostic.js';
 import type { DiffFormatter } from './types.js';
 
 /** Bumped when a field changes meaning or disappears; new fields may appear without a bump. */

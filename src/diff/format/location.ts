@@ -1,4 +1,4 @@
-import type { Where } from '../../model/diagnostics/diagnostic.js';
+import type { Where } from '../../diagnostics/diagnostic.js';
 import type { RouteChange } from '../types.js';
 
 export function whereText(where: Where): string {

@@ -1,4 +1,4 @@
-import { renderMessage } from '../../model/diagnostics/diagnostic.js';
+import { renderMessage } from '../../diagnostics/diagnostic.js';
 import type { Classification } from '../types.js';
 import { primaryWhere, summaryText, whereText } from './location.js';
 import type { DiffFormatter } from './types.js';

@@ -1,4 +1,4 @@
-import type { Where } from '../../model/diagnostics/diagnostic.js';
+import type { Where } from '../../diagnostics/diagnostic.js';
 import type { RouteModel, Stage } from '../../model/types.js';
 import { compileAlb } from '../../targets/alb/compile.js';
 import { matchListener } from '../../targets/alb/match.js';

@@ -1,8 +1,8 @@
-import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
-import { encodePointer } from '../positions.js';
+import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../sources.js';
 import { query, type Match } from './jsonpath.js';
 import type { Origins } from './origins.js';
+import { encodePointer } from '../../util/pointer.js';
 
 /**
  * Applies one Overlay 1.0 document to `document` in place, action by action. An update merges

@@ -1,11 +1,11 @@
-import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResolvedLoadOptions } from '../options.js';
 import type { SourceFile } from '../sources.js';
 import { applyOverlay } from './apply.js';
 import { Origins } from './origins.js';
 import { readSideFile } from './source.js';
 
-export { Origins, relocateModel } from './origins.js';
+export { Origins } from './origins.js';
 export { readSideFile } from './source.js';
 
 export type OverlaysApplied =

@@ -1,6 +1,6 @@
-import { sortDiagnostics, type Where } from '../../model/diagnostics/diagnostic.js';
-import type { RouteModel } from '../../model/types.js';
-import { decodePointer, encodePointer } from '../positions.js';
+import type { Where } from '../../diagnostics/diagnostic.js';
+import type { LocationMap } from '../../model/input.js';
+import { decodePointer, encodePointer } from '../../util/pointer.js';
 
 /**
  * Where parts of an in-memory document really come from. A Postman collection is converted
@@ -12,7 +12,7 @@ import { decodePointer, encodePointer } from '../positions.js';
  * prefix of the pointer and carries the rest of the pointer over. Pointers with no entry
  * are left as they are, so untouched nodes keep their positions in the original file.
  */
-export class Origins {
+export class Origins implements LocationMap {
   private readonly table = new Map<string, Origin>();
 
   constructor(readonly file: string) {}
@@ -79,18 +79,4 @@ export class Origins {
 interface Origin {
   where: Where;
   keepRest: boolean;
-}
-
-/** Rewrites every location in a model through `origins`, so routes point at what users edit. */
-export function relocateModel(model: RouteModel, origins: Origins): void {
-  const at = (where: Where): Where => {
-    // Line and column belonged to the old location; the new one is located afresh.
-    const resolved = origins.resolve(where);
-    return resolved === where ? where : resolved;
-  };
-  for (const route of model.routes) route.where = at(route.where);
-  for (const backend of Object.values(model.backends)) backend.where = at(backend.where);
-  for (const stage of Object.values(model.stages)) stage.where = at(stage.where);
-  for (const scheme of Object.values(model.auth)) scheme.where = at(scheme.where);
-  model.diagnostics = sortDiagnostics(model.diagnostics.map((d) => ({ ...d, where: at(d.where) })));
 }

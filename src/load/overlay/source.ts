@@ -1,5 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
-import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResolvedLoadOptions } from '../options.js';
 import { parseText } from '../parse.js';
 import { PositionIndex } from '../positions.js';

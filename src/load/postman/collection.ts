@@ -1,5 +1,5 @@
-import { encodePointer } from '../positions.js';
 import { isObject } from './url.js';
+import { encodePointer } from '../../util/pointer.js';
 
 /** One request of a collection, with the folders around it and where it sits in the file. */
 export interface RequestItem {

@@ -1,13 +1,13 @@
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { HTTP_METHODS } from '../../model/types.js';
 import { Origins } from '../overlay/origins.js';
-import { encodePointer } from '../positions.js';
 import { securityOf } from './auth.js';
 import { requestItems, type RequestItem } from './collection.js';
 import { requestBody } from './body.js';
 import { convertSegment, paramName, type ConvertedSegment } from './segments.js';
 import { descriptionOf, isObject, parseUrl, type PostmanUrl } from './url.js';
 import type { Variables } from './variables.js';
+import { encodePointer } from '../../util/pointer.js';
 
 export interface Converted {
   /** An OpenAPI 3.0 document, built in memory. */

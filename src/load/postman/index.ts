@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResolvedLoadOptions } from '../options.js';
 import { readSideFile } from '../overlay/source.js';
 import type { Origins } from '../overlay/origins.js';

@@ -1,5 +1,5 @@
 import type { Backend, BackendTarget, TargetGroupSettings } from '../types.js';
-import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import { child } from '../document.js';
 import type { RawBackend } from './raw.js';
 

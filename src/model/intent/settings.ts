@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import type { BackendRef, Cors, MatchConditions, Throttle } from '../types.js';
-import type { Where } from '../diagnostics/diagnostic.js';
+import type { Where } from '../../diagnostics/diagnostic.js';
 import type { RawCors, RawRouteSettings, RawSelector } from './raw.js';
+import { byKey } from '../../util/order.js';
 
 /** One layer of route settings and where it was written (for diagnostics about its values). */
 export interface SettingsLayer {
@@ -43,7 +44,7 @@ function backendRef(raw: string | Record<string, number>): BackendRef {
   return {
     weighted: Object.entries(raw)
       .map(([backend, weight]) => ({ backend, weight }))
-      .sort((a, b) => (a.backend < b.backend ? -1 : 1)),
+      .sort(byKey((x) => x.backend)),
   };
 }
 

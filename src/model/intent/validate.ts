@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import {
   configSchema,
   operationIntentSchema,

@@ -6,6 +6,7 @@
  */
 import type { Backend, BackendRef, NamedAuthScheme, Route, RouteModel, Stage } from '../../model/types.js';
 import type { AlbActions, AlbAuthAction, AlbTerminalAction, AlbWeightedTarget } from './plan.js';
+import { compareText } from '../../util/order.js';
 
 export interface ActionNotes {
   /** Scheme name → routes whose scheme ALB cannot enforce. */
@@ -109,7 +110,7 @@ export function applyCanary(ref: BackendRef, stage: Stage): { backend: string; s
   }
   return [...shares.entries()]
     .map(([backend, share]) => ({ backend, share }))
-    .sort((a, b) => cmp(a.backend, b.backend));
+    .sort((a, b) => compareText(a.backend, b.backend));
 }
 
 function terminalAction(
@@ -178,8 +179,4 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
   else if (!list.includes(value)) list.push(value);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

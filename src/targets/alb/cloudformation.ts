@@ -21,6 +21,7 @@ import type {
   AlbTargetGroup,
 } from './plan.js';
 import { ALB_QUOTAS } from './plan.js';
+import { sortKeys } from '../../util/order.js';
 
 type Template = Record<string, unknown>;
 type Parameters = Record<string, Record<string, unknown>>;
@@ -450,8 +451,4 @@ function scopeDown(scope: AlbRateLimit['scope']): Record<string, unknown> {
     return parts.length === 1 ? parts[0]! : { AndStatement: { Statements: parts } };
   });
   return items.length === 1 ? items[0]! : { OrStatement: { Statements: items } };
-}
-
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

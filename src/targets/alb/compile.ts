@@ -6,12 +6,13 @@
  * few rules as the quotas allow (`merge.ts`), split by host where stages act differently,
  * and numbered with stable priorities (`priorities.ts`).
  */
-import type { Diagnostic, Where } from '../../model/diagnostics/diagnostic.js';
+import type { Diagnostic, Where } from '../../diagnostics/diagnostic.js';
 import { pascalId, routeNameBase, shortHash } from '../../model/ids.js';
 import type { Route, RouteModel, Stage } from '../../model/types.js';
 import { forwardable, newNotes, NOT_FOUND, routeActions, type ActionNotes } from './actions.js';
 import { globLang, globOf, regexOf, shapeLang, type PathShape, type ShapeSeg } from './lang.js';
-import { bucketKey, mergeCandidates, type DraftRule, type RegexNote } from './merge.js';
+import { bucketKey, type DraftRule, type RegexNote } from './draft.js';
+import { mergeCandidates } from './merge.js';
 import {
   ALB_QUOTAS,
   type AlbActions,
@@ -26,6 +27,7 @@ import { reportPlan } from './report.js';
 import { routeCandidates, type Entry } from './routing.js';
 import { buildTargetGroup } from './target-groups.js';
 import { buildWaf } from './waf.js';
+import { byEntryKey, compareText } from '../../util/order.js';
 
 /** A destination: what a rule does, per group of stages that behave the same. */
 interface Destination {
@@ -215,10 +217,10 @@ function specialDraft(
   const m = s.route.match!;
   const extra: AlbCondition[] = [];
   if (m.hosts?.length) extra.push({ field: 'host-header', values: [...m.hosts] });
-  for (const [header, values] of Object.entries(m.headers ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [header, values] of Object.entries(m.headers ?? {}).sort(byEntryKey)) {
     extra.push({ field: 'http-header', name: header, values: [...values] });
   }
-  for (const [key, value] of Object.entries(m.query ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [key, value] of Object.entries(m.query ?? {}).sort(byEntryKey)) {
     extra.push({ field: 'query-string', values: [{ key, value }] });
   }
   if (m.sourceIps?.length) extra.push({ field: 'source-ip', values: [...m.sourceIps] });
@@ -292,7 +294,7 @@ function specificity(a: ShapeSeg[], b: ShapeSeg[]): number {
     const x = a[i]!;
     const y = b[i]!;
     if (x.kind !== y.kind) return x.kind === 'lit' ? -1 : 1;
-    if (x.kind === 'lit' && y.kind === 'lit' && x.value !== y.value) return x.value < y.value ? -1 : 1;
+    if (x.kind === 'lit' && y.kind === 'lit' && x.value !== y.value) return compareText(x.value, y.value);
   }
   return b.length - a.length;
 }

@@ -2,7 +2,7 @@
  * `gateplan explain … --target alb`: which listener rule serves a request, what it does,
  * and which operation of the spec that is.
  */
-import { routeLabel } from '../../model/normalize.js';
+import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel, Segment } from '../../model/types.js';
 import { matchListener, type AlbRequest } from './match.js';
 import type { AlbActions, AlbCondition, AlbPlan } from './plan.js';

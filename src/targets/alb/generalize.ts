@@ -9,9 +9,10 @@
  * the wider pattern would take. Segments of the API's root stay literal, so distinct
  * top-level resources are never merged into one claim.
  */
-import { draftValue, methodsMeet, Buckets } from './merge.js';
+import { draftValue, methodsMeet, Buckets } from './draft.js';
 import { overlaps, shapeLang, type PathShape } from './lang.js';
 import type { Candidate } from './routing.js';
+import { compareText } from '../../util/order.js';
 
 /** Only groups at least this big are worth widening a pattern for. */
 const MIN_GROUP = 3;
@@ -59,7 +60,7 @@ function widen(
   });
   const ordered = [...groups.entries()]
     .filter(([, g]) => g.members.length >= MIN_GROUP)
-    .sort(([ka, a], [kb, b]) => b.members.length - a.members.length || (ka < kb ? -1 : 1));
+    .sort(([ka, a], [kb, b]) => b.members.length - a.members.length || compareText(ka, kb));
   if (ordered.length === 0) return candidates;
 
   const declared = candidates.map((c) => c.declared.map(shapeLang));

@@ -3,7 +3,7 @@
  * (`cloudformation.ts`) and Terraform render it; `match.ts` evaluates its rules the way ALB
  * does. Everything here is plain data in the order it should be emitted.
  */
-import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { HealthCheck, Stickiness } from '../../model/types.js';
 
 /** Default ALB quotas (Elastic Load Balancing user guide, "Quotas for your Application Load Balancers"). */

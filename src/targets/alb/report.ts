@@ -2,15 +2,16 @@
  * What the ALB plan tells the user: quota use and overflow (naming the routes that cost the
  * most rules), features ALB emulates or lacks, and per-rule limits. Fills `plan.usage`.
  */
-import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import { child } from '../../model/document.js';
-import { routeLabel } from '../../model/normalize.js';
+import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel } from '../../model/types.js';
 import type { ActionNotes } from './actions.js';
 import { wildcardCount } from './lang.js';
-import type { RegexNote } from './merge.js';
+import type { RegexNote } from './draft.js';
 import { ALB_QUOTAS, type AlbCondition, type AlbPlan, type AlbRule } from './plan.js';
 import { WAF_WINDOW_SECONDS } from './waf.js';
+import { compareText } from '../../util/order.js';
 
 const LIST_LIMIT = 8;
 
@@ -38,7 +39,7 @@ export function reportPlan(
   };
   const list = (ids: string[]) => listOf([...new Set(ids)].sort().map(label));
 
-  for (const [scheme, ids] of [...notes.unenforced].sort(([a], [b]) => cmp(a, b))) {
+  for (const [scheme, ids] of [...notes.unenforced].sort(([a], [b]) => compareText(a, b))) {
     const named = model.auth[scheme];
     if (!named) continue;
     out.push(
@@ -50,11 +51,11 @@ export function reportPlan(
       }),
     );
   }
-  for (const [id, scheme] of [...notes.alternatives].sort(([a], [b]) => cmp(a, b))) {
+  for (const [id, scheme] of [...notes.alternatives].sort(([a], [b]) => compareText(a, b))) {
     const route = byId.get(id);
     if (route) out.push(diagnostic('GP210', route.where, { route: routeLabel(route), scheme }, id));
   }
-  for (const [name, ids] of [...notes.unreachable].sort(([a], [b]) => cmp(a, b))) {
+  for (const [name, ids] of [...notes.unreachable].sort(([a], [b]) => compareText(a, b))) {
     const backend = model.backends[name];
     if (!backend) continue;
     out.push(
@@ -66,7 +67,7 @@ export function reportPlan(
       }),
     );
   }
-  for (const [id, n] of [...notes.forwardOnly].sort(([a], [b]) => cmp(a, b))) {
+  for (const [id, n] of [...notes.forwardOnly].sort(([a], [b]) => compareText(a, b))) {
     const route = byId.get(id);
     if (route) out.push(diagnostic('GP213', route.where, { route: routeLabel(route), ...n }, id));
   }
@@ -74,7 +75,7 @@ export function reportPlan(
   if (cors.length)
     out.push(diagnostic('GP202', root, { count: cors.length, routes: list(cors.map((r) => r.id)) }));
   out.push(...stageNotes(model));
-  for (const stage of Object.values(model.stages).sort((a, b) => cmp(a.name, b.name))) {
+  for (const stage of Object.values(model.stages).sort((a, b) => compareText(a.name, b.name))) {
     if (!stage.quota) continue;
     const { limit, period } = stage.quota;
     out.push(
@@ -301,13 +302,13 @@ function overflowAdvice(
     prefixes.set(prefix, entry);
   }
   const costly = [...cost]
-    .sort(([a, x], [b, y]) => y - x || cmp(a, b))
+    .sort(([a, x], [b, y]) => y - x || compareText(a, b))
     .slice(0, 5)
     .map(([id, c]) => `${label(id)} (${round(c)} rule${round(c) === 1 ? '' : 's'})`)
     .join(', ');
   const shared = [...prefixes]
     .filter(([, p]) => p.backends.size > 1)
-    .sort(([a, x], [b, y]) => y.rules - x.rules || cmp(a, b))
+    .sort(([a, x], [b, y]) => y.rules - x.rules || compareText(a, b))
     .slice(0, 3)
     .map(([prefix, p]) => `${prefix} takes ${p.rules} rules over ${p.backends.size} backends`);
   const advice = strict
@@ -325,8 +326,4 @@ function listOf(items: string[]): string {
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

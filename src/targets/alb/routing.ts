@@ -8,6 +8,7 @@
 import type { RouteMethod } from '../../model/types.js';
 import type { PathShape, ShapeSeg } from './lang.js';
 import { ALB_QUOTAS } from './plan.js';
+import { byEntryKey } from '../../util/order.js';
 
 /** One route (in one stage, for path-prefix stages) to be routed. */
 export interface Entry {
@@ -118,7 +119,7 @@ function compileNode(node: Node, segs: ShapeSeg[], ctx: Context, out: Candidate[
     ctx.tight || ctx.roots.has(literalPath(segs)) ? undefined : dominantDest(node.counts, ctx.inherited);
   const children: { node: Node; seg: ShapeSeg }[] = [
     ...[...node.lits.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(byEntryKey)
       .map(([value, n]) => ({ node: n, seg: { kind: 'lit', value } as ShapeSeg })),
     ...(node.param ? [{ node: node.param, seg: { kind: 'param' } as ShapeSeg }] : []),
   ];
@@ -212,7 +213,7 @@ function exact(
   const byDest = new Map<string, Entry[]>();
   for (const e of entries) byDest.set(e.dest, [...(byDest.get(e.dest) ?? []), e]);
   const fallback = any?.dest ?? (strict ? undefined : (dominant ?? largest(byDest)));
-  for (const [dest, list] of [...byDest.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [dest, list] of [...byDest.entries()].sort(byEntryKey)) {
     if (dest === fallback) continue;
     // HEAD follows GET to the same backend unless the spec routes HEAD itself.
     const declaresHead = entries.some((e) => e.method === 'HEAD');

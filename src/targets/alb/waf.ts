@@ -6,6 +6,7 @@
 import type { Route, RouteModel, Stage, Throttle } from '../../model/types.js';
 import { escapeRegex } from './lang.js';
 import type { AlbRateLimit, AlbWaf } from './plan.js';
+import { byEntryKey } from '../../util/order.js';
 
 export const WAF_WINDOW_SECONDS = 60;
 /** WAF's smallest rate-based limit. */
@@ -24,7 +25,7 @@ export function buildWaf(model: RouteModel, stages: Stage[]): AlbWaf | undefined
     const key = `${route.throttle.rate}/${route.throttle.burst}`;
     groups.set(key, [...(groups.get(key) ?? []), route]);
   }
-  for (const [, routes] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [, routes] of [...groups].sort(byEntryKey)) {
     const throttle = routes[0]!.throttle!;
     rules.push({
       name: `gateplan-routes-${slug(throttle)}`,

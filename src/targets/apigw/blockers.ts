@@ -1,11 +1,12 @@
 import { child } from '../../model/document.js';
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
-import { routeLabel } from '../../model/normalize.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel, Segment } from '../../model/types.js';
 import { parseLambdaArn } from './addresses.js';
 import { badUrlDiagnostic } from './integration-common.js';
 import { PARAMETER_NAME } from './operation.js';
 import { usedBackends, weightedRouteDiagnostics } from './route-backend.js';
+import { byEntryKey } from '../../util/order.js';
 
 /** Quotas API Gateway applies per API (adjustable, but an import over them fails). */
 export const REST_RESOURCE_QUOTA = 300;
@@ -82,7 +83,7 @@ export function siblingVariableBlockers(model: RouteModel): Diagnostic[] {
     }
   }
   const out: Diagnostic[] = [];
-  for (const [parent, parts] of [...byParent].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [parent, parts] of [...byParent].sort(byEntryKey)) {
     if (parts.size < 2) continue;
     const [keep, ...others] = [...parts.keys()];
     const names = [...parts.keys()].join(', ');

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { kebabId, pascalId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type { ApiPlanBase, LambdaPermissionPlan, PlanValue } from './plan.js';

@@ -1,5 +1,5 @@
-import { diagnostic } from '../../model/diagnostics/diagnostic.js';
-import { routeLabel } from '../../model/normalize.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/routes.js';
 import type { AuthScheme, NamedAuthScheme, Route, RouteModel } from '../../model/types.js';
 import { LEAVE_OUT, lambdaAuthorizerUri, unsupportedScheme, type AuthState } from './rest-auth.js';
 

@@ -1,6 +1,6 @@
 import { child } from '../../model/document.js';
-import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
-import { routeLabel } from '../../model/normalize.js';
+import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/routes.js';
 import type { Cors, Route, RouteModel } from '../../model/types.js';
 import { documentDiagnostics, importable } from './blockers.js';
 import { httpSecurity } from './http-auth.js';
@@ -14,7 +14,8 @@ import {
 } from './operation.js';
 import type { StackParameter } from './plan.js';
 import { LEAVE_OUT, newAuthState, unsupportedSchemeDiagnostics, type AuthState } from './rest-auth.js';
-import { planBackendVariables, type BackendVariables } from './variables.js';
+import { planBackendVariables } from './variables.js';
+import type { BackendVariables } from './plan.js';
 
 export interface HttpDocumentParts {
   document: Record<string, unknown>;

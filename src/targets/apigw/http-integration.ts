@@ -1,11 +1,12 @@
 import { pascalId } from '../../model/ids.js';
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
-import { routeLabel } from '../../model/normalize.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/routes.js';
 import type { Backend, Route, RouteModel } from '../../model/types.js';
 import { expressionDiagnostics, httpBackendUri, keptIntegration, lambdaProxy } from './integration-common.js';
 import type { StackParameter } from './plan.js';
 import { primaryBackend } from './route-backend.js';
-import { vpcLinkValue, type BackendVariables } from './variables.js';
+import { vpcLinkValue } from './variables.js';
+import type { BackendVariables } from './plan.js';
 
 /** HTTP APIs allow at most 30 s, and that is also their default. */
 const DEFAULT_TIMEOUT_MS = 30_000;

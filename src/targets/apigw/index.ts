@@ -1,4 +1,4 @@
-import { hasErrors } from '../../model/diagnostics/diagnostic.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../model/types.js';
 import type { Target, TargetResult } from '../target.js';
 import { httpTemplate } from './http-cfn.js';

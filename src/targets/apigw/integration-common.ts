@@ -1,11 +1,11 @@
 import { child } from '../../model/document.js';
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { backendFromIntegration } from '../../model/intent/backends.js';
-import { routeLabel } from '../../model/normalize.js';
+import { routeLabel } from '../../model/routes.js';
 import type { Backend, Route } from '../../model/types.js';
 import { lambdaInvocationUri, parseHttpUrl, parseLambdaArn, stageVariableRef } from './addresses.js';
 import { primaryBackendName } from './route-backend.js';
-import type { BackendVariables } from './variables.js';
+import type { BackendVariables } from './plan.js';
 
 /** The route's path with each variable written `{name}` (greedy ones too), for integration URIs. */
 export function integrationPath(route: Route): string {

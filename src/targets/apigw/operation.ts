@@ -1,6 +1,7 @@
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
-import { routeLabel } from '../../model/normalize.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/routes.js';
 import type { Param, Route } from '../../model/types.js';
+import { byEntryKey } from '../../util/order.js';
 
 /** Parts of an OpenAPI 3.0 operation both API Gateway documents write the same way. */
 
@@ -78,7 +79,7 @@ export function operationResponses(
     out[status] = response;
   }
   if (Object.keys(out).length === 0) out['200'] = { description: 'OK' };
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Object.fromEntries(Object.entries(out).sort(byEntryKey));
 }
 
 /** operationIds only when unique in the model (a duplicate would fail validation). */
@@ -89,5 +90,5 @@ export function uniqueOperationIds(routes: Route[]): Set<string> {
 }
 
 export function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(byEntryKey));
 }

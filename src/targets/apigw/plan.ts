@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Quota, Throttle } from '../../model/types.js';
 
 /**
@@ -78,4 +78,22 @@ export interface RestPlan extends ApiPlanBase {
 
 export interface HttpPlan extends ApiPlanBase {
   kind: 'http';
+}
+
+/**
+ * Stage variables that carry each backend's address, so one document serves every stage:
+ * an HTTP backend's host, a Lambda backend's function name, a REST VPC link's id. A stage's
+ * own `variables` override them (point `dev` at another host), and a canary overrides them
+ * to send its share of traffic to the canary backend.
+ */
+export interface BackendVariables {
+  /** Backend name → variable holding its `host[:port]`. */
+  host: Map<string, string>;
+  /** Backend name → variable holding its function name (`name` or `name:alias`). */
+  fn: Map<string, string>;
+  /** Backend name → variable holding its VPC link id (REST only). */
+  vpcLink: Map<string, string>;
+  /** Default value of each variable, by variable name. */
+  defaults: Record<string, PlanValue>;
+  parameters: StackParameter[];
 }

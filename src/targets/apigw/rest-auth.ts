@@ -1,6 +1,6 @@
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pascalId } from '../../model/ids.js';
-import { routeLabel } from '../../model/normalize.js';
+import { routeLabel } from '../../model/routes.js';
 import type { AuthScheme, NamedAuthScheme, Route, RouteModel } from '../../model/types.js';
 import {
   AWS_PARTITION,

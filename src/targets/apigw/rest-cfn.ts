@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pascalId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import { apiTemplate, cfnValues, withBody } from './cfn.js';

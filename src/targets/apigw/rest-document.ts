@@ -1,5 +1,5 @@
 import { child } from '../../model/document.js';
-import { diagnostic, type Diagnostic, type Where } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import { routeLogicalId } from '../../model/ids.js';
 import type { Route, RouteModel } from '../../model/types.js';
 import { documentDiagnostics, importable } from './blockers.js';
@@ -20,7 +20,9 @@ import {
 import { corsGatewayResponses, preflightOperation } from './rest-cors.js';
 import { integrationResponses, restIntegration } from './rest-integration.js';
 import { modelNames, toRestSchema } from './rest-schema.js';
-import { planBackendVariables, type BackendVariables } from './variables.js';
+import { planBackendVariables } from './variables.js';
+import type { BackendVariables } from './plan.js';
+import { byEntryKey } from '../../util/order.js';
 
 export interface RestDocumentParts {
   document: Record<string, unknown>;
@@ -183,9 +185,7 @@ class RestModels {
   requestBody(route: Route): Record<string, unknown> | undefined {
     if (!route.requestBody) return undefined;
     const content: Record<string, unknown> = {};
-    for (const [media, { schema }] of Object.entries(route.requestBody.content).sort(([a], [b]) =>
-      a < b ? -1 : 1,
-    )) {
+    for (const [media, { schema }] of Object.entries(route.requestBody.content).sort(byEntryKey)) {
       if (!JSON_MEDIA.test(media) || schema === undefined) continue;
       const dropped = new Set<string>();
       const converted = toRestSchema(schema, this.refName, dropped) as Record<string, unknown>;

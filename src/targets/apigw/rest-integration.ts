@@ -1,5 +1,5 @@
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
-import { routeLabel } from '../../model/normalize.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel } from '../../model/types.js';
 import { AWS_PARTITION, AWS_REGION, stageVariableRef } from './addresses.js';
 import {
@@ -10,7 +10,7 @@ import {
   pathVariables,
 } from './integration-common.js';
 import { primaryBackend } from './route-backend.js';
-import type { BackendVariables } from './variables.js';
+import type { BackendVariables } from './plan.js';
 
 /** Default REST integration timeout (API Gateway's own default and maximum without a quota raise). */
 const DEFAULT_TIMEOUT_MS = 29_000;

@@ -1,6 +1,7 @@
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
-import { routeLabel } from '../../model/normalize.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { routeLabel } from '../../model/routes.js';
 import type { Backend, Route, RouteModel } from '../../model/types.js';
+import { byKey, compareText } from '../../util/order.js';
 
 /**
  * The one backend API Gateway sends a route to. A weighted (A/B) route cannot be split by
@@ -9,7 +10,7 @@ import type { Backend, Route, RouteModel } from '../../model/types.js';
 export function primaryBackendName(route: Route): string {
   if ('backend' in route.backend) return route.backend.backend;
   const sorted = [...route.backend.weighted].sort(
-    (a, b) => b.weight - a.weight || (a.backend < b.backend ? -1 : 1),
+    (a, b) => b.weight - a.weight || compareText(a.backend, b.backend),
   );
   return sorted[0]?.backend ?? '';
 }
@@ -36,5 +37,5 @@ export function usedBackends(model: RouteModel): Backend[] {
   const names = new Set(model.routes.map(primaryBackendName));
   return Object.values(model.backends)
     .filter((b) => names.has(b.name))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+    .sort(byKey((x) => x.name));
 }

@@ -1,10 +1,11 @@
 import { child } from '../../model/document.js';
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pascalId, shortHash } from '../../model/ids.js';
 import type { Route, RouteModel, Stage } from '../../model/types.js';
 import { lambdaFunctionArn, parseLambdaArn } from './addresses.js';
 import { httpDocumentParts } from './http-document.js';
 import type {
+  BackendVariables,
   HttpPlan,
   LambdaPermissionPlan,
   RestPlan,
@@ -14,13 +15,8 @@ import type {
 } from './plan.js';
 import { restDocumentParts } from './rest-document.js';
 import { usedBackends } from './route-backend.js';
-import {
-  canaryOverrides,
-  checkStage,
-  checkStageVariables,
-  stageVariables,
-  type BackendVariables,
-} from './variables.js';
+import { canaryOverrides, checkStage, checkStageVariables, stageVariables } from './variables.js';
+import { byKey } from '../../util/order.js';
 
 /** API Gateway's limit on an imported definition. */
 export const IMPORT_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -148,7 +144,7 @@ function documentOf(
 }
 
 function sortedStages(model: RouteModel): Stage[] {
-  return Object.values(model.stages).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return Object.values(model.stages).sort(byKey((x) => x.name));
 }
 
 function stagePlan(
@@ -180,7 +176,7 @@ export function routeThrottles(routes: Route[]): RouteThrottle[] {
       routeKey: `${r.method} ${r.path}`,
       throttle: { ...r.throttle! },
     }))
-    .sort((a, b) => (a.routeId < b.routeId ? -1 : 1));
+    .sort(byKey((x) => x.routeId));
 }
 
 /**
@@ -211,11 +207,11 @@ function permissions(
       sourcePath: '/*',
     });
   }
-  return [...out, ...authorizers].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...out, ...authorizers].sort(byKey((x) => x.id));
 }
 
 function mergeParameters(...lists: StackParameter[][]): StackParameter[] {
   const byName = new Map<string, StackParameter>();
   for (const p of lists.flat()) if (!byName.has(p.name)) byName.set(p.name, p);
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  return [...byName.values()].sort(byKey((x) => x.name));
 }

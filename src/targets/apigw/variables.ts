@@ -1,29 +1,12 @@
 import { child } from '../../model/document.js';
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pascalId, shortHash } from '../../model/ids.js';
 import type { Backend, RouteModel, Stage } from '../../model/types.js';
 import { parseHttpUrl, parseLambdaArn } from './addresses.js';
-import type { PlanValue, StackParameter } from './plan.js';
+import type { BackendVariables, PlanValue, StackParameter } from './plan.js';
 import { keptIntegration } from './integration-common.js';
 import { primaryBackendName } from './route-backend.js';
-
-/**
- * Stage variables that carry each backend's address, so one document serves every stage:
- * an HTTP backend's host, a Lambda backend's function name, a REST VPC link's id. A stage's
- * own `variables` override them (point `dev` at another host), and a canary overrides them
- * to send its share of traffic to the canary backend.
- */
-export interface BackendVariables {
-  /** Backend name → variable holding its `host[:port]`. */
-  host: Map<string, string>;
-  /** Backend name → variable holding its function name (`name` or `name:alias`). */
-  fn: Map<string, string>;
-  /** Backend name → variable holding its VPC link id (REST only). */
-  vpcLink: Map<string, string>;
-  /** Default value of each variable, by variable name. */
-  defaults: Record<string, PlanValue>;
-  parameters: StackParameter[];
-}
+import { byEntryKey, byKey } from '../../util/order.js';
 
 export function planBackendVariables(model: RouteModel, api: 'rest' | 'http'): BackendVariables {
   const out: BackendVariables = {
@@ -38,7 +21,7 @@ export function planBackendVariables(model: RouteModel, api: 'rest' | 'http'): B
   if (api === 'http' && model.catchAll) served.add(model.catchAll);
   const backends = Object.values(model.backends)
     .filter((b) => served.has(b.name))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
+    .sort(byKey((x) => x.name));
   const names = uniqueNames(backends.map((b) => b.name));
   for (const backend of backends) {
     const base = names.get(backend.name)!;
@@ -58,7 +41,7 @@ export function planBackendVariables(model: RouteModel, api: 'rest' | 'http'): B
       out.defaults[`${base}Function`] = parseLambdaArn(target.functionArn).name;
     }
   }
-  out.defaults = Object.fromEntries(Object.entries(out.defaults).sort(([a], [b]) => (a < b ? -1 : 1)));
+  out.defaults = Object.fromEntries(Object.entries(out.defaults).sort(byEntryKey));
   return out;
 }
 
@@ -99,7 +82,7 @@ const MAX_VALUE_LENGTH = 512;
 /** The variables a stage deploys with: backend defaults, then the stage's own (which win). */
 export function stageVariables(vars: BackendVariables, stage: Stage): Record<string, PlanValue> {
   const merged: Record<string, PlanValue> = { ...vars.defaults, ...stage.variables };
-  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Object.fromEntries(Object.entries(merged).sort(byEntryKey));
 }
 
 export function checkStage(stage: Stage, api: 'rest' | 'http'): Diagnostic[] {
@@ -163,9 +146,7 @@ export function canaryOverrides(
   diagnostics: Diagnostic[],
 ): Record<string, PlanValue> {
   const out: Record<string, PlanValue> = {};
-  for (const [stableName, canaryName] of Object.entries(stage.canary?.backends ?? {}).sort(([a], [b]) =>
-    a < b ? -1 : 1,
-  )) {
+  for (const [stableName, canaryName] of Object.entries(stage.canary?.backends ?? {}).sort(byEntryKey)) {
     const stable = model.backends[stableName];
     const canary = model.backends[canaryName];
     if (!stable || !canary) continue;

@@ -1,9 +1,10 @@
 /** Target groups of the ALB plan, as `alb.tf.hbs` renders them. */
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../model/types.js';
 import type { AlbTargetGroup } from '../alb/plan.js';
 import type { HclExpr, HclValue } from './hcl.js';
 import type { ModuleInterface } from './module.js';
+import { byKey } from '../../util/order.js';
 
 export interface TargetGroupContext {
   tfName: string;
@@ -72,7 +73,7 @@ export function targetGroupContext(
       );
     }
   }
-  args.sort((a, b) => (a.name < b.name ? -1 : 1));
+  args.sort(byKey((x) => x.name));
   const ctx: TargetGroupContext = {
     tfName,
     backend: tg.backend,

@@ -1,14 +1,16 @@
-import { diagnostic, type Diagnostic } from '../../model/diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../model/types.js';
-import type { Artifact } from '../../write/artifact.js';
+import type { Artifact } from '../artifact.js';
 import type { Target, TargetOptions, TargetResult } from '../target.js';
 import type { ApiPlanBase } from '../apigw/plan.js';
 import { albContext, loadBalancerNetwork } from './alb.js';
 import { documentFile, httpContext, restContext, type DocumentFile } from './apigw.js';
 import { expr, type HclExpr } from './hcl.js';
 import { ModuleInterface } from './module.js';
-import { albBehindApiModel, albPlan, behindAlb, httpPlan, restPlan } from './plans.js';
+import { albBehindApiModel } from '../../model/topology.js';
+import { albPlan, behindAlb, httpPlan, restPlan } from './plans.js';
 import { bundledTemplates, createRenderer, TemplateError, type Renderer } from './templates.js';
+import { byKey } from '../../util/order.js';
 
 /** The front doors `--for` accepts. */
 export const FRONT_DOORS = ['apigw-rest', 'apigw-http', 'alb', 'apigw+alb'] as const;
@@ -47,7 +49,7 @@ export function planTerraform(model: RouteModel, options: TargetOptions): Target
   );
   try {
     const artifacts = renderModule(model, door, renderer, diagnostics);
-    return { artifacts: artifacts.sort((a, b) => (a.path < b.path ? -1 : 1)), diagnostics };
+    return { artifacts: artifacts.sort(byKey((x) => x.path)), diagnostics };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     const { template, reason } = error.problem;

@@ -1,4 +1,5 @@
 import { expr, hclString, type HclExpr, type HclValue } from './hcl.js';
+import { byKey } from '../../util/order.js';
 
 /** A `variable` block: something the user supplies when applying the module. */
 export interface TfVariable {
@@ -38,11 +39,11 @@ export class ModuleInterface {
   }
 
   get variables(): TfVariable[] {
-    return [...this.vars.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    return [...this.vars.values()].sort(byKey((x) => x.name));
   }
 
   get outputs(): TfOutput[] {
-    return [...this.outs.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    return [...this.outs.values()].sort(byKey((x) => x.name));
   }
 }
 

@@ -1,4 +1,5 @@
 import { catalog, type Code, type Level } from './catalog.js';
+import { compareText } from '../util/order.js';
 
 /** A place in the input: a file and a JSON pointer into it; line/column are added when known. */
 export interface Where {
@@ -74,16 +75,12 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      cmp(a.where.file, b.where.file) ||
+      compareText(a.where.file, b.where.file) ||
       (a.where.line ?? 0) - (b.where.line ?? 0) ||
-      cmp(a.where.pointer, b.where.pointer) ||
-      cmp(a.code, b.code) ||
-      cmp(JSON.stringify(a.args), JSON.stringify(b.args)),
+      compareText(a.where.pointer, b.where.pointer) ||
+      compareText(a.code, b.code) ||
+      compareText(JSON.stringify(a.args), JSON.stringify(b.args)),
   );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Drops repeats: the same finding (code, place, values) reported by two stages or targets. */
