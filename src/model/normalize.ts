@@ -154,9 +154,11 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
     routes,
     stages,
     auth,
-    albStageMode: intent.alb?.stages ?? 'host',
-    albStack: intent.alb?.stack ?? 'listener-rules',
-    albUnmatched: intent.alb?.unmatched ?? 'backend',
+    alb: {
+      stageMode: intent.alb?.stages ?? 'host',
+      stack: intent.alb?.stack ?? 'listener-rules',
+      unmatched: intent.alb?.unmatched ?? 'backend',
+    },
     ...(cors ? { cors: corsOf(cors) } : {}),
     binaryMediaTypes: intent.binaryMediaTypes ?? stringList(doc['x-amazon-apigateway-binary-media-types']),
     endpoint: {

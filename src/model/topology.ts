@@ -23,7 +23,7 @@ export function albBehindApiModel(model: RouteModel): RouteModel {
   return {
     ...withoutCors,
     stages,
-    albStageMode: 'path',
+    alb: { ...model.alb, stageMode: 'path' },
     routes: model.routes.map((route) => {
       const { auth: _auth, cors: _routeCors, throttle: _routeThrottle, ...rest } = route;
       return rest;

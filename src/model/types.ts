@@ -217,6 +217,19 @@ export interface Route {
   where: Where;
 }
 
+/** How the ALB target deploys the API (`x-gateplan.alb`); no other target reads these. */
+export interface AlbSettings {
+  /** How ALB emulates stages: a host header, a path prefix, or a listener each. */
+  stageMode: 'host' | 'path' | 'listener';
+  /** ALB stack shape: rules on an existing listener, or a whole load balancer. */
+  stack: 'listener-rules' | 'full';
+  /**
+   * Where ALB sends requests no operation declares: `backend` lets a backend that owns a
+   * whole prefix take the rest of it (fewer rules); `default` sends them to the default action.
+   */
+  unmatched: 'backend' | 'default';
+}
+
 export interface ApiInfo {
   title: string;
   version: string;
@@ -235,17 +248,13 @@ export interface RouteModel {
   routes: Route[];
   stages: Record<string, Stage>;
   auth: Record<string, NamedAuthScheme>;
-  /** Where unmatched requests go on ALB; `undefined` means a JSON 404 fixed response. */
-  catchAll?: string;
-  /** How ALB emulates stages. */
-  albStageMode: 'host' | 'path' | 'listener';
-  /** ALB stack shape: rules on an existing listener, or a whole load balancer. */
-  albStack: 'listener-rules' | 'full';
   /**
-   * Where ALB sends requests no operation declares: `backend` lets a backend that owns a
-   * whole prefix take the rest of it (fewer rules); `default` sends them to the default action.
+   * Where requests no operation declares go: the ALB default action and the HTTP API
+   * `$default` route; `undefined` means a JSON 404.
    */
-  albUnmatched: 'backend' | 'default';
+  catchAll?: string;
+  /** Choices only the ALB target reads (`x-gateplan.alb`). */
+  alb: AlbSettings;
   cors?: Cors;
   binaryMediaTypes: string[];
   endpoint: { type: 'regional' | 'edge' | 'private'; vpcEndpointIds: string[] };

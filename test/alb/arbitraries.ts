@@ -30,21 +30,21 @@ const canary = { percent: 10, backends: { alpha: 'beta' } };
 /** Two stages (the second with a canary from alpha to beta) per ALB stage mode. */
 export const stageModes = {
   host: {
-    albStageMode: 'host' as const,
+    alb: { stageMode: 'host' as const, stack: 'listener-rules' as const, unmatched: 'backend' as const },
     stages: {
       dev: { name: 'dev', host: 'dev.example.com', variables: {}, where },
       prod: { name: 'prod', host: 'api.example.com', variables: {}, canary, where },
     },
   },
   path: {
-    albStageMode: 'path' as const,
+    alb: { stageMode: 'path' as const, stack: 'listener-rules' as const, unmatched: 'backend' as const },
     stages: {
       dev: { name: 'dev', pathPrefix: '/dev', variables: {}, where },
       prod: { name: 'prod', pathPrefix: '/prod', variables: {}, canary, where },
     },
   },
   listener: {
-    albStageMode: 'listener' as const,
+    alb: { stageMode: 'listener' as const, stack: 'listener-rules' as const, unmatched: 'backend' as const },
     stages: {
       dev: { name: 'dev', variables: {}, where },
       prod: { name: 'prod', variables: {}, canary, where },

@@ -12,10 +12,17 @@ function template(model: RouteModel): Record<string, Record<string, Record<strin
 
 const variants: [string, (m: RouteModel) => RouteModel][] = [
   ['rules on an existing listener', (m) => m],
-  ['full stack', (m) => ({ ...m, albStack: 'full' })],
-  ['a listener per stage, full stack', (m) => ({ ...m, albStack: 'full', albStageMode: 'listener' })],
-  ['path-prefix stages', (m) => ({ ...m, albStageMode: 'path', stages: withPrefixes(m) })],
+  ['full stack', full],
+  [
+    'a listener per stage, full stack',
+    (m) => ({ ...m, alb: { ...m.alb, stack: 'full', stageMode: 'listener' } }),
+  ],
+  ['path-prefix stages', (m) => ({ ...m, alb: { ...m.alb, stageMode: 'path' }, stages: withPrefixes(m) })],
 ];
+
+function full(m: RouteModel): RouteModel {
+  return { ...m, alb: { ...m.alb, stack: 'full' } };
+}
 
 function withPrefixes(m: RouteModel): RouteModel['stages'] {
   return Object.fromEntries(
@@ -55,7 +62,7 @@ describe('ALB CloudFormation content', () => {
   });
 
   it('full stack: load balancer, HTTPS listener with certificate and TLS policy, HTTP→HTTPS redirect', async () => {
-    const t = template({ ...(await modelOf('specs/bookstore.yaml')), albStack: 'full' });
+    const t = template(full(await modelOf('specs/bookstore.yaml')));
     expect(t.Resources!.LoadBalancer!.Type).toBe('AWS::ElasticLoadBalancingV2::LoadBalancer');
     expect(t.Resources!.HttpsListener!.Properties).toMatchObject({
       Protocol: 'HTTPS',

@@ -340,7 +340,8 @@ describe('ALB compiler: everything driven from the spec', () => {
   });
 
   it('one listener per stage when asked', async () => {
-    const model = { ...(await loadModel('specs/bookstore.yaml')), albStageMode: 'listener' as const };
+    const loaded = await loadModel('specs/bookstore.yaml');
+    const model = { ...loaded, alb: { ...loaded.alb, stageMode: 'listener' as const } };
     const plan = compileAlb(model);
     expect(plan.listeners.map((l) => l.name)).toEqual(['dev', 'prod']);
     expect(misroutedRequests(model, plan)).toEqual([]);

@@ -14,7 +14,7 @@ import { rpcApi, routeSet, serviceApi, stageModes } from './arbitraries.js';
 import { leakedProbes, misroutedRequests, modelOf, strayRequests, undeclaredProbes } from './support.js';
 
 function strict(model: RouteModel): RouteModel {
-  return { ...model, albUnmatched: 'default' };
+  return { ...model, alb: { ...model.alb, unmatched: 'default' } };
 }
 
 function pathValues(c: AlbCondition): { globs: string[]; regexes: string[] } {

@@ -56,7 +56,7 @@ function compareRanks(a: number[], b: number[]): number {
 
 /** A request the route owns (see `owningRoute`), or undefined when more specific routes shadow it entirely. */
 export function sampleRequest(model: RouteModel, route: Route, stage: Stage): AlbRequest | undefined {
-  const prefix = model.albStageMode === 'path' ? (stage.pathPrefix ?? '') : '';
+  const prefix = model.alb.stageMode === 'path' ? (stage.pathPrefix ?? '') : '';
   const method = route.method === 'ANY' ? undeclaredMethod(model, route) : route.method;
   const path = [1, 2, 3]
     .map((depth) => samplePath(route, depth))
@@ -65,7 +65,8 @@ export function sampleRequest(model: RouteModel, route: Route, stage: Stage): Al
   // A stage's root is its bare prefix (`/dev`), which the rewrite turns into `/`.
   const request: AlbRequest = { method, path: prefix && path === '/' ? prefix : prefix + path };
   const host =
-    route.match?.hosts?.[0]?.replace(/\*/g, 'zz') ?? (model.albStageMode === 'host' ? stage.host : undefined);
+    route.match?.hosts?.[0]?.replace(/\*/g, 'zz') ??
+    (model.alb.stageMode === 'host' ? stage.host : undefined);
   if (host) request.host = host;
   if (route.match?.headers) {
     request.headers = Object.fromEntries(
@@ -157,9 +158,7 @@ export function modelOf(
     }),
     stages: { prod: { name: 'prod', variables: {}, where } },
     auth: {},
-    albStageMode: 'host',
-    albStack: 'listener-rules',
-    albUnmatched: 'backend',
+    alb: { stageMode: 'host', stack: 'listener-rules', unmatched: 'backend' },
     binaryMediaTypes: [],
     endpoint: { type: 'regional', vpcEndpointIds: [] },
     schemas: {},
@@ -204,7 +203,7 @@ export function misroutedRequests(
           : `${t.type} ${'statusCode' in t ? t.statusCode : ''}`;
       const mock = expected.length === 1 && model.backends[expected[0]!]?.target.kind === 'mock';
       const ok = mock ? t.type === 'fixed-response' : JSON.stringify(got) === JSON.stringify(expected);
-      const prefix = model.albStageMode === 'path' ? (stage.pathPrefix ?? '') : '';
+      const prefix = model.alb.stageMode === 'path' ? (stage.pathPrefix ?? '') : '';
       const pathOk = match.forwardedPath === (request.path.slice(prefix.length) || '/');
       const authOk = !options.checkAuth || authMatches(model, route, match.actions.auth?.scheme);
       if (!ok || !pathOk || !authOk || !match.rule)
@@ -240,8 +239,8 @@ export function unmatchedRequests(model: RouteModel): AlbRequest[] {
   for (const name of ['zz-nothing-here', 'ZZ-Other', 'zz9']) {
     if (firsts.has(name) || firsts.has('')) continue;
     for (const stage of Object.values(model.stages)) {
-      const host = model.albStageMode === 'host' ? stage.host : undefined;
-      const prefix = model.albStageMode === 'path' ? (stage.pathPrefix ?? '') : '';
+      const host = model.alb.stageMode === 'host' ? stage.host : undefined;
+      const prefix = model.alb.stageMode === 'path' ? (stage.pathPrefix ?? '') : '';
       for (const method of ['GET', 'POST']) {
         requests.push({ method, path: `${prefix}/${name}/x`, ...(host ? { host } : {}) });
         requests.push({ method, path: `${prefix}/${name}`, ...(host ? { host } : {}) });
@@ -284,7 +283,7 @@ export function undeclaredProbes(model: RouteModel): { stage: Stage; request: Al
   const out: { stage: Stage; request: AlbRequest }[] = [];
   const seen = new Set<string>();
   for (const stage of Object.values(model.stages)) {
-    const prefix = model.albStageMode === 'path' ? (stage.pathPrefix ?? '') : '';
+    const prefix = model.alb.stageMode === 'path' ? (stage.pathPrefix ?? '') : '';
     for (const route of model.routes) {
       const sample = sampleRequest(model, route, stage);
       if (!sample) continue;

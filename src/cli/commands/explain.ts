@@ -75,14 +75,14 @@ export async function handleExplain(argv: ExplainArgs): Promise<CommandResult> {
     );
   const method = argv.method.toUpperCase();
   const prefix =
-    model.albStageMode === 'path' && stage.pathPrefix && !argv.path.startsWith(stage.pathPrefix + '/')
+    model.alb.stageMode === 'path' && stage.pathPrefix && !argv.path.startsWith(stage.pathPrefix + '/')
       ? stage.pathPrefix
       : '';
   const request: AlbRequest = {
     method,
     path: prefix + (argv.path.startsWith('/') ? argv.path : '/' + argv.path),
   };
-  const host = argv.host ?? (model.albStageMode === 'host' ? stage.host : undefined);
+  const host = argv.host ?? (model.alb.stageMode === 'host' ? stage.host : undefined);
   if (host) request.host = host;
   if (argv.header.length) request.headers = Object.fromEntries(argv.header.map(pair(':', '--header')));
   if (argv.query.length) request.query = argv.query.map(pair('=', '--query'));

@@ -268,7 +268,8 @@ const rootProperties = {
   },
   catchAll: {
     type: 'string',
-    description: 'ALB: backend for requests that match no operation (default: JSON 404).',
+    description:
+      'Backend for requests that match no operation: the ALB default action and the HTTP API $default route (default: JSON 404; REST APIs have no default route).',
   },
   stages: {
     type: 'object',

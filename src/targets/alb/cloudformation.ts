@@ -55,7 +55,7 @@ function listenerLogicalId(listener: AlbListener): string {
 /** The rule that stands in for the listener's default action on a listener gateplan does not own. */
 export function fallbackRule(model: RouteModel, listener: AlbListener): AlbRule {
   const hosts =
-    model.albStageMode === 'host'
+    model.alb.stageMode === 'host'
       ? listener.stages.flatMap((name) => (model.stages[name]?.host ? [model.stages[name]!.host!] : []))
       : [];
   const conditions: AlbCondition[] = [];

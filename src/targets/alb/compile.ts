@@ -40,9 +40,9 @@ export function compileAlb(model: RouteModel): AlbPlan {
   const notes = newNotes();
   const diagnostics: Diagnostic[] = [];
   const stages = Object.values(model.stages);
-  const listenerStages = model.albStageMode === 'listener' ? stages.map((s) => [s]) : [stages];
+  const listenerStages = model.alb.stageMode === 'listener' ? stages.map((s) => [s]) : [stages];
   const compiled = listenerStages.map((group) =>
-    compileListener(model, group, model.albStageMode === 'listener' ? group[0]!.name : 'main', notes),
+    compileListener(model, group, model.alb.stageMode === 'listener' ? group[0]!.name : 'main', notes),
   );
   const listeners = compiled.map((c) => c.listener);
 
@@ -57,8 +57,8 @@ export function compileAlb(model: RouteModel): AlbPlan {
     .map((tg) => ({ backend: tg.backend, functionArn: tg.lambdaArn! }));
   const waf = buildWaf(model, stages);
   const plan: AlbPlan = {
-    stack: model.albStack,
-    stageMode: model.albStageMode,
+    stack: model.alb.stack,
+    stageMode: model.alb.stageMode,
     listeners,
     targetGroups,
     lambdaPermissions,
@@ -95,11 +95,11 @@ function compileListener(
   const dests = new Map<string, Destination>();
   const entries: Entry[] = [];
   const special: { route: Route; dest: string; segs: ShapeSeg[] }[] = [];
-  const perStage = model.albStageMode === 'path' ? stages.map((s) => [s]) : [stages];
+  const perStage = model.alb.stageMode === 'path' ? stages.map((s) => [s]) : [stages];
   for (const route of model.routes) {
     for (const group of perStage) {
       const dest = destinationOf(model, route, group, notes, dests);
-      const prefix = model.albStageMode === 'path' ? prefixSegs(group[0]!) : [];
+      const prefix = model.alb.stageMode === 'path' ? prefixSegs(group[0]!) : [];
       const segs: ShapeSeg[] = [
         ...prefix,
         ...route.segments
@@ -122,12 +122,12 @@ function compileListener(
     const d = dests.get(dest)!;
     return d.groups.length > 1 ? Math.max(...d.groups.map((g) => hostsOf(g.stages).length)) : 0;
   };
-  const prefixes = model.albStageMode === 'path' ? stages.map((s) => s.pathPrefix ?? '') : [''];
+  const prefixes = model.alb.stageMode === 'path' ? stages.map((s) => s.pathPrefix ?? '') : [''];
   const roots = prefixes.flatMap((p) => ancestors(p + model.api.basePath));
   const rootDepth = Math.min(
     ...prefixes.map((p) => (p + model.api.basePath).split('/').filter(Boolean).length),
   );
-  const strict = model.albUnmatched === 'default';
+  const strict = model.alb.unmatched === 'default';
   const merged = mergeCandidates(routeCandidates(entries, roots, strict), {
     rootDepth,
     valueBudget: (dest, methods) =>
@@ -183,7 +183,7 @@ function destinationOf(
     else byActions.set(key, { stages: [stage], actions });
   }
   const groups = [...byActions.values()];
-  const strip = model.albStageMode === 'path' ? stages[0]!.pathPrefix : undefined;
+  const strip = model.alb.stageMode === 'path' ? stages[0]!.pathPrefix : undefined;
   const key = JSON.stringify({ g: groups.map((g) => [g.stages.map((s) => s.name), g.actions]), strip });
   if (!dests.has(key)) dests.set(key, { groups, ...(strip ? { strip } : {}) });
   return key;

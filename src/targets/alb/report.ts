@@ -146,7 +146,7 @@ export function reportPlan(
       diagnostic('GP200', root, {
         rules: total,
         quota: ALB_QUOTAS.rulesPerLoadBalancer,
-        ...overflowAdvice(rules, label, model.albUnmatched === 'default'),
+        ...overflowAdvice(rules, label, model.alb.unmatched === 'default'),
       }),
     );
   }
@@ -167,10 +167,10 @@ export function reportPlan(
 
 function stageNotes(model: RouteModel): Diagnostic[] {
   const stages = Object.values(model.stages);
-  if (stages.length < 2 && model.albStageMode === 'host') return [];
+  if (stages.length < 2 && model.alb.stageMode === 'host') return [];
   const out: Diagnostic[] = [];
   const where = stages[0]!.where;
-  const mode = model.albStageMode;
+  const mode = model.alb.stageMode;
   const detail =
     mode === 'host'
       ? stages.map((s) => `${s.name} → host ${s.host ?? '(any)'}`).join(', ')

@@ -18,7 +18,7 @@ export function limitFor(throttle: Throttle): number {
 
 export function buildWaf(model: RouteModel, stages: Stage[]): AlbWaf | undefined {
   const rules: AlbRateLimit[] = [];
-  const prefixes = model.albStageMode === 'path' ? stages.map((s) => s.pathPrefix ?? '') : [''];
+  const prefixes = model.alb.stageMode === 'path' ? stages.map((s) => s.pathPrefix ?? '') : [''];
   const groups = new Map<string, Route[]>();
   for (const route of model.routes) {
     if (!route.throttle) continue;
@@ -44,8 +44,8 @@ export function buildWaf(model: RouteModel, stages: Stage[]): AlbWaf | undefined
   for (const stage of stages) {
     if (!stage.throttle) continue;
     const scope: AlbRateLimit['scope'] = [];
-    if (model.albStageMode === 'host' && stage.host) scope.push({ host: stage.host });
-    if (model.albStageMode === 'path' && stage.pathPrefix)
+    if (model.alb.stageMode === 'host' && stage.host) scope.push({ host: stage.host });
+    if (model.alb.stageMode === 'path' && stage.pathPrefix)
       scope.push({ pathRegex: `^${escapeRegex(stage.pathPrefix)}(/.*)?$` });
     rules.push({
       name: `gateplan-stage-${stage.name}`,
