@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { displayPath, FileAccess } from '../src/load/access.js';
 import { detectFormat } from '../src/load/detect.js';
 import { load } from '../src/load/index.js';
 import { resolveLoadOptions } from '../src/load/options.js';
@@ -55,7 +56,8 @@ function locateAll(model: RouteModel, sources: SourceSet): number {
 
 async function runPhases(file: string): Promise<Sample> {
   const options = resolveLoadOptions();
-  const display = SourceSet.display(file, options.cwd);
+  const display = displayPath(file, options.cwd);
+  const access = await FileAccess.create(file, options);
   return measure(RUNS, async (phase) => {
     const entry = await phase('read+parse', async () => {
       const read = await readSpecFile(file, display, options.maxFileSize);
@@ -73,7 +75,7 @@ async function runPhases(file: string): Promise<Sample> {
     const detected = detectFormat(entry.value);
     if (!detected.ok) fail('detect', detected);
     const sources = await phase('$ref preload', async () => {
-      const set = new SourceSet(entry, options);
+      const set = new SourceSet(entry, access, options);
       await set.preload();
       return set;
     });

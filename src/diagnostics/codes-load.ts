@@ -86,4 +86,11 @@ export const loadCodes = {
     text: '$ref {ref} is a bare name (Swagger 1.2 style), not a JSON reference',
     fix: 'write it as {suggestion}',
   },
+  GP015: {
+    slug: 'symlink-outside-root',
+    level: 'error',
+    stage: 'load',
+    text: '{file} is a symbolic link (or lies in a linked folder) leading outside {root}, or into a .git folder; it was not read',
+    fix: 'replace the link with the file itself, or pass --ref-root with a folder that holds its target',
+  },
 } as const satisfies Record<string, CatalogEntry>;

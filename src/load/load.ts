@@ -6,9 +6,7 @@ import { detectFormat } from './detect.js';
 import { applyOverlays, Origins } from './overlay/index.js';
 import { loadPostman } from './postman/index.js';
 import { resolveLoadOptions, type LoadOptions, type ResolvedLoadOptions } from './options.js';
-import { parseText } from './parse.js';
-import { PositionIndex } from './positions.js';
-import { readSpecFile } from './read.js';
+import { FileAccess } from './access.js';
 import { SourceSet, type SourceFile } from './sources.js';
 
 /** A spec read from disk with everything it references, ready for `normalize`. */
@@ -32,7 +30,9 @@ export const CONFIG_FILE_NAMES = ['gateplan.yaml', 'gateplan.yml'];
 /** Reads a spec and its referenced files. Never throws for bad input: unusable input is `ok: false`. */
 export async function load(specPath: string, options: LoadOptions = {}): Promise<LoadResult> {
   const resolved = resolveLoadOptions(options);
-  const entry = await readSource(resolvePath(resolved.cwd, specPath), resolved);
+  const entryAbs = resolvePath(resolved.cwd, specPath);
+  const access = await FileAccess.create(entryAbs, resolved);
+  const entry = await access.open(entryAbs, 'named');
   if (!entry.ok) return { ok: false, diagnostics: [entry.diagnostic] };
 
   const detected = detectFormat(entry.file.value);
@@ -45,7 +45,7 @@ export async function load(specPath: string, options: LoadOptions = {}): Promise
   let entryFile = entry.file;
   let origins: Origins | undefined;
   if (detected.format.startsWith('postman')) {
-    const converted = await loadPostman(entry.file, resolved);
+    const converted = await loadPostman(entry.file, access, resolved);
     if (!converted.ok) return { ok: false, diagnostics: converted.diagnostics };
     ({ file: entryFile, origins } = converted);
     diagnostics.push(...converted.diagnostics);
@@ -57,21 +57,21 @@ export async function load(specPath: string, options: LoadOptions = {}): Promise
       entryFile.value as Record<string, unknown>,
       resolved.overlays,
       origins,
-      resolved,
+      access,
     );
     if (!applied.ok) return { ok: false, diagnostics: applied.diagnostics };
     overlayFiles = applied.files;
     diagnostics.push(...applied.diagnostics);
   }
 
-  const sources = new SourceSet(entryFile, resolved);
+  const sources = new SourceSet(entryFile, access, resolved);
   for (const file of overlayFiles) sources.register(file);
   await sources.preload();
 
   let config: SourceFile | undefined;
   const configPath = findConfig(entry.file.absPath, resolved);
   if (configPath) {
-    const read = await readSource(configPath, resolved);
+    const read = await access.open(configPath, 'named');
     if (read.ok) {
       config = read.file;
       sources.register(config);
@@ -96,24 +96,4 @@ function findConfig(specAbs: string, options: ResolvedLoadOptions): string | und
   if (options.config === false) return undefined;
   if (typeof options.config === 'string') return resolvePath(options.cwd, options.config);
   return CONFIG_FILE_NAMES.map((name) => join(dirname(specAbs), name)).find((path) => existsSync(path));
-}
-
-type ReadSource = { ok: true; file: SourceFile } | { ok: false; diagnostic: Diagnostic };
-
-async function readSource(absPath: string, options: ResolvedLoadOptions): Promise<ReadSource> {
-  const display = SourceSet.display(absPath, options.cwd);
-  const read = await readSpecFile(absPath, display, options.maxFileSize);
-  if (!read.ok) return read;
-  const parsed = parseText(read.text, display, options);
-  if (!parsed.ok) return parsed;
-  return {
-    ok: true,
-    file: {
-      absPath,
-      display,
-      kind: parsed.kind,
-      value: parsed.value,
-      positions: new PositionIndex(read.text, parsed.kind),
-    },
-  };
 }

@@ -1,21 +1,12 @@
-import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { existsSync } from 'node:fs';
 import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnostic.js';
 import type { Deref, SpecSources } from '../model/input.js';
+import type { FileAccess, SourceFile } from './access.js';
 import type { ResolvedLoadOptions } from './options.js';
-import { parseText, type TextKind } from './parse.js';
-import { PositionIndex } from './positions.js';
-import { fetchSpec, readSpecFile } from './read.js';
-import { decodePointer, encodePointer } from '../util/pointer.js';
+import { decodePointer } from '../util/pointer.js';
 
-export interface SourceFile {
-  absPath: string;
-  /** Path as shown in diagnostics (relative to the working directory when inside it). */
-  display: string;
-  kind: TextKind;
-  value: unknown;
-  positions: PositionIndex;
-}
+export type { SourceFile } from './access.js';
 
 /**
  * Every file a spec consists of, parsed and held in memory, so that resolving `$ref`s after
@@ -26,20 +17,15 @@ export interface SourceFile {
 export class SourceSet implements SpecSources {
   private readonly byAbs = new Map<string, SourceFile>();
   private readonly byDisplay = new Map<string, SourceFile>();
-  private readonly refFailures = new Map<string, Diagnostic>();
-  readonly root: string;
+  /** Files a `$ref` could not have, by path: why, and whether the problem lies inside the file. */
+  private readonly refFailures = new Map<string, { diagnostic: Diagnostic; inFile: boolean }>();
 
   constructor(
     readonly entry: SourceFile,
+    private readonly access: FileAccess,
     private readonly options: ResolvedLoadOptions,
   ) {
-    this.root = resolvePath(options.refRoot ?? dirname(entry.absPath));
     this.register(entry);
-  }
-
-  static display(absPath: string, cwd: string): string {
-    const rel = relative(cwd, absPath);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : absPath;
   }
 
   get files(): SourceFile[] {
@@ -60,40 +46,22 @@ export class SourceSet implements SpecSources {
     const queue: SourceFile[] = [this.entry];
     while (queue.length > 0) {
       const file = queue.shift()!;
-      for (const { ref, pointer } of externalRefs(file.value)) {
+      for (const ref of externalRefs(file.value)) {
         const target = this.targetPath(ref, file);
         if (target.kind === 'local' || this.byAbs.has(target.absPath) || this.refFailures.has(target.absPath))
           continue;
-        if (target.kind === 'remote' ? !this.options.allowRemoteRefs : !this.insideRoot(target.absPath))
-          continue;
-        const display =
-          target.kind === 'remote' ? target.absPath : SourceSet.display(target.absPath, this.options.cwd);
-        const read =
-          target.kind === 'remote'
-            ? await fetchSpec(target.absPath, this.options.maxFileSize)
-            : await readSpecFile(target.absPath, display, this.options.maxFileSize);
-        if (!read.ok) {
+        if (target.kind === 'remote' && !this.options.allowRemoteRefs) continue;
+        const opened = await this.access.open(
+          target.absPath,
+          target.kind === 'remote' ? 'remote' : 'referenced',
+        );
+        if (!opened.ok) {
           if (looksLikeLegacyName(ref) && !existsSync(target.absPath)) continue;
-          this.refFailures.set(target.absPath, {
-            ...read.diagnostic,
-            where: { file: file.display, pointer },
-          });
+          this.refFailures.set(target.absPath, opened);
           continue;
         }
-        const parsed = parseText(read.text, display, this.options);
-        if (!parsed.ok) {
-          this.refFailures.set(target.absPath, parsed.diagnostic);
-          continue;
-        }
-        const loaded: SourceFile = {
-          absPath: target.absPath,
-          display,
-          kind: parsed.kind,
-          value: parsed.value,
-          positions: new PositionIndex(read.text, parsed.kind),
-        };
-        this.register(loaded);
-        queue.push(loaded);
+        this.register(opened.file);
+        queue.push(opened.file);
       }
     }
   }
@@ -138,26 +106,25 @@ export class SourceSet implements SpecSources {
         return {
           ok: false,
           diagnostic: failure
-            ? { ...failure, where: at }
+            ? { ...failure.diagnostic, where: at }
             : diagnostic('GP007', at, { ref, reason: 'not fetched' }),
         };
       }
     } else {
-      if (!this.insideRoot(target.absPath)) {
-        return {
-          ok: false,
-          diagnostic: diagnostic('GP009', at, { ref, root: SourceSet.display(this.root, this.options.cwd) }),
-        };
-      }
       file = this.byAbs.get(target.absPath);
       if (!file) {
         if (looksLikeLegacyName(ref)) return this.followLegacy(ref, at);
         const failure = this.refFailures.get(target.absPath);
-        if (failure?.code === 'GP001')
+        if (!failure)
+          return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'file not loaded' }) };
+        if (failure.diagnostic.code === 'GP001')
           return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'file not found' }) };
+        if (failure.diagnostic.code === 'GP009')
+          return { ok: false, diagnostic: diagnostic('GP009', at, { ...failure.diagnostic.args, ref }) };
+        // A file that was read but does not parse is reported where it is; the rest at the $ref.
         return {
           ok: false,
-          diagnostic: failure ?? diagnostic('GP007', at, { ref, reason: 'file not loaded' }),
+          diagnostic: failure.inFile ? failure.diagnostic : { ...failure.diagnostic, where: at },
         };
       }
     }
@@ -199,11 +166,6 @@ export class SourceSet implements SpecSources {
     const file = this.byDisplay.get(where.file);
     const position = file?.positions.locate(where.pointer);
     return position ? { ...where, line: position.line, column: position.column } : where;
-  }
-
-  private insideRoot(absPath: string): boolean {
-    const rel = relative(this.root, absPath);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   }
 
   private targetPath(
@@ -257,20 +219,20 @@ function legacySuggestion(entry: unknown, name: string): string | undefined {
 }
 
 /** Non-local `$ref`s in a document, skipping vendor extensions gateplan never reads. */
-function* externalRefs(root: unknown): Generator<{ ref: string; pointer: string }> {
-  const stack: [unknown, (string | number)[]][] = [[root, []]];
+function* externalRefs(root: unknown): Generator<string> {
+  const stack: unknown[] = [root];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
+    const node = stack.pop();
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
-    if (isRef(node) && !node.$ref.startsWith('#')) yield { ref: node.$ref, pointer: encodePointer(path) };
+    if (isRef(node) && !node.$ref.startsWith('#')) yield node.$ref;
     if (Array.isArray(node)) {
-      node.forEach((child, i) => stack.push([child, [...path, i]]));
+      for (const child of node) stack.push(child);
     } else {
       for (const [key, child] of Object.entries(node)) {
         if (key.startsWith('x-') && key !== 'x-gateplan') continue;
-        if (child !== null && typeof child === 'object') stack.push([child, [...path, key]]);
+        if (child !== null && typeof child === 'object') stack.push(child);
       }
     }
   }

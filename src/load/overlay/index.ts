@@ -1,12 +1,10 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { ResolvedLoadOptions } from '../options.js';
+import type { FileAccess } from '../access.js';
 import type { SourceFile } from '../sources.js';
 import { applyOverlay } from './apply.js';
 import { Origins } from './origins.js';
-import { readSideFile } from './source.js';
 
 export { Origins } from './origins.js';
-export { readSideFile } from './source.js';
 
 export type OverlaysApplied =
   { ok: true; files: SourceFile[]; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -19,12 +17,12 @@ export async function applyOverlays(
   document: Record<string, unknown>,
   paths: readonly string[],
   origins: Origins,
-  options: ResolvedLoadOptions,
+  access: FileAccess,
 ): Promise<OverlaysApplied> {
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const path of paths) {
-    const read = await readSideFile(path, options);
+    const read = await access.open(access.resolve(path), 'named');
     if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
     files.push(read.file);
     diagnostics.push(...applyOverlay(document, read.file, origins));

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { FileAccess } from '../access.js';
 import type { ResolvedLoadOptions } from '../options.js';
-import { readSideFile } from '../overlay/source.js';
 import type { Origins } from '../overlay/origins.js';
 import type { SourceFile } from '../sources.js';
 import { convertCollection } from './convert.js';
@@ -15,10 +15,14 @@ export type PostmanLoad =
  * path and position index (so line numbers are the collection's), the converted document as
  * its value, and `origins` to map the document's pointers back into the collection.
  */
-export async function loadPostman(entry: SourceFile, options: ResolvedLoadOptions): Promise<PostmanLoad> {
+export async function loadPostman(
+  entry: SourceFile,
+  access: FileAccess,
+  options: ResolvedLoadOptions,
+): Promise<PostmanLoad> {
   let environment: unknown;
   if (options.postmanEnvironment !== undefined) {
-    const read = await readSideFile(options.postmanEnvironment, options);
+    const read = await access.open(access.resolve(options.postmanEnvironment), 'named');
     if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
     const problem = environmentProblem(read.file.value);
     if (problem) {
