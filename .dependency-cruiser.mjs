@@ -1,0 +1,66 @@
+/**
+ * The layers of docs/design.md ("Layers"), checked by `npm run lint`:
+ *
+ *   cli → (compare, cost, diff, explain) → targets → model ← load
+ *   write at the edge; diagnostics, format, util at the bottom
+ *
+ * Each folder of src/ may import its own files and the folders listed for it here, nothing
+ * else; no import cycle anywhere in src/. test/layers.test.ts proves both rules fire.
+ */
+const BOTTOM = ['util', 'diagnostics', 'format', 'version.ts'];
+const MIDDLE = ['targets', 'model', ...BOTTOM];
+
+/** Folder (or top-level file) of src/ → what it may import besides itself. */
+const MAY_IMPORT = {
+  util: [],
+  'version.ts': [],
+  diagnostics: ['util'],
+  format: ['util', 'diagnostics'],
+  model: BOTTOM,
+  load: ['model', ...BOTTOM],
+  targets: ['model', ...BOTTOM],
+  cost: MIDDLE,
+  diff: MIDDLE,
+  explain: MIDDLE,
+  // compare reads cost's estimate (sideways; cost never imports compare)
+  compare: ['cost', ...MIDDLE],
+  // write sits at the edge: it takes targets' Artifact type, nothing of their code (rule below)
+  write: ['targets', ...BOTTOM],
+  'index.ts': ['load', 'model', 'targets', 'write', 'compare', 'cost', 'diff', 'explain', ...BOTTOM],
+  cli: ['index.ts', 'load', 'model', 'targets', 'write', 'compare', 'cost', 'diff', 'explain', ...BOTTOM],
+};
+
+const escape = (name) => name.replace(/[.]/g, '\\.');
+const node = (name) => (name.endsWith('.ts') ? `${escape(name)}$` : `${escape(name)}/`);
+const anyOf = (names) => `^src/(${names.map(node).join('|')})`;
+
+export default {
+  forbidden: [
+    {
+      name: 'no-cycle',
+      comment: 'Import cycles hide which module depends on which; break them by moving the shared part down.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    ...Object.entries(MAY_IMPORT).map(([layer, allowed]) => ({
+      name: `layers-${layer.replace(/\.ts$/, '')}`,
+      comment: `src/${layer} may import only ${allowed.length ? allowed.join(', ') : 'nothing else in src/'} (docs/design.md, "Layers").`,
+      severity: 'error',
+      from: { path: anyOf([layer]) },
+      to: { path: '^src/', pathNot: anyOf([layer, ...allowed]) },
+    })),
+    {
+      name: 'write-takes-types-only',
+      comment: "src/write may import targets' Artifact type, never their code.",
+      severity: 'error',
+      from: { path: '^src/write/' },
+      to: { path: '^src/targets/', dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};
