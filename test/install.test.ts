@@ -1,0 +1,185 @@
+/**
+ * The ways README says gateplan can be installed, each done for real in a temporary folder:
+ * the release tag made by `npm run release` (installed from a git URL and by pre-commit), and
+ * the release tarball (installed without development dependencies, used from ESM and CommonJS).
+ * npm installs with `--prefer-offline`: the packages come from npm's cache when it has them.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { release, releaseLock, releasePackageJson, type Release } from '../scripts/release.js';
+import { ensureBuilt } from './support/built.js';
+import { REPO } from './support/pipeline.js';
+import { tempDir } from './support/temp.js';
+
+const exec = promisify(execFile);
+const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+const NPM_INSTALL = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+
+async function sh(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  return exec(file, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 32 << 20 });
+}
+
+/** A project of a user's: an empty package.json, and gateplan installed from `spec`. */
+async function projectWith(spec: string): Promise<string> {
+  const dir = tempDir({ 'package.json': JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }) });
+  await sh('npm', [...NPM_INSTALL, spec], dir);
+  return dir;
+}
+
+let made: Release;
+let clone: string;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  clone = join(tempDir(), 'gateplan');
+  await sh('git', ['clone', '--quiet', REPO, clone], REPO);
+  // The clone is the committed source; dist/ is what `npm run build` made of it.
+  cpSync(join(REPO, 'dist'), join(clone, 'dist'), { recursive: true });
+  await identify(clone);
+  made = release(clone, { build: false, packInto: join(clone, '..', 'pack') });
+});
+
+/** Commits and tags in a test repository do not depend on the machine's git configuration. */
+async function identify(repo: string): Promise<void> {
+  await sh('git', ['config', 'user.name', 'gateplan test'], repo);
+  await sh('git', ['config', 'user.email', 'test@gateplan.invalid'], repo);
+}
+
+describe('npm run release', () => {
+  it('tags v<version> on a commit that adds dist/ and drops the development tree', async () => {
+    expect(made.tag).toBe(`v${VERSION}`);
+    const show = (path: string) => sh('git', ['show', `${made.tag}:${path}`], clone).then((r) => r.stdout);
+    const pkg = JSON.parse(await show('package.json')) as Record<string, unknown>;
+    expect(pkg.devDependencies).toBeUndefined();
+    expect(pkg.scripts).not.toHaveProperty('prepare');
+    expect(pkg.dependencies).toHaveProperty('yaml');
+    expect(await show('dist/cli/main.js')).toContain('export async function main');
+    const lock = JSON.parse(await show('package-lock.json')) as { packages: Record<string, unknown> };
+    expect(Object.keys(lock.packages)).not.toContain('node_modules/typescript');
+    expect(Object.keys(lock.packages)).toContain('node_modules/yaml');
+    // The branch is untouched: the tag's commit sits on top of it.
+    const parent = await sh('git', ['rev-parse', `${made.tag}^`], clone);
+    const head = await sh('git', ['rev-parse', 'HEAD'], clone);
+    expect(parent.stdout).toBe(head.stdout);
+  });
+
+  it('keeps optional production packages and the root entry, drops only dev-only ones', () => {
+    const lock = releaseLock({
+      packages: {
+        '': { devDependencies: { vitest: '1' } },
+        'node_modules/vitest': { dev: true },
+        'node_modules/uglify-js': {},
+      },
+    });
+    expect(lock.packages).toEqual({ '': {}, 'node_modules/uglify-js': {} });
+    expect(releasePackageJson({ version: '1.0.0', scripts: { prepare: 'x', test: 'y' }, devDependencies: {} })).toEqual(
+      { version: '1.0.0', scripts: { test: 'y' } },
+    );
+  });
+
+  it('refuses a version the changelog does not describe, and a dirty tree', async () => {
+    expect(readFileSync(join(REPO, 'CHANGELOG.md'), 'utf8')).toContain(`## [${VERSION}]`);
+    const repo = tempDir({
+      'package.json': JSON.stringify({ version: '9.9.9' }),
+      'CHANGELOG.md': '## [1.0.0]\n',
+    });
+    await sh('git', ['init', '--quiet'], repo);
+    await identify(repo);
+    await sh('git', ['add', '.'], repo);
+    await sh('git', ['commit', '--quiet', '-m', 'init'], repo);
+    expect(() => release(repo, { build: false })).toThrow('CHANGELOG.md has no "## [9.9.9]" section');
+    writeFileSync(join(repo, 'CHANGELOG.md'), '## [9.9.9]\n');
+    expect(() => release(repo, { build: false })).toThrow('commit or stash your changes first');
+  });
+});
+
+describe('installing gateplan', () => {
+  let fromTarball: string;
+  let fromGit: string;
+  beforeAll(async () => {
+    [fromTarball, fromGit] = await Promise.all([
+      projectWith(made.tarball!),
+      projectWith(`git+file://${clone}#${made.tag}`),
+    ]);
+  });
+
+  it('from the release tarball: without development dependencies, and it runs', async () => {
+    expect(existsSync(join(fromTarball, 'node_modules/gateplan/dist/index.js'))).toBe(true);
+    for (const dev of ['typescript', 'vitest', 'tsx', 'eslint']) expect(existsSync(join(fromTarball, 'node_modules', dev))).toBe(false);
+    const bin = join(fromTarball, 'node_modules/.bin/gateplan');
+    expect((await sh(bin, ['--version'], fromTarball)).stdout.trim()).toBe(VERSION);
+    const lint = await sh(bin, ['lint', 'node_modules/gateplan/specs/bookstore.yaml'], fromTarball);
+    expect(lint.stdout).toContain('15 routes, no findings');
+  });
+
+  it('from a git URL at the release tag', async () => {
+    const bin = join(fromGit, 'node_modules/.bin/gateplan');
+    expect((await sh(bin, ['--version'], fromGit)).stdout.trim()).toBe(VERSION);
+    expect(existsSync(join(fromGit, 'node_modules/typescript'))).toBe(false);
+  });
+
+  it("as a library from CommonJS: require('gateplan') (a CDK app)", async () => {
+    writeFileSync(
+      join(fromTarball, 'app.cjs'),
+      `const { load, normalize, generate, VERSION } = require('gateplan');
+const schema = require.resolve('gateplan/schema/gateplan.schema.json');
+(async () => {
+  const loaded = await load('node_modules/gateplan/specs/bookstore.yaml');
+  if (!loaded.ok) throw new Error('load failed');
+  const { artifacts } = generate(normalize(loaded.spec), { targets: ['apigw-http'] });
+  console.log(VERSION, artifacts.map((a) => a.path).join(','), schema.endsWith('gateplan.schema.json'));
+})();
+`,
+    );
+    const run = await sh(process.execPath, ['app.cjs'], fromTarball);
+    expect(run.stdout.trim()).toBe(`${VERSION} apigw-http/openapi.json,apigw-http/template.yaml true`);
+    expect(run.stderr).toBe('');
+  });
+
+  it('as a library from ESM', async () => {
+    writeFileSync(
+      join(fromTarball, 'app.mjs'),
+      `import { load, normalize } from 'gateplan';
+const loaded = await load('node_modules/gateplan/specs/bookstore.yaml');
+console.log(normalize(loaded.spec).routes.length);
+`,
+    );
+    expect((await sh(process.execPath, ['app.mjs'], fromTarball)).stdout.trim()).toBe('15');
+  });
+});
+
+const PRE_COMMIT = (() => {
+  try {
+    return execFileSync('pre-commit', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    console.warn('[gateplan] pre-commit is not installed: the pre-commit install test is SKIPPED (apt-get install pre-commit).');
+    return undefined;
+  }
+})();
+
+describe.skipIf(!PRE_COMMIT)(`pre-commit try-repo (${PRE_COMMIT ?? 'absent'})`, () => {
+  it('installs the hook from the release tag and lints the spec files it is given', async () => {
+    const repo = tempDir({
+      'spec.yaml': readFileSync(join(REPO, 'specs/bookstore.yaml'), 'utf8'),
+      'broken.yaml': 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a/{id}:\n    get: { x-gateplan: { backend: nowhere } }\n',
+    });
+    await sh('git', ['init', '--quiet'], repo);
+    await sh('git', ['add', '.'], repo);
+    const env = { PRE_COMMIT_HOME: join(repo, '..', 'pre-commit-home'), npm_config_prefer_offline: 'true' };
+    const tryRepo = (files: string[]) =>
+      sh('pre-commit', ['try-repo', clone, 'gateplan-lint', '--ref', made.tag, '--files', ...files], repo, env).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+      );
+    const good = await tryRepo(['spec.yaml']);
+    expect(good.out).toMatch(/gateplan lint\.+Passed/);
+    expect(good.code).toBe(0);
+    const bad = await tryRepo(['spec.yaml', 'broken.yaml']);
+    expect(bad.out).toMatch(/gateplan lint\.+Failed/);
+    expect(bad.out).toContain('error GP041 backend nowhere is not defined');
+    expect(bad.code).toBe(1);
+  });
+});
