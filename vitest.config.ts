@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Installs through other tools (pre-commit) take minutes: `npm run test:e2e` (vitest.e2e.config.ts), run by CI.
+    exclude: [...configDefaults.exclude, 'test/e2e/**'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

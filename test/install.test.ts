@@ -4,49 +4,33 @@
  * the release tarball (installed without development dependencies, used from ESM and CommonJS).
  * npm installs with `--prefer-offline`: the packages come from npm's cache when it has them.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { release, releaseLock, releasePackageJson, type Release } from '../scripts/release.js';
-import { ensureBuilt } from './support/built.js';
+import { release, releaseLock, releasePackageJson } from '../scripts/release.js';
 import { REPO } from './support/pipeline.js';
+import { identify, releasedClone, sh, type ReleasedClone } from './support/release.js';
 import { tempDir } from './support/temp.js';
 
-const exec = promisify(execFile);
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 const NPM_INSTALL = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
 
-async function sh(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  return exec(file, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 32 << 20 });
-}
-
 /** A project of a user's: an empty package.json, and gateplan installed from `spec`. */
 async function projectWith(spec: string): Promise<string> {
-  const dir = tempDir({ 'package.json': JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }) });
+  const dir = tempDir({
+    'package.json': JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
+  });
   await sh('npm', [...NPM_INSTALL, spec], dir);
   return dir;
 }
 
-let made: Release;
+let made: ReleasedClone;
 let clone: string;
 
 beforeAll(async () => {
-  await ensureBuilt();
-  clone = join(tempDir(), 'gateplan');
-  await sh('git', ['clone', '--quiet', REPO, clone], REPO);
-  // The clone is the committed source; dist/ is what `npm run build` made of it.
-  cpSync(join(REPO, 'dist'), join(clone, 'dist'), { recursive: true });
-  await identify(clone);
-  made = release(clone, { build: false, packInto: join(clone, '..', 'pack') });
+  made = await releasedClone();
+  clone = made.clone;
 });
-
-/** Commits and tags in a test repository do not depend on the machine's git configuration. */
-async function identify(repo: string): Promise<void> {
-  await sh('git', ['config', 'user.name', 'gateplan test'], repo);
-  await sh('git', ['config', 'user.email', 'test@gateplan.invalid'], repo);
-}
 
 describe('npm run release', () => {
   it('tags v<version> on a commit that adds dist/ and drops the development tree', async () => {
@@ -75,9 +59,9 @@ describe('npm run release', () => {
       },
     });
     expect(lock.packages).toEqual({ '': {}, 'node_modules/uglify-js': {} });
-    expect(releasePackageJson({ version: '1.0.0', scripts: { prepare: 'x', test: 'y' }, devDependencies: {} })).toEqual(
-      { version: '1.0.0', scripts: { test: 'y' } },
-    );
+    expect(
+      releasePackageJson({ version: '1.0.0', scripts: { prepare: 'x', test: 'y' }, devDependencies: {} }),
+    ).toEqual({ version: '1.0.0', scripts: { test: 'y' } });
   });
 
   it('refuses a version the changelog does not describe, and a dirty tree', async () => {
@@ -101,14 +85,15 @@ describe('installing gateplan', () => {
   let fromGit: string;
   beforeAll(async () => {
     [fromTarball, fromGit] = await Promise.all([
-      projectWith(made.tarball!),
+      projectWith(made.tarball),
       projectWith(`git+file://${clone}#${made.tag}`),
     ]);
   });
 
   it('from the release tarball: without development dependencies, and it runs', async () => {
     expect(existsSync(join(fromTarball, 'node_modules/gateplan/dist/index.js'))).toBe(true);
-    for (const dev of ['typescript', 'vitest', 'tsx', 'eslint']) expect(existsSync(join(fromTarball, 'node_modules', dev))).toBe(false);
+    for (const dev of ['typescript', 'vitest', 'tsx', 'eslint'])
+      expect(existsSync(join(fromTarball, 'node_modules', dev))).toBe(false);
     const bin = join(fromTarball, 'node_modules/.bin/gateplan');
     expect((await sh(bin, ['--version'], fromTarball)).stdout.trim()).toBe(VERSION);
     const lint = await sh(bin, ['lint', 'node_modules/gateplan/specs/bookstore.yaml'], fromTarball);
@@ -148,38 +133,5 @@ console.log(normalize(loaded.spec).routes.length);
 `,
     );
     expect((await sh(process.execPath, ['app.mjs'], fromTarball)).stdout.trim()).toBe('15');
-  });
-});
-
-const PRE_COMMIT = (() => {
-  try {
-    return execFileSync('pre-commit', ['--version'], { encoding: 'utf8' }).trim();
-  } catch {
-    console.warn('[gateplan] pre-commit is not installed: the pre-commit install test is SKIPPED (apt-get install pre-commit).');
-    return undefined;
-  }
-})();
-
-describe.skipIf(!PRE_COMMIT)(`pre-commit try-repo (${PRE_COMMIT ?? 'absent'})`, () => {
-  it('installs the hook from the release tag and lints the spec files it is given', async () => {
-    const repo = tempDir({
-      'spec.yaml': readFileSync(join(REPO, 'specs/bookstore.yaml'), 'utf8'),
-      'broken.yaml': 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a/{id}:\n    get: { x-gateplan: { backend: nowhere } }\n',
-    });
-    await sh('git', ['init', '--quiet'], repo);
-    await sh('git', ['add', '.'], repo);
-    const env = { PRE_COMMIT_HOME: join(repo, '..', 'pre-commit-home'), npm_config_prefer_offline: 'true' };
-    const tryRepo = (files: string[]) =>
-      sh('pre-commit', ['try-repo', clone, 'gateplan-lint', '--ref', made.tag, '--files', ...files], repo, env).then(
-        (r) => ({ code: 0, out: r.stdout }),
-        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
-      );
-    const good = await tryRepo(['spec.yaml']);
-    expect(good.out).toMatch(/gateplan lint\.+Passed/);
-    expect(good.code).toBe(0);
-    const bad = await tryRepo(['spec.yaml', 'broken.yaml']);
-    expect(bad.out).toMatch(/gateplan lint\.+Failed/);
-    expect(bad.out).toContain('error GP041 backend nowhere is not defined');
-    expect(bad.code).toBe(1);
   });
 });

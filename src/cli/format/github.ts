@@ -1,9 +1,17 @@
 import { renderMessage } from '../../diagnostics/diagnostic.js';
 import type { Formatter } from './types.js';
-import { workflowCommand } from '../../format/workflow-command.js';
+import { groupedAnnotations } from '../../format/annotations.js';
 
 const LEVEL = { error: 'error', warn: 'warning', info: 'notice' } as const;
 
-/** GitHub Actions workflow commands, so findings show up on the pull request's lines. */
+/** GitHub Actions workflow commands, so findings show up on the pull request's lines; one per code and file. */
 export const github: Formatter = (diagnostics) =>
-  diagnostics.map((d) => workflowCommand(LEVEL[d.severity], d.where, d.code, renderMessage(d))).join('');
+  groupedAnnotations(
+    diagnostics.map((d) => ({
+      level: LEVEL[d.severity],
+      place: d.where,
+      code: d.code,
+      title: d.code,
+      message: renderMessage(d),
+    })),
+  );
