@@ -83,11 +83,30 @@ describe('npm run release', () => {
 describe('installing gateplan', () => {
   let fromTarball: string;
   let fromGit: string;
+  let actionInstall: { stdout: string; path: string };
   beforeAll(async () => {
-    [fromTarball, fromGit] = await Promise.all([
+    [fromTarball, fromGit, actionInstall] = await Promise.all([
       projectWith(made.tarball),
       projectWith(`git+file://${clone}#${made.tag}`),
+      actionAtTag(),
     ]);
+  });
+
+  /** The action's install step, where `uses: gateplan/gateplan@<tag>` puts the action. */
+  async function actionAtTag() {
+    const path = join(clone, '..', 'action');
+    await sh('git', ['worktree', 'add', '--quiet', '--detach', path, made.tag], clone);
+    const run = await sh('bash', [join(path, 'action/run.sh'), 'install'], path, {
+      GITHUB_ACTION_PATH: path,
+      npm_config_prefer_offline: 'true',
+    });
+    return { stdout: run.stdout, path };
+  }
+
+  it('by the GitHub Action at the release tag: production dependencies only, no build', () => {
+    expect(actionInstall.stdout).toContain(`gateplan ${VERSION}`);
+    expect(existsSync(join(actionInstall.path, 'node_modules/yaml'))).toBe(true);
+    expect(existsSync(join(actionInstall.path, 'node_modules/typescript'))).toBe(false);
   });
 
   it('from the release tarball: without development dependencies, and it runs', async () => {
