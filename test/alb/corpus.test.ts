@@ -10,11 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { load } from '../../src/load/index.js';
 import { normalize } from '../../src/model/normalize.js';
+import type { RouteModel } from '../../src/model/types.js';
 import { shortHash } from '../../src/model/ids.js';
 import { compileAlb } from '../../src/targets/alb/compile.js';
 import { ALB_QUOTAS } from '../../src/targets/alb/plan.js';
 import { announceCorpus, corpusEntries, HAS_CORPUS } from '../support/corpus.js';
 import { tempDir } from '../support/temp.js';
+import { misroutedProbes } from './requests.js';
 import { misroutedRequests, strayRequests } from './support.js';
 
 announceCorpus();
@@ -34,9 +36,22 @@ function configFor(tags: string[]): string {
   });
 }
 
+/**
+ * Known to fail on the trie compiler the colliding-request probes were written against
+ * (issue #16): a prefix claim takes requests a parameter sibling declares. Expected failures
+ * until the ordered-synthesis compiler, which empties this list.
+ */
+const KNOWN_FAILURES = new Set([
+  'sw2-instagram',
+  'oas30-multifile-digitalocean',
+  'oas30-adobe',
+  'oas31-openai',
+  'oas30-github-api-gz',
+]);
+
 describe.skipIf(!HAS_CORPUS)('ALB rules for the corpus specs, proven by the matcher', () => {
   for (const entry of corpusEntries()) {
-    it(
+    (KNOWN_FAILURES.has(entry.id) ? it.fails : it)(
       entry.id,
       async () => {
         const first = await load(entry.file, { cwd: join(entry.file, '..'), config: false });
@@ -52,6 +67,11 @@ describe.skipIf(!HAS_CORPUS)('ALB rules for the corpus specs, proven by the matc
         const plan = compileAlb(model);
         expect(misroutedRequests(model, plan)).toEqual([]);
         expect(strayRequests(model, plan)).toEqual([]);
+        expect(misroutedProbes(model, plan)).toEqual([]);
+        const strict: RouteModel = { ...model, alb: { ...model.alb, unmatched: 'default' } };
+        const strictPlan = compileAlb(strict);
+        expect(misroutedProbes(strict, strictPlan)).toEqual([]);
+        expect(misroutedRequests(strict, strictPlan)).toEqual([]);
         const overflow = plan.diagnostics.some((d) => d.code === 'GP200');
         expect(overflow).toBe(plan.usage.rules + plan.usage.fallbackRules > ALB_QUOTAS.rulesPerLoadBalancer);
       },

@@ -187,30 +187,43 @@ export function misroutedRequests(
 ): Miss[] {
   const misses: Miss[] = [];
   for (const stage of Object.values(model.stages)) {
-    const listener = listenerFor(plan, stage);
     for (const route of model.routes) {
       const request = sampleRequest(model, route, stage);
       if (!request) continue;
-      const match = matchListener(listener, request);
-      const expected = expectedBackends(route, stage);
-      const t = match.actions.terminal;
-      const got =
-        t.type === 'forward'
-          ? t.targets
-              .filter((x) => x.weight > 0)
-              .map((x) => x.backend)
-              .sort()
-          : `${t.type} ${'statusCode' in t ? t.statusCode : ''}`;
-      const mock = expected.length === 1 && model.backends[expected[0]!]?.target.kind === 'mock';
-      const ok = mock ? t.type === 'fixed-response' : JSON.stringify(got) === JSON.stringify(expected);
-      const prefix = model.alb.stageMode === 'path' ? (stage.pathPrefix ?? '') : '';
-      const pathOk = match.forwardedPath === (request.path.slice(prefix.length) || '/');
-      const authOk = !options.checkAuth || authMatches(model, route, match.actions.auth?.scheme);
-      if (!ok || !pathOk || !authOk || !match.rule)
-        misses.push({ route: route.id, stage: stage.name, request, expected, got });
+      const miss = missFor(model, plan, stage, route, request, options);
+      if (miss) misses.push(miss);
     }
   }
   return misses;
+}
+
+/** How `request` (in `stage`) misses `route`'s backends, auth or path; undefined when it lands right. */
+export function missFor(
+  model: RouteModel,
+  plan: AlbPlan,
+  stage: Stage,
+  route: Route,
+  request: AlbRequest,
+  options: { checkAuth?: boolean } = {},
+): Miss | undefined {
+  const match = matchListener(listenerFor(plan, stage), request);
+  const expected = expectedBackends(route, stage);
+  const t = match.actions.terminal;
+  const got =
+    t.type === 'forward'
+      ? t.targets
+          .filter((x) => x.weight > 0)
+          .map((x) => x.backend)
+          .sort()
+      : `${t.type} ${'statusCode' in t ? t.statusCode : ''}`;
+  const mock = expected.length === 1 && model.backends[expected[0]!]?.target.kind === 'mock';
+  const ok = mock ? t.type === 'fixed-response' : JSON.stringify(got) === JSON.stringify(expected);
+  const prefix = model.alb.stageMode === 'path' ? (stage.pathPrefix ?? '') : '';
+  const pathOk = match.forwardedPath === (request.path.slice(prefix.length) || '/');
+  const authOk = !options.checkAuth || authMatches(model, route, match.actions.auth?.scheme);
+  return ok && pathOk && authOk && match.rule
+    ? undefined
+    : { route: route.id, stage: stage.name, request, expected, got };
 }
 
 function authMatches(model: RouteModel, route: Route, scheme: string | undefined): boolean {

@@ -1,0 +1,111 @@
+/**
+ * Which declared operation owns a request. OpenAPI says concrete paths match before
+ * templated ones; gateplan reads that segment by segment from the left, the way API Gateway
+ * picks a resource: at the first segment where two matching templates differ, a literal
+ * beats a parameter, which beats a greedy `{name+}` (one or more non-empty segments).
+ * A parameter matches one non-empty segment.
+ *
+ * Methods can be read two ways when the most specific template does not declare the
+ * request's method (`GET /users/me` beside `DELETE /users/{id}`, request `DELETE /users/me`):
+ *  - method-first (API Gateway HTTP APIs, and gateplan's ALB rules): the most specific
+ *    template that declares the method owns it — `DELETE /users/{id}`;
+ *  - path-first (API Gateway REST APIs pick the resource, then the method): the path belongs
+ *    to `/users/me`, which has no DELETE, so no operation owns it.
+ * `ANY` declares every method its template does not declare otherwise.
+ */
+import type { Route, Segment } from './types.js';
+
+export type Reading = 'method-first' | 'path-first';
+
+export interface OwnerOptions {
+  /** Default `method-first`. */
+  reading?: Reading;
+  /** A HEAD request goes to the template's GET operation unless the template declares HEAD (ALB's rules do this). */
+  headFollowsGet?: boolean;
+}
+
+export interface RouteIndex {
+  /** The operation owning `method path` (path without query), or undefined when none declares it. */
+  owner(method: string, path: string, options?: OwnerOptions): Route | undefined;
+}
+
+/** How specific one template segment is: lower wins. */
+export function segmentRank(segment: Segment): number {
+  switch (segment.kind) {
+    case 'literal':
+      return 0;
+    case 'param':
+      return 2;
+    case 'greedy':
+      return 3;
+  }
+}
+
+/** A request path as templates read it: `/a/b` → `['a', 'b']`, `/` → `[]`, `/a/` → `['a', '']`. */
+export function pathParts(path: string): string[] {
+  return path === '/' ? [] : path.replace(/^\//, '').split('/');
+}
+
+interface Node {
+  literals: Map<string, Node>;
+  param?: Node;
+  /** Routes of the template ending here, and of the one ending in a greedy segment here. */
+  routes: Route[];
+  greedy: Route[];
+}
+
+function newNode(): Node {
+  return { literals: new Map(), routes: [], greedy: [] };
+}
+
+/** An index of the routes' templates; lookups walk it from the most specific branch out. */
+export function indexRoutes(routes: readonly Route[]): RouteIndex {
+  const root = newNode();
+  for (const route of routes) {
+    let node = root;
+    for (const segment of route.segments) {
+      if (segment.kind === 'greedy') break;
+      if (segment.kind === 'literal') {
+        let next = node.literals.get(segment.value);
+        if (!next) node.literals.set(segment.value, (next = newNode()));
+        node = next;
+      } else node = node.param ??= newNode();
+    }
+    (route.segments.at(-1)?.kind === 'greedy' ? node.greedy : node.routes).push(route);
+  }
+  return {
+    owner(method, path, options = {}) {
+      const parts = pathParts(path);
+      for (const template of templatesFor(root, parts, 0)) {
+        const route = pick(template, method, options.headFollowsGet ?? false);
+        if (route || options.reading === 'path-first') return route;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The routes of every template matching `parts`, most specific template first. */
+function* templatesFor(node: Node, parts: string[], i: number): Generator<Route[]> {
+  if (i === parts.length) {
+    if (node.routes.length) yield node.routes;
+    return;
+  }
+  const part = parts[i]!;
+  if (part === '') return;
+  const literal = node.literals.get(part);
+  if (literal) yield* templatesFor(literal, parts, i + 1);
+  if (node.param) yield* templatesFor(node.param, parts, i + 1);
+  if (node.greedy.length && parts.slice(i).every((p) => p !== '')) yield node.greedy;
+}
+
+/** The operation of one template that takes `method`. */
+function pick(routes: Route[], method: string, headFollowsGet: boolean): Route | undefined {
+  const exact = routes.find((r) => r.method === method);
+  if (exact) return exact;
+  if (method === 'HEAD' && headFollowsGet) {
+    const get = routes.find((r) => r.method === 'GET');
+    if (get) return get;
+  }
+  return routes.find((r) => r.method === 'ANY');
+}
