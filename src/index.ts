@@ -12,7 +12,13 @@ export { normalize, type NormalizeOptions } from './model/normalize.js';
 export { generate, type GenerateOptions, type GenerateResult } from './targets/generate.js';
 export { targets } from './targets/registry.js';
 export type { Target, TargetResult, TargetOptions } from './targets/target.js';
-export { writeArtifacts, checkArtifacts, type Artifact, type StaleFile } from './write/index.js';
+export {
+  writeArtifacts,
+  checkArtifacts,
+  OutputPathError,
+  type Artifact,
+  type StaleFile,
+} from './write/index.js';
 export {
   diff,
   diffModels,

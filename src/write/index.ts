@@ -1,2 +1,2 @@
 export type { Artifact } from '../targets/artifact.js';
-export { writeArtifacts, checkArtifacts, type StaleFile } from './write.js';
+export { writeArtifacts, checkArtifacts, OutputPathError, type StaleFile } from './write.js';

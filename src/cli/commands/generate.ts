@@ -5,7 +5,7 @@ import { generate, UnknownTargetError } from '../../targets/generate.js';
 import { targets } from '../../targets/registry.js';
 import { DEFAULT_FRONT_DOOR, FRONT_DOORS } from '../../targets/terraform/index.js';
 import { readTemplateDir } from '../../targets/terraform/templates.js';
-import { checkArtifacts, writeArtifacts } from '../../write/write.js';
+import { checkArtifacts, OutputPathError, writeArtifacts } from '../../write/write.js';
 import {
   locateAll,
   loadModel,
@@ -84,7 +84,7 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
       return { ...base, stdout: `${result.artifacts.length} file(s) in ${argv.out} are up to date\n` };
     const lines = stale.map(
       (s) =>
-        `${s.status === 'missing' ? 'missing' : 'stale'}: ${join(argv.out, s.path)}${s.diff ? '\n' + indent(s.diff) : ''}`,
+        `${s.status === 'changed' ? 'stale' : s.status}: ${join(argv.out, s.path)}${s.diff ? '\n' + indent(s.diff) : ''}`,
     );
     return {
       ...base,
@@ -92,7 +92,10 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
       failed: true,
     };
   }
-  const written = await writeArtifacts(argv.out, result.artifacts);
+  const written = await writeArtifacts(argv.out, result.artifacts).catch((error: unknown) => {
+    if (error instanceof OutputPathError) throw new GateplanError('usage', error.message);
+    throw error;
+  });
   const summary =
     `wrote ${written.written.length} file(s) to ${argv.out}` +
     (written.unchanged.length ? ` (${written.unchanged.length} unchanged)` : '');
