@@ -1,7 +1,7 @@
 /**
  * The layers of docs/design.md ("Layers"), checked by `npm run lint`:
  *
- *   cli → (compare, cost, diff, explain) → targets → model ← load
+ *   cli → index.ts → (compare, cost, diff, explain, init) → targets → model ← load
  *   write at the edge; diagnostics, format, util at the bottom
  *
  * Each folder of src/ may import its own files and the folders listed for it here, nothing
@@ -9,6 +9,20 @@
  */
 const BOTTOM = ['util', 'diagnostics', 'format', 'version.ts'];
 const MIDDLE = ['targets', 'model', ...BOTTOM];
+
+/** Folders between load and write: no I/O. */
+const PURE = [
+  'model',
+  'targets',
+  'compare',
+  'cost',
+  'diff',
+  'explain',
+  'init',
+  'diagnostics',
+  'format',
+  'util',
+];
 
 /** Folder (or top-level file) of src/ → what it may import besides itself. */
 const MAY_IMPORT = {
@@ -22,12 +36,14 @@ const MAY_IMPORT = {
   cost: MIDDLE,
   diff: MIDDLE,
   explain: MIDDLE,
+  init: MIDDLE,
   // compare reads cost's estimate (sideways; cost never imports compare)
   compare: ['cost', ...MIDDLE],
   // write sits at the edge: it takes targets' Artifact type, nothing of their code (rule below)
   write: ['targets', ...BOTTOM],
-  'index.ts': ['load', 'model', 'targets', 'write', 'compare', 'cost', 'diff', 'explain', ...BOTTOM],
-  cli: ['index.ts', 'load', 'model', 'targets', 'write', 'compare', 'cost', 'diff', 'explain', ...BOTTOM],
+  'index.ts': ['load', 'model', 'targets', 'write', 'compare', 'cost', 'diff', 'explain', 'init', ...BOTTOM],
+  // the CLI is a client of the library: it imports what src/index.ts exports, nothing deeper
+  cli: ['index.ts'],
 };
 
 const escape = (name) => name.replace(/[.]/g, '\\.');
@@ -50,6 +66,14 @@ export default {
       from: { path: anyOf([layer]) },
       to: { path: '^src/', pathNot: anyOf([layer, ...allowed]) },
     })),
+    {
+      name: 'pure-middle',
+      comment:
+        'Only load/ reads input and only write/ writes output; everything between is pure (no file system, processes or network).',
+      severity: 'error',
+      from: { path: anyOf(PURE) },
+      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|child_process|net|http|https|os)$' },
+    },
     {
       name: 'write-takes-types-only',
       comment: "src/write may import targets' Artifact type, never their code.",

@@ -1,5 +1,5 @@
 /**
- * gateplan's library API. The CLI is a thin shell over these:
+ * gateplan's library API; the CLI (src/cli/) imports nothing else:
  *
  *   const loaded = await load('specs/bookstore.yaml');
  *   if (!loaded.ok) throw new Error(...loaded.diagnostics);
@@ -7,11 +7,32 @@
  *   const { artifacts, diagnostics } = generate(model, { targets: ['apigw-rest'] });
  *   await writeArtifacts('out', artifacts);
  */
-export { load, type LoadedSpec, type LoadResult, type LoadOptions } from './load/index.js';
-export { normalize, type NormalizeOptions } from './model/normalize.js';
-export { generate, type GenerateOptions, type GenerateResult } from './targets/generate.js';
-export { targets } from './targets/registry.js';
-export type { Target, TargetResult, TargetOptions } from './targets/target.js';
+export {
+  load,
+  loadDataFile,
+  readTemplateDir,
+  CONFIG_FILE_NAMES,
+  BUNDLED_PRICES,
+  type LoadedSpec,
+  type LoadResult,
+  type LoadOptions,
+  type DataFile,
+} from './load/index.js';
+export { normalize, publishedSchemas, type NormalizeOptions } from './model/index.js';
+export type * from './model/types.js';
+export {
+  generate,
+  targets,
+  UnknownTargetError,
+  TERRAFORM_FRONT_DOORS,
+  DEFAULT_TERRAFORM_FRONT_DOOR,
+  type GenerateOptions,
+  type GenerateResult,
+  type Target,
+  type TargetResult,
+  type TargetOptions,
+  type TerraformFrontDoor,
+} from './targets/index.js';
 export {
   writeArtifacts,
   checkArtifacts,
@@ -29,15 +50,42 @@ export {
   type RouteChange,
   type Classification,
 } from './diff/index.js';
-export { diffFormatters, type DiffFormat } from './diff/format/index.js';
-export { catalog, type Code } from './diagnostics/catalog.js';
+export { diffFormatters, DIFF_FORMATS, type DiffFormat } from './diff/format/index.js';
+export { explain, explanationText, type ExplainRequest, type AlbExplanation } from './explain/index.js';
 export {
+  estimateCosts,
+  albPlanFacts,
+  costChart,
+  costJson,
+  costText,
+  parsePrices,
+  parseProfile,
+  parseVolume,
+  DEFAULT_PROFILE,
+  type CostReport,
+  type Prices,
+  type TrafficProfile,
+} from './cost/index.js';
+export {
+  compare,
+  renderCompare,
+  COMPARE_FORMATS,
+  type CompareReport,
+  type CompareFormat,
+} from './compare/index.js';
+export { scaffoldConfig, type Scaffold, type ScaffoldBy, type ScaffoldOptions } from './init/index.js';
+export { catalog, docsUrl, type Code } from './diagnostics/catalog.js';
+export {
+  diagnostic,
   renderMessage,
   renderFix,
   hasErrors,
+  sortDiagnostics,
+  SEVERITY_RANK,
   type Diagnostic,
   type Where,
   type Severity,
 } from './diagnostics/diagnostic.js';
-export type * from './model/types.js';
+export { GateplanError, type ErrorKind } from './diagnostics/errors.js';
+export { groupedAnnotations, type Finding as Annotation } from './format/annotations.js';
 export { VERSION } from './version.js';

@@ -73,4 +73,32 @@ describe('the layer rules of npm run lint', () => {
       }),
     ).toEqual(['write-takes-types-only: src/write/write.ts → src/targets/artifact.ts']);
   });
+
+  it('keep the CLI a client of the library: src/index.ts, nothing deeper', async () => {
+    const library = {
+      'src/load/load.ts': 'export const load = 1;\n',
+      'src/index.ts': "export { load } from './load/load.js';\n",
+    };
+    expect(
+      await violations({
+        ...library,
+        'src/cli/main.ts': "import { load } from '../index.js';\nexport const m = load;\n",
+      }),
+    ).toEqual([]);
+    expect(
+      await violations({
+        ...library,
+        'src/cli/main.ts': "import { load } from '../load/load.js';\nexport const m = load;\n",
+      }),
+    ).toEqual(['layers-cli: src/cli/main.ts → src/load/load.ts']);
+  });
+
+  it('keep the middle pure: no file system between load and write', async () => {
+    expect(
+      await violations({
+        'src/targets/templates.ts':
+          "import { readFileSync } from 'node:fs';\nexport const t = readFileSync;\n",
+      }),
+    ).toEqual(['pure-middle: src/targets/templates.ts → fs']);
+  });
 });

@@ -1,11 +1,15 @@
 import type { Argv } from 'yargs';
-import { load } from '../load/load.js';
-import type { LoadOptions } from '../load/options.js';
-import type { LoadedSpec } from '../load/load.js';
-import { normalize } from '../model/normalize.js';
-import type { RouteModel } from '../model/types.js';
-import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
-import { GateplanError } from './errors.js';
+import {
+  GateplanError,
+  load,
+  normalize,
+  sortDiagnostics,
+  type Diagnostic,
+  type LoadedSpec,
+  type LoadOptions,
+  type RouteModel,
+  type Severity,
+} from '../index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format/index.js';
 
 export interface SpecArgs {

@@ -1,6 +1,5 @@
 import yargs, { type Argv } from 'yargs';
 import { formatters, type OutputFormat } from './format/index.js';
-import { GateplanError } from './errors.js';
 import { exitCodeFor, type CommandResult } from './result.js';
 import { generateBuilder, handleGenerate } from './commands/generate.js';
 import { handleLint, lintBuilder, listCodes } from './commands/lint.js';
@@ -10,7 +9,7 @@ import { diffBuilder, handleDiff } from './commands/diff.js';
 import { handleInit, initBuilder } from './commands/init.js';
 import { costBuilder, handleCost } from './commands/cost.js';
 import { compareBuilder, handleCompare } from './commands/compare.js';
-import { VERSION } from '../version.js';
+import { GateplanError, VERSION } from '../index.js';
 
 export interface Io {
   stdout: (text: string) => void;

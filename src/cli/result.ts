@@ -1,5 +1,4 @@
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
-import { SEVERITY_RANK } from '../diagnostics/diagnostic.js';
+import { SEVERITY_RANK, type Diagnostic, type Severity } from '../index.js';
 
 /** What a command hands back to the one exit-code mapper. */
 export interface CommandResult {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { scaffoldConfig } from '../../src/cli/commands/init-scaffold.js';
+import { scaffoldConfig } from '../../src/init/scaffold.js';
 import { load } from '../../src/load/index.js';
 import { catalog } from '../../src/diagnostics/catalog.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scaffoldConfig } from '../../src/cli/commands/init-scaffold.js';
+import { scaffoldConfig } from '../../src/init/scaffold.js';
 import { load } from '../../src/load/index.js';
 import { normalize } from '../../src/model/normalize.js';
 import type { RouteModel } from '../../src/model/types.js';

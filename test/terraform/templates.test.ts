@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileAlb } from '../../src/targets/alb/compile.js';
 import { albContext } from '../../src/targets/terraform/alb.js';
 import { planTerraform } from '../../src/targets/terraform/index.js';
 import { ModuleInterface } from '../../src/targets/terraform/module.js';
-import { bundledTemplates, createRenderer } from '../../src/targets/terraform/templates.js';
+import { BUNDLED_TEMPLATES } from '../../src/targets/terraform/bundled-templates.js';
+import { createRenderer } from '../../src/targets/terraform/templates.js';
 import { formatHcl } from '../../src/targets/terraform/format.js';
 import { modelOf } from '../support/pipeline.js';
+import { renderTemplatesModule, TEMPLATES_MODULE } from '../../scripts/templates-module.js';
 import { parseHcl } from './support/hcl.js';
 
 const BOOKSTORE = 'specs/bookstore.yaml';
@@ -75,7 +78,7 @@ describe('template overrides', () => {
   });
 
   it('bundles one template per output file plus the partials', () => {
-    expect(Object.keys(bundledTemplates()).sort()).toEqual([
+    expect(Object.keys(BUNDLED_TEMPLATES).sort()).toEqual([
       'alb-action',
       'alb-condition',
       'alb.tf',
@@ -86,6 +89,10 @@ describe('template overrides', () => {
       'versions.tf',
       'waf-statement',
     ]);
+  });
+
+  it('bundles templates/terraform/*.hbs as they are: the module is what `npm run templates` writes', () => {
+    expect(readFileSync(TEMPLATES_MODULE, 'utf8')).toBe(renderTemplatesModule());
   });
 });
 

@@ -1,6 +1,12 @@
 import type { Argv } from 'yargs';
-import { compare, COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../compare/index.js';
-import { albPlanFacts, estimateCosts } from '../../cost/index.js';
+import {
+  albPlanFacts,
+  compare,
+  COMPARE_FORMATS,
+  estimateCosts,
+  renderCompare,
+  type CompareFormat,
+} from '../../index.js';
 import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
 import { readCostInputs, trafficOptions, type TrafficArgs } from './cost.js';

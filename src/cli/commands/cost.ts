@@ -1,19 +1,25 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
-import { albPlanFacts } from '../../cost/alb-plan.js';
-import { costChart } from '../../cost/chart.js';
-import { estimateCosts } from '../../cost/estimate.js';
-import { parsePrices, type Prices } from '../../cost/prices.js';
-import { costJson, costText } from '../../cost/render.js';
-import { DEFAULT_PROFILE, parseProfile, parseVolume, type TrafficProfile } from '../../cost/traffic.js';
-import { parseText } from '../../load/parse.js';
-import { PositionIndex } from '../../load/positions.js';
-import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { writeArtifacts } from '../../write/write.js';
+import {
+  albPlanFacts,
+  BUNDLED_PRICES,
+  costChart,
+  costJson,
+  costText,
+  DEFAULT_PROFILE,
+  estimateCosts,
+  GateplanError,
+  hasErrors,
+  loadDataFile,
+  parsePrices,
+  parseProfile,
+  parseVolume,
+  writeArtifacts,
+  type Diagnostic,
+  type Prices,
+  type TrafficProfile,
+} from '../../index.js';
 import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
-import { GateplanError } from '../errors.js';
 import type { CommandResult } from '../result.js';
 
 export interface CostArgs extends SpecArgs, TrafficArgs {
@@ -88,13 +94,6 @@ export async function handleCost(argv: CostArgs): Promise<CommandResult> {
   return { diagnostics, diagnosticsTo: 'stderr', stdout, failOn: 'none' };
 }
 
-/** The bundled price file: `data/` sits three levels above both src/cli/commands and dist/cli/commands. */
-export const DEFAULT_PRICES = fileURLToPath(new URL('../../../data/prices/us-east-1.json', import.meta.url));
-
-/** Profiles and price files are small; anything bigger is a mistake, not a profile. */
-const MAX_BYTES = 1024 * 1024;
-const LIMITS = { maxAliasCount: 100, maxDepth: 32 };
-
 export interface TrafficArgs {
   requests?: string;
   profile?: string;
@@ -109,8 +108,8 @@ export async function readCostInputs(argv: TrafficArgs): Promise<{
   /** Adds line/column to later findings about the profile (unknown route names). */
   locate: (diagnostics: Diagnostic[]) => Diagnostic[];
 }> {
-  const pricesFile = argv.prices ?? DEFAULT_PRICES;
-  const pricesDoc = await readDocument(pricesFile, 'price file');
+  const pricesFile = argv.prices ?? BUNDLED_PRICES;
+  const pricesDoc = await loadDataFile(pricesFile, 'price file');
   const priced = parsePrices(pricesDoc.value, pricesFile);
   if (!priced.prices)
     throw new GateplanError('input', `cannot use ${pricesFile}`, pricesDoc.locate(priced.diagnostics));
@@ -120,7 +119,7 @@ export async function readCostInputs(argv: TrafficArgs): Promise<{
   let diagnostics: Diagnostic[] = [];
   let locate = (d: Diagnostic[]) => d;
   if (argv.profile !== undefined) {
-    const doc = await readDocument(argv.profile, 'traffic profile');
+    const doc = await loadDataFile(argv.profile, 'traffic profile');
     locate = doc.locate;
     const parsed = parseProfile(doc.value, argv.profile, prices.hoursPerMonth);
     diagnostics = doc.locate(parsed.diagnostics);
@@ -138,27 +137,4 @@ export async function readCostInputs(argv: TrafficArgs): Promise<{
     profile = { ...profile, requestsPerMonth: requests };
   }
   return { prices, profile, diagnostics, locate };
-}
-
-async function readDocument(file: string, what: string) {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new GateplanError(
-      'usage',
-      `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
-  if (text.length > MAX_BYTES) throw new GateplanError('usage', `${what} ${file} is over ${MAX_BYTES} bytes`);
-  const parsed = parseText(text, file, LIMITS);
-  if (!parsed.ok) throw new GateplanError('input', `cannot parse ${file}`, [parsed.diagnostic]);
-  const index = new PositionIndex(text, parsed.kind);
-  return {
-    value: parsed.value,
-    locate: (diagnostics: Diagnostic[]) =>
-      diagnostics.map((d) =>
-        d.where.file === file ? { ...d, where: { ...d.where, ...index.locate(d.where.pointer) } } : d,
-      ),
-  };
 }

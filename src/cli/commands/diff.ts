@@ -4,17 +4,20 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { Argv } from 'yargs';
-import { load } from '../../load/load.js';
-import type { Where } from '../../diagnostics/diagnostic.js';
-import { normalize } from '../../model/normalize.js';
 import {
   diff,
+  DIFF_FORMATS,
   DIFF_TARGETS,
+  diffFormatters,
+  GateplanError,
+  load,
+  normalize,
   type Classification,
+  type DiffFormat,
   type DiffReport,
   type DiffTarget,
-} from '../../diff/index.js';
-import { DIFF_FORMATS, diffFormatters, type DiffFormat } from '../../diff/format/index.js';
+  type Where,
+} from '../../index.js';
 import {
   loadModel,
   loadOptionsFrom,
@@ -24,7 +27,6 @@ import {
   type SpecArgs,
   targetListOption,
 } from '../common.js';
-import { GateplanError } from '../errors.js';
 import type { CommandResult } from '../result.js';
 
 export type FailOn = 'breaking' | 'risky' | 'any' | 'none';

@@ -1,9 +1,6 @@
 import type { Argv } from 'yargs';
-import { compileAlb } from '../../targets/alb/compile.js';
-import { explainRequest, explanationText } from '../../targets/alb/explain.js';
-import type { AlbRequest } from '../../targets/alb/match.js';
+import { explain, explanationText, GateplanError } from '../../index.js';
 import { loadModel, specOptions, type SpecArgs } from '../common.js';
-import { GateplanError } from '../errors.js';
 import type { CommandResult } from '../result.js';
 
 export interface ExplainArgs extends SpecArgs {
@@ -66,28 +63,15 @@ export function explainBuilder(yargs: Argv) {
 
 export async function handleExplain(argv: ExplainArgs): Promise<CommandResult> {
   const { model } = await loadModel(argv);
-  const stageName = argv.stage ?? Object.keys(model.stages)[0]!;
-  const stage = model.stages[stageName];
-  if (!stage)
-    throw new GateplanError(
-      'usage',
-      `unknown stage "${stageName}"; stages: ${Object.keys(model.stages).join(', ')}`,
-    );
-  const method = argv.method.toUpperCase();
-  const prefix =
-    model.alb.stageMode === 'path' && stage.pathPrefix && !argv.path.startsWith(stage.pathPrefix + '/')
-      ? stage.pathPrefix
-      : '';
-  const request: AlbRequest = {
-    method,
-    path: prefix + (argv.path.startsWith('/') ? argv.path : '/' + argv.path),
-  };
-  const host = argv.host ?? (model.alb.stageMode === 'host' ? stage.host : undefined);
-  if (host) request.host = host;
-  if (argv.header.length) request.headers = Object.fromEntries(argv.header.map(pair(':', '--header')));
-  if (argv.query.length) request.query = argv.query.map(pair('=', '--query'));
-  if (argv['source-ip']) request.sourceIp = argv['source-ip'];
-  const explanation = explainRequest(model, compileAlb(model), request, stageName);
+  const explanation = explain(model, {
+    method: argv.method,
+    path: argv.path,
+    ...(argv.host !== undefined ? { host: argv.host } : {}),
+    ...(argv.header.length ? { headers: Object.fromEntries(argv.header.map(pair(':', '--header'))) } : {}),
+    ...(argv.query.length ? { query: argv.query.map(pair('=', '--query')) } : {}),
+    ...(argv['source-ip'] ? { sourceIp: argv['source-ip'] } : {}),
+    ...(argv.stage !== undefined ? { stage: argv.stage } : {}),
+  });
   const stdout =
     argv.format === 'json' ? JSON.stringify(explanation, null, 2) + '\n' : explanationText(explanation);
   return { diagnostics: [], diagnosticsTo: 'stderr', stdout, failOn: 'none' };

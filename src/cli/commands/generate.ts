@@ -1,11 +1,18 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { generate, UnknownTargetError } from '../../targets/generate.js';
-import { targets } from '../../targets/registry.js';
-import { DEFAULT_FRONT_DOOR, FRONT_DOORS } from '../../targets/terraform/index.js';
-import { readTemplateDir } from '../../targets/terraform/templates.js';
-import { checkArtifacts, OutputPathError, writeArtifacts } from '../../write/write.js';
+import {
+  checkArtifacts,
+  DEFAULT_TERRAFORM_FRONT_DOOR,
+  generate,
+  GateplanError,
+  hasErrors,
+  OutputPathError,
+  readTemplateDir,
+  targets,
+  TERRAFORM_FRONT_DOORS,
+  UnknownTargetError,
+  writeArtifacts,
+} from '../../index.js';
 import {
   locateAll,
   loadModel,
@@ -15,7 +22,6 @@ import {
   type SpecArgs,
   targetListOption,
 } from '../common.js';
-import { GateplanError } from '../errors.js';
 import type { CommandResult } from '../result.js';
 
 export interface GenerateArgs extends SpecArgs, ReportArgs {
@@ -40,8 +46,8 @@ export function generateBuilder(yargs: Argv) {
     })
     .option('for', {
       type: 'string',
-      choices: FRONT_DOORS,
-      describe: `terraform: the front door to render (default ${DEFAULT_FRONT_DOOR})`,
+      choices: TERRAFORM_FRONT_DOORS,
+      describe: `terraform: the front door to render (default ${DEFAULT_TERRAFORM_FRONT_DOOR})`,
     })
     .option('templates', {
       type: 'string',

@@ -2,15 +2,19 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
-import { CONFIG_FILE_NAMES, load } from '../../load/load.js';
-import { diagnostic } from '../../diagnostics/diagnostic.js';
-import { publishedSchemas } from '../../model/intent/schema.js';
-import { normalize } from '../../model/normalize.js';
-import { writeArtifacts } from '../../write/write.js';
+import {
+  CONFIG_FILE_NAMES,
+  diagnostic,
+  GateplanError,
+  load,
+  normalize,
+  publishedSchemas,
+  scaffoldConfig,
+  writeArtifacts,
+  type ScaffoldBy,
+} from '../../index.js';
 import { loadOptionsFrom, specOptions, type SpecArgs } from '../common.js';
-import { GateplanError } from '../errors.js';
 import type { CommandResult } from '../result.js';
-import { scaffoldConfig, type ScaffoldBy } from './init-scaffold.js';
 
 export interface InitArgs extends SpecArgs {
   by: ScaffoldBy;

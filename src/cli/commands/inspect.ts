@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import type { RouteModel, Route, BackendRef, AuthRequirement } from '../../model/types.js';
+import type { RouteModel, Route, BackendRef, AuthRequirement } from '../../index.js';
 import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
 

@@ -1,7 +1,5 @@
 import type { Argv } from 'yargs';
-import { catalog } from '../../diagnostics/catalog.js';
-import { generate } from '../../targets/generate.js';
-import { targets } from '../../targets/registry.js';
+import { catalog, generate, targets } from '../../index.js';
 import {
   locateAll,
   loadModel,

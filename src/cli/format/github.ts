@@ -1,6 +1,5 @@
-import { renderMessage } from '../../diagnostics/diagnostic.js';
+import { groupedAnnotations, renderMessage } from '../../index.js';
 import type { Formatter } from './types.js';
-import { groupedAnnotations } from '../../format/annotations.js';
 
 const LEVEL = { error: 'error', warn: 'warning', info: 'notice' } as const;
 

@@ -1,5 +1,4 @@
-import { docsUrl } from '../../diagnostics/catalog.js';
-import { renderFix, renderMessage } from '../../diagnostics/diagnostic.js';
+import { docsUrl, renderFix, renderMessage } from '../../index.js';
 import type { Formatter } from './types.js';
 
 /** Stable machine format: one object per diagnostic, message and fix already rendered. */

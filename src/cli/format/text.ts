@@ -1,4 +1,4 @@
-import { renderFix, renderMessage, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { renderFix, renderMessage, type Diagnostic } from '../../index.js';
 import type { Formatter } from './types.js';
 
 const COLORS = {

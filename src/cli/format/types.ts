@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../index.js';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 

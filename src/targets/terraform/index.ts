@@ -9,7 +9,8 @@ import { expr, type HclExpr } from './hcl.js';
 import { ModuleInterface } from './module.js';
 import { albBehindApiModel } from '../../model/topology.js';
 import { albPlan, behindAlb, httpPlan, restPlan } from './plans.js';
-import { bundledTemplates, createRenderer, TemplateError, type Renderer } from './templates.js';
+import { BUNDLED_TEMPLATES } from './bundled-templates.js';
+import { createRenderer, TemplateError, type Renderer } from './templates.js';
 import { byKey } from '../../util/order.js';
 
 /** The front doors `--for` accepts. */
@@ -44,7 +45,7 @@ export function planTerraform(model: RouteModel, options: TargetOptions): Target
   const diagnostics: Diagnostic[] = renderer.unknown.map((template) =>
     diagnostic('GP302', templateWhere(template), {
       template,
-      known: Object.keys(bundledTemplates()).join(', '),
+      known: Object.keys(BUNDLED_TEMPLATES).join(', '),
     }),
   );
   try {

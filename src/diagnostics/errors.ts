@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
 
 /** usage: bad flags; input: a spec that cannot be used at all; internal: our bug. */
 export type ErrorKind = 'usage' | 'input' | 'internal';

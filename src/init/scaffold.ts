@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Route, RouteModel } from '../../model/types.js';
+import type { Route, RouteModel } from '../model/types.js';
 
 export type ScaffoldBy = 'server' | 'tag';
 

@@ -1,0 +1,1 @@
+export { scaffoldConfig, type Scaffold, type ScaffoldBy, type ScaffoldOptions } from './scaffold.js';

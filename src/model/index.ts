@@ -1,0 +1,3 @@
+export { normalize, type NormalizeOptions } from './normalize.js';
+export { publishedSchemas } from './intent/schema.js';
+export type * from './types.js';
