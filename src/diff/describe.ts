@@ -8,6 +8,7 @@ import type {
   Throttle,
 } from '../model/types.js';
 import { byEntryKey } from '../util/order.js';
+import { dict } from '../util/dict.js';
 
 /** Short, stable text for the values a change compares; what reviewers read in the tables. */
 
@@ -25,9 +26,9 @@ export function backendSet(ref: BackendRef): string[] {
 
 /** Normalized weights as percentages, so `{a: 1, b: 1}` and `{a: 50, b: 50}` compare equal. */
 export function weightShares(ref: BackendRef): Record<string, number> {
-  if ('backend' in ref) return { [ref.backend]: 100 };
+  if ('backend' in ref) return dict([[ref.backend, 100]]);
   const total = ref.weighted.reduce((sum, w) => sum + w.weight, 0) || 1;
-  const shares: Record<string, number> = {};
+  const shares = dict<number>();
   for (const w of ref.weighted)
     if (w.weight > 0) shares[w.backend] = Math.round((w.weight / total) * 10000) / 100;
   return shares;

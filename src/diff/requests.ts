@@ -1,5 +1,6 @@
 import { HTTP_METHODS, type Route, type RouteModel, type Segment } from '../model/types.js';
 import { byKey } from '../util/order.js';
+import { dict } from '../util/dict.js';
 
 /**
  * A request to replay against both versions, before a stage's address is applied: the
@@ -72,10 +73,10 @@ function routeRequest(
   method: string,
   origin: AbstractRequest['origin'],
 ): AbstractRequest {
-  const headers: Record<string, string> = {};
+  const headers = dict<string>();
   for (const [name, values] of Object.entries(route.match?.headers ?? {}))
     if (values[0] !== undefined) headers[name.toLowerCase()] = concreteGlob(values[0]);
-  const query: Record<string, string> = {};
+  const query = dict<string>();
   for (const [key, value] of Object.entries(route.match?.query ?? {})) query[key] = concreteGlob(value);
   const request: AbstractRequest = { method, apiPath, headers, query, origin };
   const host = route.match?.hosts?.[0];

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnost
 import type { Deref, SpecSources } from '../model/input.js';
 import type { FileAccess, SourceFile } from './access.js';
 import type { ResolvedLoadOptions } from './options.js';
-import { decodePointer } from '../util/pointer.js';
+import { valueAt } from '../util/pointer.js';
 
 export type { SourceFile } from './access.js';
 
@@ -129,7 +129,7 @@ export class SourceSet implements SpecSources {
       }
     }
     const pointer = target.pointer;
-    const value = getAtPointer(file.value, pointer);
+    const value = valueAt(file.value, pointer);
     if (value === undefined) {
       return {
         ok: false,
@@ -147,7 +147,7 @@ export class SourceSet implements SpecSources {
     const suggestion = legacySuggestion(this.entry.value, ref);
     if (!suggestion)
       return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'file not found' }) };
-    const value = getAtPointer(this.entry.value, suggestion.slice(1));
+    const value = valueAt(this.entry.value, suggestion.slice(1));
     return { ok: true, value, where: { file: this.entry.display, pointer: suggestion.slice(1) } };
   }
 
@@ -198,22 +198,13 @@ export function isRef(value: unknown): value is { $ref: string } {
   );
 }
 
-export function getAtPointer(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const part of decodePointer(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
-
 function looksLikeLegacyName(ref: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(ref);
 }
 
 function legacySuggestion(entry: unknown, name: string): string | undefined {
   for (const base of ['/definitions', '/components/schemas']) {
-    if (getAtPointer(entry, `${base}/${name}`) !== undefined) return `#${base}/${name}`;
+    if (valueAt(entry, `${base}/${name}`) !== undefined) return `#${base}/${name}`;
   }
   return undefined;
 }

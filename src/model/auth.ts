@@ -2,6 +2,7 @@ import type { AuthRequirement, AuthScheme, NamedAuthScheme } from './types.js';
 import { asString, child, isObject, type DocumentReader } from './document.js';
 import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnostic.js';
 import { validateIntent } from './intent/validate.js';
+import { dict, own } from '../util/dict.js';
 import type { RawSecuritySchemeIntent } from './intent/raw.js';
 
 /** Intent for a scheme given outside it: `auth:` in the root `x-gateplan` or `gateplan.yaml`. */
@@ -23,10 +24,10 @@ export function readAuthSchemes(
   const keys = swagger2 ? ['securityDefinitions'] : ['components', 'securitySchemes'];
   let raw: unknown = document;
   for (const key of keys) raw = isObject(raw) ? raw[key] : undefined;
-  const out: Record<string, NamedAuthScheme> = {};
+  const out = dict<NamedAuthScheme>();
   const declared = isObject(raw) ? raw : {};
   for (const [name, { where }] of Object.entries(external)) {
-    if (!(name in declared)) diagnostics.push(diagnostic('GP052', where, { scheme: name }));
+    if (!Object.hasOwn(declared, name)) diagnostics.push(diagnostic('GP052', where, { scheme: name }));
   }
   for (const name of Object.keys(declared).sort()) {
     const ref = reader.deref(declared[name], child(rootWhere, ...keys, name));
@@ -41,7 +42,8 @@ export function readAuthSchemes(
       diagnostics.push(...checked.diagnostics);
       intent = checked.value ?? {};
     }
-    if (external[name]) intent = { ...intent, ...external[name].intent };
+    const given = own(external, name);
+    if (given) intent = { ...intent, ...given.intent };
     out[name] = { name, scheme: classify(ref.value, intent), source: ref.value, where: ref.where };
   }
   return out;

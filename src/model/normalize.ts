@@ -25,6 +25,7 @@ import { collectSchemas } from './schemas.js';
 import type { SpecInput } from './input.js';
 import { relocateModel } from './relocate.js';
 import type { Backend, Canary, Param, Route, RouteModel, Stage } from './types.js';
+import { dict, own } from '../util/dict.js';
 import { sortKeys } from '../util/order.js';
 import { compareRoutes, routeLabel } from './routes.js';
 
@@ -133,7 +134,7 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
   checkBackends(routes, backends, diagnostics);
 
   const stages = readStages(rootIntent, config, backends, diagnostics);
-  if (intent.catchAll !== undefined && !backends[intent.catchAll]) {
+  if (intent.catchAll !== undefined && !own(backends, intent.catchAll)) {
     diagnostics.push(diagnostic('GP051', child(rootIntent.where, 'catchAll'), { backend: intent.catchAll }));
   }
 
@@ -168,7 +169,7 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
     schemas: collectSchemas(reader, routes, rootWhere, swagger2),
     diagnostics: [],
   };
-  if (intent.catchAll !== undefined && backends[intent.catchAll]) model.catchAll = intent.catchAll;
+  if (intent.catchAll !== undefined && own(backends, intent.catchAll)) model.catchAll = intent.catchAll;
   const overrides = { ...(config.value?.severity as SeverityOverrides | undefined), ...options.severity };
   model.diagnostics = sortDiagnostics(
     applySeverity(dedupeDiagnostics([...diagnostics, ...reader.diagnostics]), overrides),
@@ -255,7 +256,7 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
     route.auth = security;
     for (const requirement of security) {
       for (const scheme of requirement.schemes) {
-        if (!ctx.auth[scheme.name]) {
+        if (!own(ctx.auth, scheme.name)) {
           const at =
             op.operation.security !== undefined
               ? child(op.where, 'security')
@@ -322,7 +323,7 @@ function addIntegrationBackends(
       child(route.where, 'x-amazon-apigateway-integration'),
     );
     if (!made) continue;
-    backends[made.backend.name] ??= made.backend;
+    if (!own(backends, made.backend.name)) backends[made.backend.name] = made.backend;
     route.backend = { backend: made.backend.name };
     if (made.verbatim) {
       const type = String(route.existingIntegration.type ?? '').toLowerCase();
@@ -351,7 +352,7 @@ function checkBackends(routes: Route[], backends: Record<string, Backend>, diagn
     for (const name of refs) {
       if (name === '') {
         diagnostics.push(diagnostic('GP042', route.where, { route: routeLabel(route) }, route.id));
-      } else if (!backends[name]) {
+      } else if (!own(backends, name)) {
         diagnostics.push(
           diagnostic(
             'GP041',
@@ -422,10 +423,10 @@ function externalAuthIntent(
   root: { value?: RawRootIntent; where: Where },
   config: { value?: RawConfig; where?: Where },
 ): ExternalSchemeIntent {
-  const out: ExternalSchemeIntent = {};
+  const out: ExternalSchemeIntent = dict();
   for (const { value, where } of [root, config]) {
     for (const [name, intent] of Object.entries(value?.auth ?? {})) {
-      out[name] = { intent: { ...out[name]?.intent, ...intent }, where: child(where!, 'auth', name) };
+      out[name] = { intent: { ...own(out, name)?.intent, ...intent }, where: child(where!, 'auth', name) };
     }
   }
   return out;
@@ -437,7 +438,7 @@ function readBackends(
   config: { value?: RawConfig; where?: Where },
   diagnostics: Diagnostic[],
 ): Record<string, Backend> {
-  const out: Record<string, Backend> = {};
+  const out = dict<Backend>();
   for (const { value, where } of [root, config]) {
     for (const [name, raw] of Object.entries(value?.backends ?? {})) {
       const backend = buildBackend(name, raw, child(where!, 'backends', name), diagnostics);
@@ -459,20 +460,23 @@ function readStages(
     for (const [name, raw] of Object.entries(value?.stages ?? {}))
       declared.set(name, { raw, where: child(where!, 'stages', name) });
   }
-  if (declared.size === 0) return { prod: { name: 'prod', variables: {}, where: root.where } };
-  const out: Record<string, Stage> = {};
+  if (declared.size === 0) return dict([['prod', { name: 'prod', variables: dict(), where: root.where }]]);
+  const out = dict<Stage>();
   for (const name of [...declared.keys()].sort()) {
     const { raw: s, where } = declared.get(name)!;
-    const stage: Stage = { name, variables: { ...s.variables }, where };
+    const stage: Stage = { name, variables: dict(Object.entries(s.variables ?? {})), where };
     if (s.host) stage.host = s.host;
     if (s.pathPrefix) stage.pathPrefix = s.pathPrefix.replace(/\/+$/, '');
     if (s.throttle) stage.throttle = { ...s.throttle };
     if (s.quota) stage.quota = { ...s.quota };
     if (s.canary) {
-      const canary: Canary = { percent: s.canary.percent, backends: { ...s.canary.backends } };
+      const canary: Canary = {
+        percent: s.canary.percent,
+        backends: dict(Object.entries(s.canary.backends ?? {})),
+      };
       for (const [stable, replacement] of Object.entries(canary.backends)) {
         for (const backend of [stable, replacement]) {
-          if (!backends[backend])
+          if (!own(backends, backend))
             diagnostics.push(
               diagnostic('GP047', child(where, 'canary', 'backends', stable), { stage: name, backend }),
             );

@@ -1,6 +1,7 @@
 import { HTTP_METHODS, type Param, type RequestBody, type ResponseSpec, type RouteMethod } from './types.js';
 import { child, isObject, type DocumentReader } from './document.js';
 import type { Where } from '../diagnostics/diagnostic.js';
+import { dict } from '../util/dict.js';
 
 /** An operation as found in the document, its `$ref`s followed, before intent is applied. */
 export interface FoundOperation {
@@ -135,7 +136,7 @@ function openapiBody(reader: DocumentReader, raw: unknown, where: Where): Reques
   if (raw === undefined) return undefined;
   const ref = reader.deref(raw, where);
   if (!ref || !isObject(ref.value)) return undefined;
-  const content: RequestBody['content'] = {};
+  const content: RequestBody['content'] = dict();
   if (isObject(ref.value.content)) {
     for (const [type, media] of Object.entries(ref.value.content)) {
       const at = child(ref.where, 'content', type, 'schema');
@@ -152,14 +153,14 @@ function collectResponses(
   where: Where,
   swagger2: boolean,
 ): Record<string, ResponseSpec> {
-  const out: Record<string, ResponseSpec> = {};
+  const out = dict<ResponseSpec>();
   if (!isObject(raw)) return out;
   for (const [status, entry] of Object.entries(raw)) {
     if (status.startsWith('x-')) continue;
     const ref = reader.deref(entry, child(where, status));
     if (!ref || !isObject(ref.value)) continue;
     const r = ref.value;
-    const content: ResponseSpec['content'] = {};
+    const content: ResponseSpec['content'] = dict();
     if (!swagger2 && isObject(r.content)) {
       for (const type of Object.keys(r.content)) content[type] = {};
     } else if (swagger2 && r.schema !== undefined) {

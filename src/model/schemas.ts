@@ -1,7 +1,8 @@
 import type { Where } from '../diagnostics/diagnostic.js';
 import { child, isObject, type DocumentReader } from './document.js';
 import type { Route } from './types.js';
-import { byEntryKey } from '../util/order.js';
+import { dict } from '../util/dict.js';
+import { sortKeys } from '../util/order.js';
 
 const LOCAL_SCHEMA = /^#\/(?:components\/schemas|definitions)\/([^/]+)$/;
 
@@ -18,7 +19,7 @@ export function collectSchemas(
   rootWhere: Where,
   swagger2: boolean,
 ): Record<string, unknown> {
-  const named: Record<string, unknown> = {};
+  const named = dict<unknown>();
   const pending: string[] = [];
   const base = swagger2 ? '/definitions/' : '/components/schemas/';
 
@@ -33,7 +34,7 @@ export function collectSchemas(
       const local = where.file === rootWhere.file ? LOCAL_SCHEMA.exec(ref) : null;
       if (local) {
         const name = decodeURIComponent(local[1]!).replace(/~1/g, '/').replace(/~0/g, '~');
-        if (!(name in named)) {
+        if (!Object.hasOwn(named, name)) {
           named[name] = undefined;
           pending.push(name);
         }
@@ -45,10 +46,9 @@ export function collectSchemas(
       if (!target) return {};
       return rewrite(target.value, target.where, depth + 1, new Set([...trail, key]));
     }
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node))
-      out[key] = rewrite(value, child(where, key), depth, trail);
-    return out;
+    return dict(
+      Object.entries(node).map(([key, value]) => [key, rewrite(value, child(where, key), depth, trail)]),
+    );
   };
 
   for (const route of routes) {
@@ -63,5 +63,5 @@ export function collectSchemas(
     const target = reader.deref({ $ref: '#' + pointer }, rootWhere);
     named[name] = target ? rewrite(target.value, { file: rootWhere.file, pointer }, 0, new Set()) : {};
   }
-  return Object.fromEntries(Object.entries(named).sort(byEntryKey));
+  return sortKeys(named);
 }

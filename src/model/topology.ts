@@ -4,6 +4,7 @@
  * and `cost` read these views, so the topology is decided once.
  */
 import type { Backend, RouteModel, Stage } from './types.js';
+import { dict } from '../util/dict.js';
 
 /**
  * The "both" topology's load balancer, as API Gateway reaches it. A private integration
@@ -14,7 +15,7 @@ import type { Backend, RouteModel, Stage } from './types.js';
  * (API Gateway carries no ALB session cookie), and WAF would throttle twice.
  */
 export function albBehindApiModel(model: RouteModel): RouteModel {
-  const stages: Record<string, Stage> = {};
+  const stages = dict<Stage>();
   for (const [name, stage] of Object.entries(model.stages)) {
     const { host: _host, pathPrefix: _prefix, throttle: _throttle, ...rest } = stage;
     stages[name] = name === '$default' ? rest : { ...rest, pathPrefix: `/${name}` };
@@ -47,14 +48,14 @@ export function behindAlbModel(model: RouteModel): RouteModel {
     targetGroup: {},
     where,
   };
-  const stages: Record<string, Stage> = {};
+  const stages = dict<Stage>();
   for (const [name, stage] of Object.entries(model.stages)) {
     const { canary: _canary, ...rest } = stage;
     stages[name] = rest;
   }
   return {
     ...model,
-    backends: { [ALB_BACKEND]: alb },
+    backends: dict([[ALB_BACKEND, alb]]),
     routes: model.routes.map((route) => {
       const { existingIntegration: _kept, ...rest } = route;
       return { ...rest, backend: { backend: ALB_BACKEND } };

@@ -3,6 +3,7 @@ import type { RouteModel } from '../model/types.js';
 import type { Artifact } from './artifact.js';
 import { DEFAULT_TARGETS, targets } from './registry.js';
 import type { TargetOptions } from './target.js';
+import { own } from '../util/dict.js';
 import { byKey } from '../util/order.js';
 
 export interface GenerateOptions extends TargetOptions {
@@ -28,7 +29,7 @@ export function generate(model: RouteModel, options: GenerateOptions = {}): Gene
   const artifacts: Artifact[] = [];
   const diagnostics: Diagnostic[] = [...model.diagnostics];
   for (const id of ids) {
-    const target = targets[id];
+    const target = own(targets, id);
     if (!target) throw new UnknownTargetError(id);
     const result = target.plan(model, options);
     const prefix = id === 'model' ? '' : `${id}/`;

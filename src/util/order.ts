@@ -1,3 +1,5 @@
+import { dict } from './dict.js';
+
 /**
  * One ordering for everything gateplan sorts: UTF-16 code units, never the machine's locale,
  * so output is byte-identical wherever it runs.
@@ -16,7 +18,7 @@ export function byEntryKey<T>([a]: readonly [string, T], [b]: readonly [string, 
   return compareText(a, b);
 }
 
-/** A copy of the record with its keys in code-unit order. */
+/** A copy of the record with its keys in code-unit order (a `dict`: any name is an ordinary key). */
 export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(byEntryKey));
+  return dict(Object.entries(record).sort(byEntryKey));
 }

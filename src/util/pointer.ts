@@ -10,3 +10,22 @@ export function decodePointer(pointer: string): string[] {
 export function encodePointer(parts: readonly (string | number)[]): string {
   return parts.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+/**
+ * The value a pointer names, or undefined. Only what the document itself holds resolves:
+ * `/toString` or `/__proto__` name no inherited member, and `/tags/length` no array property.
+ */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of decodePointer(pointer)) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(part)) return undefined;
+      node = node[Number(part)];
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, part)) {
+      node = (node as Record<string, unknown>)[part];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}

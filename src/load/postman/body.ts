@@ -1,4 +1,5 @@
 import { isObject } from './url.js';
+import { dict } from '../../util/dict.js';
 
 type Content = Record<string, { schema: Record<string, unknown> }>;
 
@@ -83,7 +84,7 @@ function schemaOf(value: unknown, depth: number): Record<string, unknown> {
 }
 
 function formSchema(fields: unknown, files: boolean): Record<string, unknown> {
-  const properties: Record<string, unknown> = {};
+  const properties = dict<unknown>();
   if (Array.isArray(fields)) {
     for (const f of fields) {
       if (!isObject(f) || typeof f.key !== 'string' || f.key === '' || f.disabled === true) continue;

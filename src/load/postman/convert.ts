@@ -8,6 +8,7 @@ import { convertSegment, paramName, type ConvertedSegment } from './segments.js'
 import { descriptionOf, isObject, parseUrl, type PostmanUrl } from './url.js';
 import type { Variables } from './variables.js';
 import { encodePointer } from '../../util/pointer.js';
+import { dict } from '../../util/dict.js';
 
 export interface Converted {
   /** An OpenAPI 3.0 document, built in memory. */
@@ -347,7 +348,7 @@ class ServerList {
       return `{${name}}`;
     });
     if (!url.startsWith('{')) url = withScheme(url);
-    const vars: Record<string, { default: string }> = {};
+    const vars = dict<{ default: string }>();
     for (const match of base.matchAll(/\{\{([^{}]*)\}\}/g))
       vars[paramName(match[1]!)] ??= { default: this.variables.value(match[1]!) ?? '' };
     this.register(url, vars, pointer);

@@ -1,4 +1,5 @@
 import { diagnostic } from '../../diagnostics/diagnostic.js';
+import { own } from '../../util/dict.js';
 import { routeLabel } from '../../model/routes.js';
 import type { AuthScheme, NamedAuthScheme, Route, RouteModel } from '../../model/types.js';
 import { LEAVE_OUT, lambdaAuthorizerUri, unsupportedScheme, type AuthState } from './rest-auth.js';
@@ -32,7 +33,7 @@ export function httpSecurity(
     return LEAVE_OUT;
   }
   const { name, scopes } = schemes[0]!;
-  const named = model.auth[name];
+  const named = own(model.auth, name);
   // An undeclared scheme (the model reports it) must not turn into an open route.
   if (!named) return LEAVE_OUT;
   if (named.scheme.kind === 'apiKey') {

@@ -10,6 +10,7 @@ import {
   parseLambdaArn,
 } from './addresses.js';
 import type { LambdaPermissionPlan, StackParameter } from './plan.js';
+import { dict, own } from '../../util/dict.js';
 
 /** What the REST document's security needs beyond the operations: schemes, keys, permissions. */
 export interface AuthState {
@@ -26,7 +27,7 @@ export interface AuthState {
 
 export function newAuthState(): AuthState {
   return {
-    schemes: {},
+    schemes: dict(),
     usesApiKeys: false,
     authorizerPermissions: [],
     parameters: [],
@@ -64,9 +65,9 @@ export function restSecurity(
   if (chosen.schemes.length === 0) return [];
   const authorizers: string[] = [];
   const keys: string[] = [];
-  const entry: Record<string, string[]> = {};
+  const entry = dict<string[]>();
   for (const { name, scopes } of chosen.schemes) {
-    const named = model.auth[name];
+    const named = own(model.auth, name);
     // An undeclared scheme (the model reports it) must not turn into an open route.
     if (!named) return LEAVE_OUT;
     const kind = named.scheme.kind;

@@ -23,6 +23,7 @@ import { modelNames, toRestSchema } from './rest-schema.js';
 import { planBackendVariables } from './variables.js';
 import type { BackendVariables } from './plan.js';
 import { byEntryKey } from '../../util/order.js';
+import { dict } from '../../util/dict.js';
 
 export interface RestDocumentParts {
   document: Record<string, unknown>;
@@ -184,7 +185,7 @@ class RestModels {
 
   requestBody(route: Route): Record<string, unknown> | undefined {
     if (!route.requestBody) return undefined;
-    const content: Record<string, unknown> = {};
+    const content = dict<unknown>();
     for (const [media, { schema }] of Object.entries(route.requestBody.content).sort(byEntryKey)) {
       if (!JSON_MEDIA.test(media) || schema === undefined) continue;
       const dropped = new Set<string>();

@@ -1,4 +1,5 @@
 import { pascalId, shortHash } from '../../model/ids.js';
+import { dict } from '../../util/dict.js';
 
 /**
  * REST API models are JSON Schema draft 4 with API Gateway's own exceptions. These keywords
@@ -70,7 +71,7 @@ export function toRestSchema(
     const m = /^#\/components\/schemas\/(.+)$/.exec(src.$ref);
     return m ? { $ref: `#/components/schemas/${refName(m[1]!)}` } : {};
   }
-  const out: Record<string, unknown> = {};
+  const out = dict<unknown>();
   for (const [key, value] of Object.entries(src)) {
     if (DROPPED.has(key) || key.startsWith('x-')) {
       dropped.add(key);
@@ -85,9 +86,7 @@ export function toRestSchema(
     } else if (key === 'format' && isNumeric(src.type) && NUMBER_FORMATS.has(String(value))) {
       dropped.add('format');
     } else if (SCHEMA_MAPS.includes(key) && isRecord(value)) {
-      out[key] = Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, toRestSchema(v, refName, dropped)]),
-      );
+      out[key] = dict(Object.entries(value).map(([k, v]) => [k, toRestSchema(v, refName, dropped)]));
     } else if (
       (SCHEMA_LISTS.includes(key) || SCHEMA_ONES.includes(key)) &&
       typeof value === 'object' &&
