@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnost
 import type { Deref, SpecSources } from '../model/input.js';
 import type { FileAccess, SourceFile } from './access.js';
 import type { ResolvedLoadOptions } from './options.js';
-import { valueAt } from '../util/pointer.js';
+import { percentDecoded, valueAt } from '../util/pointer.js';
 
 export type { SourceFile } from './access.js';
 
@@ -48,7 +48,12 @@ export class SourceSet implements SpecSources {
       const file = queue.shift()!;
       for (const ref of externalRefs(file.value)) {
         const target = this.targetPath(ref, file);
-        if (target.kind === 'local' || this.byAbs.has(target.absPath) || this.refFailures.has(target.absPath))
+        if (
+          target.kind === 'local' ||
+          target.kind === 'malformed' ||
+          this.byAbs.has(target.absPath) ||
+          this.refFailures.has(target.absPath)
+        )
           continue;
         if (target.kind === 'remote' && !this.options.allowRemoteRefs) continue;
         const opened = await this.access.open(
@@ -95,6 +100,8 @@ export class SourceSet implements SpecSources {
     if (!from)
       return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'unknown source file' }) };
     const target = this.targetPath(ref, from);
+    if (target.kind === 'malformed')
+      return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: target.reason }) };
     let file: SourceFile | undefined;
     if (target.kind === 'local') {
       file = from;
@@ -168,25 +175,32 @@ export class SourceSet implements SpecSources {
     return position ? { ...where, line: position.line, column: position.column } : where;
   }
 
-  private targetPath(
-    ref: string,
-    from: SourceFile,
-  ): { kind: 'local'; pointer: string } | { kind: 'remote' | 'file'; absPath: string; pointer: string } {
+  private targetPath(ref: string, from: SourceFile): RefTarget {
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
-    const pointer = hash === -1 ? '' : decodeURIComponent(ref.slice(hash + 1));
+    const pointer = hash === -1 ? '' : percentDecoded(ref.slice(hash + 1));
+    if (pointer === undefined)
+      return { kind: 'malformed', reason: 'its fragment has malformed percent-encoding' };
     if (filePart === '') return { kind: 'local', pointer };
     if (isUrl(filePart) || isUrl(from.absPath)) {
+      if (!URL.canParse(filePart, isUrl(from.absPath) ? from.absPath : undefined))
+        return { kind: 'malformed', reason: 'it is not a valid URL' };
       return {
         kind: 'remote',
         absPath: new URL(filePart, isUrl(from.absPath) ? from.absPath : undefined).href,
         pointer,
       };
     }
-    const absPath = resolvePath(dirname(from.absPath), decodeURIComponent(filePart));
-    return { kind: 'file', absPath, pointer };
+    const path = percentDecoded(filePart);
+    if (path === undefined) return { kind: 'malformed', reason: 'its path has malformed percent-encoding' };
+    return { kind: 'file', absPath: resolvePath(dirname(from.absPath), path), pointer };
   }
 }
+
+type RefTarget =
+  | { kind: 'local'; pointer: string }
+  | { kind: 'remote' | 'file'; absPath: string; pointer: string }
+  | { kind: 'malformed'; reason: string };
 
 function isUrl(text: string): boolean {
   return /^https?:\/\//i.test(text);

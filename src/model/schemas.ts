@@ -3,6 +3,7 @@ import { child, isObject, type DocumentReader } from './document.js';
 import type { Route } from './types.js';
 import { dict } from '../util/dict.js';
 import { sortKeys } from '../util/order.js';
+import { percentDecoded } from '../util/pointer.js';
 
 const LOCAL_SCHEMA = /^#\/(?:components\/schemas|definitions)\/([^/]+)$/;
 
@@ -32,8 +33,9 @@ export function collectSchemas(
         ? reader.sources.legacySuggestion(node.$ref)!
         : node.$ref;
       const local = where.file === rootWhere.file ? LOCAL_SCHEMA.exec(ref) : null;
-      if (local) {
-        const name = decodeURIComponent(local[1]!).replace(/~1/g, '/').replace(/~0/g, '~');
+      const decoded = local ? percentDecoded(local[1]!) : undefined;
+      if (decoded !== undefined) {
+        const name = decoded.replace(/~1/g, '/').replace(/~0/g, '~');
         if (!Object.hasOwn(named, name)) {
           named[name] = undefined;
           pending.push(name);

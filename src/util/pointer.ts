@@ -29,3 +29,12 @@ export function valueAt(root: unknown, pointer: string): unknown {
   }
   return node;
 }
+
+/** `decodeURIComponent`, or undefined for malformed input (`%zz`, a cut-off `%E0%A4%A`) instead of a URIError. */
+export function percentDecoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
