@@ -34,6 +34,7 @@ export const FEATURES = {
   'integration-mock': 'mock responses',
   'integration-existing': 'kept x-amazon-apigateway-integration',
   'greedy-paths': 'greedy paths ({proxy+})',
+  'mixed-segments': 'text and parameters in one segment ({Sid}.json)',
   'host-routing': 'host-header routing',
   'header-routing': 'header routing',
   'query-routing': 'query-string routing',
@@ -125,6 +126,7 @@ function routeFeatures(model: RouteModel, route: Route, add: (id: FeatureId) => 
   if (Object.values(route.requestBody?.content ?? {}).some((media) => media.schema !== undefined))
     add('request-validation');
   if (route.segments.some((s) => s.kind === 'greedy')) add('greedy-paths');
+  if (route.segments.some((s) => s.kind === 'mixed')) add('mixed-segments');
   if (route.match?.hosts?.length) add('host-routing');
   if (Object.keys(route.match?.headers ?? {}).length) add('header-routing');
   if (Object.keys(route.match?.query ?? {}).length) add('query-routing');

@@ -3,6 +3,7 @@ import type { FrontDoor } from '../cost/options.js';
 import { renderMessage, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
 import { HTTP_ROUTE_QUOTA, REST_RESOURCE_QUOTA, restResourceCount } from '../targets/apigw/blockers.js';
+import { gatewayRoutes } from '../targets/apigw/gateway-routes.js';
 
 export interface QuotaLine {
   door: FrontDoor;
@@ -31,8 +32,9 @@ export function quotaLines(model: RouteModel, findings: Diagnostic[], cost: Cost
   const lines: QuotaLine[] = [];
   const add = (door: FrontDoor, quota: string, used: number, limit: number) =>
     lines.push({ door, quota, used: Math.round(used * 100) / 100, limit, binds: used > limit });
-  add('apigw-rest', 'resources per API', restResourceCount(model), REST_RESOURCE_QUOTA);
-  add('apigw-http', 'routes per API', model.routes.length, HTTP_ROUTE_QUOTA);
+  const gateway = gatewayRoutes(model);
+  add('apigw-rest', 'resources per API', restResourceCount(gateway), REST_RESOURCE_QUOTA);
+  add('apigw-http', 'routes per API', gateway.routes.length, HTTP_ROUTE_QUOTA);
   for (const door of ['apigw-rest', 'apigw-http'] as const) {
     add(door, 'account requests/s (profile average)', cost.requestsPerSecond, APIGW_ACCOUNT_RPS);
   }

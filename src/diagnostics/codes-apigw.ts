@@ -239,4 +239,18 @@ export const apigwCodes = {
     text: 'stage {stage} sets a request quota, but no route requires an API key, so no usage plan counts requests against it',
     fix: 'require an apiKey security scheme on the routes the quota should meter, or remove the quota',
   },
+  GP135: {
+    slug: 'apigw-segment-widened',
+    level: 'info',
+    stage: 'apigw',
+    text: 'API Gateway matches whole segments only: {route} is served by {gateway}, which takes any value in place of {segments}; the backend still receives the original path',
+    fix: 'nothing to do when the backend answers 404 for paths it does not serve; to route the segment exactly, use the alb target',
+  },
+  GP136: {
+    slug: 'apigw-widened-route-conflict',
+    level: 'error',
+    stage: 'apigw',
+    text: '{route} and {other} both become {gateway} on API Gateway (it matches whole segments only), but they differ in {differ}',
+    fix: 'make them agree in gateplan.yaml: a `rules:` entry whose `match.path` selects both can `set` the same backend, timeoutMs, throttle and cors; or serve them from the alb target, which matches the segment exactly. `severity: { GP136: warn }` leaves {route} out of API Gateway, and its requests then reach {other}',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -88,9 +88,20 @@ function routeRequest(
 
 function concretePath(segments: readonly Segment[]): string {
   if (segments.length === 0) return '/';
-  return segments
-    .map((s) => '/' + (s.kind === 'literal' ? s.value : s.kind === 'param' ? PARAM_SAMPLE : GREEDY_SAMPLE))
-    .join('');
+  return segments.map((s) => '/' + concreteSegment(s)).join('');
+}
+
+function concreteSegment(segment: Segment): string {
+  switch (segment.kind) {
+    case 'literal':
+      return segment.value;
+    case 'param':
+      return PARAM_SAMPLE;
+    case 'greedy':
+      return GREEDY_SAMPLE;
+    case 'mixed':
+      return segment.parts.map((p) => (p.kind === 'text' ? p.value : PARAM_SAMPLE)).join('');
+  }
 }
 
 /** A value that an ALB wildcard pattern accepts: `*` becomes `x`, `?` becomes `x`. */

@@ -1,4 +1,4 @@
-import type { Diagnostic, Where } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, SeverityOverrides, Where } from '../diagnostics/diagnostic.js';
 
 /** HTTP methods an OpenAPI operation can carry. */
 export const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -11,7 +11,15 @@ export type Segment =
   | { kind: 'literal'; value: string }
   | { kind: 'param'; name: string }
   /** `{name+}`: one or more segments, always last. */
-  | { kind: 'greedy'; name: string };
+  | { kind: 'greedy'; name: string }
+  /**
+   * Text and parameters inside one segment: `{Sid}.json`, `{base}...{head}`, `v{version}`.
+   * At least one parameter and one text part; two parameters are always separated by text.
+   */
+  | { kind: 'mixed'; parts: SegmentPart[] };
+
+/** A piece of a mixed segment. */
+export type SegmentPart = { kind: 'text'; value: string } | { kind: 'param'; name: string };
 
 export type SourceFormat = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1' | 'postman-2.0' | 'postman-2.1';
 
@@ -260,5 +268,7 @@ export interface RouteModel {
   endpoint: { type: 'regional' | 'edge' | 'private'; vpcEndpointIds: string[] };
   /** Named schemas (`components.schemas` / `definitions`) for targets that re-emit models. */
   schemas: Record<string, unknown>;
+  /** `severity:` overrides from gateplan.yaml, which targets apply to their own findings too. */
+  severity?: SeverityOverrides;
   diagnostics: Diagnostic[];
 }

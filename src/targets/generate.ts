@@ -1,4 +1,9 @@
-import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import {
+  applySeverity,
+  dedupeDiagnostics,
+  sortDiagnostics,
+  type Diagnostic,
+} from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
 import type { Artifact } from './artifact.js';
 import { DEFAULT_TARGETS, targets } from './registry.js';
@@ -34,7 +39,7 @@ export function generate(model: RouteModel, options: GenerateOptions = {}): Gene
     const result = target.plan(model, options);
     const prefix = id === 'model' ? '' : `${id}/`;
     artifacts.push(...result.artifacts.map((a) => ({ path: prefix + a.path, content: a.content })));
-    diagnostics.push(...result.diagnostics);
+    diagnostics.push(...applySeverity(result.diagnostics, model.severity ?? {}));
   }
   artifacts.sort(byKey((x) => x.path));
   return { artifacts, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)) };

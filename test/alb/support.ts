@@ -15,6 +15,8 @@ export function samplePath(route: Route, depth = 1): string {
     .map((s, i) => {
       if (s.kind === 'literal') return '/' + s.value;
       if (s.kind === 'param') return `/zz${i}`;
+      if (s.kind === 'mixed')
+        return '/' + s.parts.map((p, j) => (p.kind === 'text' ? p.value : `zz${i}m${j}`)).join('');
       return Array.from({ length: depth }, (_, d) => `/zz${i}g${d}`).join('');
     })
     .join('');
@@ -29,7 +31,8 @@ export function owningRoute(model: RouteModel, method: string, path: string): Ro
   const parts = path === '/' ? [] : path.slice(1).split('/');
   const matching = model.routes.filter((r) => templateMatches(r.segments, parts));
   if (!matching.length) return undefined;
-  const rank = (r: Route) => r.segments.map((s) => (s.kind === 'literal' ? 0 : s.kind === 'param' ? 1 : 2));
+  const rank = (r: Route) =>
+    r.segments.map((s) => (s.kind === 'literal' ? 0 : s.kind === 'mixed' ? 1 : s.kind === 'param' ? 2 : 3));
   const best = matching.reduce((a, b) => (compareRanks(rank(b), rank(a)) < 0 ? b : a));
   const sameShape = matching.filter(
     (r) =>
@@ -45,8 +48,16 @@ function templateMatches(segments: Route['segments'], parts: string[]): boolean 
     if (s.kind === 'greedy') return parts.length > i && parts.slice(i).every(Boolean);
     if (i >= parts.length || !parts[i]) return false;
     if (s.kind === 'literal' && parts[i] !== s.value) return false;
+    if (s.kind === 'mixed' && !mixedRegex(s).test(parts[i]!)) return false;
   }
   return parts.length === segments.length;
+}
+
+function mixedRegex(segment: Extract<Route['segments'][number], { kind: 'mixed' }>): RegExp {
+  const body = segment.parts
+    .map((p) => (p.kind === 'text' ? p.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[^/]+'))
+    .join('');
+  return new RegExp(`^${body}$`);
 }
 
 function compareRanks(a: number[], b: number[]): number {
@@ -186,8 +197,11 @@ export function misroutedRequests(
   options: { checkAuth?: boolean } = {},
 ): Miss[] {
   const misses: Miss[] = [];
+  // Routes with mixed segments are refused (GP134) until the compiler routes them exactly.
+  const refused = new Set(plan.diagnostics.filter((d) => d.code === 'GP134').map((d) => d.route));
   for (const stage of Object.values(model.stages)) {
     for (const route of model.routes) {
+      if (refused.has(route.id)) continue;
       const request = sampleRequest(model, route, stage);
       if (!request) continue;
       const miss = missFor(model, plan, stage, route, request, options);

@@ -66,9 +66,34 @@ describe('model diagnostics', () => {
 
   testCode('GP023', [
     {
-      name: 'a parameter inside a segment',
+      name: 'a parameter inside a segment is a route (mixed segment), not an error',
       spec: ok(`  /compare/{base}...{head}:\n    get: ${op}\n`),
-      expect: [{ pointer: '/paths/~1compare~1{base}...{head}' }],
+      expect: [],
+    },
+    {
+      name: 'a query string in a path key',
+      spec: ok(`  /search?beta=true:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1search?beta=true' }],
+    },
+    {
+      name: 'an RFC 6570 placeholder in angle brackets',
+      spec: ok(`  /uploads/<upload_url>:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1uploads~1<upload_url>' }],
+    },
+    {
+      name: 'two parameters with no text between them cannot be told apart',
+      spec: ok(`  /files/{name}{ext}:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1files~1{name}{ext}' }],
+    },
+    {
+      name: 'a greedy parameter inside a mixed segment',
+      spec: ok(`  /files/{path+}.json:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1files~1{path+}.json' }],
+    },
+    {
+      name: 'an unclosed brace',
+      spec: ok(`  /files/{name.json:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1files~1{name.json' }],
     },
     {
       name: 'greedy not last',

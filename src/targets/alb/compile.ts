@@ -6,7 +6,9 @@
  * few rules as the quotas allow (`merge.ts`), split by host where stages act differently,
  * and numbered with stable priorities (`priorities.ts`).
  */
-import type { Diagnostic, Where } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
+import { hasMixedSegment } from '../../model/paths.js';
+import { routeLabel } from '../../model/routes.js';
 import { pascalId, routeNameBase, shortHash } from '../../model/ids.js';
 import type { Route, RouteModel, Stage } from '../../model/types.js';
 import { forwardable, newNotes, NOT_FOUND, routeActions, type ActionNotes } from './actions.js';
@@ -36,9 +38,10 @@ interface Destination {
   strip?: string;
 }
 
-export function compileAlb(model: RouteModel): AlbPlan {
+export function compileAlb(input: RouteModel): AlbPlan {
   const notes = newNotes();
   const diagnostics: Diagnostic[] = [];
+  const model = withoutMixedSegments(input, diagnostics);
   const stages = Object.values(model.stages);
   const listenerStages = model.alb.stageMode === 'listener' ? stages.map((s) => [s]) : [stages];
   const compiled = listenerStages.map((group) =>
@@ -84,6 +87,18 @@ export function compileAlb(model: RouteModel): AlbPlan {
     ),
   );
   return plan;
+}
+
+/**
+ * Routes with a mixed segment (`/Accounts/{Sid}.json`) are refused until the compiler routes
+ * them exactly: compiled as a plain parameter they would take requests that are not theirs.
+ */
+function withoutMixedSegments(model: RouteModel, diagnostics: Diagnostic[]): RouteModel {
+  const refused = model.routes.filter((r) => hasMixedSegment(r.segments));
+  if (refused.length === 0) return model;
+  for (const route of refused)
+    diagnostics.push(diagnostic('GP134', route.where, { route: routeLabel(route) }, route.id));
+  return { ...model, routes: model.routes.filter((r) => !refused.includes(r)) };
 }
 
 function compileListener(

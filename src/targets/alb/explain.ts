@@ -3,7 +3,8 @@
  * and which operation of the spec that is.
  */
 import { routeLabel } from '../../model/routes.js';
-import type { Route, RouteModel, Segment } from '../../model/types.js';
+import { compareMatches, matchTemplate, requestSegments } from '../../model/paths.js';
+import type { Route, RouteModel } from '../../model/types.js';
 import { matchListener, type AlbRequest } from './match.js';
 import type { AlbActions, AlbCondition, AlbPlan } from './plan.js';
 
@@ -113,23 +114,17 @@ function describeActions(a: AlbActions): string[] {
   return out;
 }
 
-/** The operation API Gateway would pick: most specific template (literal, then parameter, then greedy), exact method over ANY. */
+/** The operation API Gateway would pick: most specific template (literal, mixed, parameter, greedy), exact method over ANY. */
 function owner(model: RouteModel, method: string, path: string): Route | undefined {
-  const parts = path === '/' ? [] : path.replace(/^\//, '').split('/');
-  const matching = model.routes.filter((r) => matches(r.segments, parts));
-  const rank = (r: Route) =>
-    r.segments.map((s) => (s.kind === 'literal' ? 0 : s.kind === 'param' ? 1 : 2)).join('');
-  const shapes = [...new Set(matching.map(rank))].sort();
-  const best = matching.filter((r) => rank(r) === shapes[0]);
+  const parts = requestSegments(path);
+  const matching = model.routes.flatMap((route) => {
+    const score = matchTemplate(route.segments, parts);
+    return score ? [{ route, score }] : [];
+  });
+  const top = matching.reduce<number[] | undefined>(
+    (best, m) => (!best || compareMatches(m.score, best) > 0 ? m.score : best),
+    undefined,
+  );
+  const best = matching.filter((m) => top && compareMatches(m.score, top) === 0).map((m) => m.route);
   return best.find((r) => r.method === method) ?? best.find((r) => r.method === 'ANY');
-}
-
-function matches(segments: Segment[], parts: string[]): boolean {
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i]!;
-    if (s.kind === 'greedy') return parts.length > i && parts.slice(i).every(Boolean);
-    if (i >= parts.length || !parts[i]) return false;
-    if (s.kind === 'literal' && s.value !== parts[i]) return false;
-  }
-  return parts.length === segments.length;
 }

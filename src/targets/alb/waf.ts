@@ -3,7 +3,7 @@
  * window and blocks above the limit; it has no token bucket, so a throttle of `rate`/s with
  * `burst` becomes the most a bucket could let through in one window: rate × window + burst.
  */
-import type { Route, RouteModel, Stage, Throttle } from '../../model/types.js';
+import type { Route, RouteModel, Segment, Stage, Throttle } from '../../model/types.js';
 import { escapeRegex } from './lang.js';
 import type { AlbRateLimit, AlbWaf } from './plan.js';
 import { byEntryKey } from '../../util/order.js';
@@ -65,11 +65,22 @@ function slug(t: Throttle): string {
   return `${String(t.rate).replace('.', 'p')}-per-s-burst-${t.burst}`;
 }
 
+function segmentRegex(segment: Segment): string {
+  switch (segment.kind) {
+    case 'literal':
+      return escapeRegex(segment.value);
+    case 'param':
+      return '[^/]+';
+    case 'greedy':
+      return '.+';
+    case 'mixed':
+      return segment.parts.map((p) => (p.kind === 'text' ? escapeRegex(p.value) : '[^/]+')).join('');
+  }
+}
+
 /** The route's paths in every stage, as one anchored regex for WAF. */
 function routeRegex(route: Route, prefixes: string[]): string {
-  const body = route.segments
-    .map((s) => '/' + (s.kind === 'literal' ? escapeRegex(s.value) : s.kind === 'param' ? '[^/]+' : '.+'))
-    .join('');
+  const body = route.segments.map((s) => '/' + segmentRegex(s)).join('');
   const path = body === '' ? '/' : body;
   const distinct = [...new Set(prefixes)];
   const prefix =

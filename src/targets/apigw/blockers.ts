@@ -1,7 +1,9 @@
 import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
-import type { Route, RouteModel, Segment } from '../../model/types.js';
+import { segmentText } from '../../model/paths.js';
+import type { Route, RouteModel } from '../../model/types.js';
+import type { GatewayRoute, GatewayRoutes } from './gateway-routes.js';
 import { parseLambdaArn } from './addresses.js';
 import { badUrlDiagnostic } from './integration-common.js';
 import { PARAMETER_NAME } from './operation.js';
@@ -36,17 +38,18 @@ export function routeBlockers(model: RouteModel): Diagnostic[] {
 }
 
 /** True when API Gateway can import the route (the document leaves out routes that are errors). */
-export function importable(route: Route): boolean {
+export function importable(gateway: GatewayRoute): boolean {
   return (
-    METHODS.has(route.method) && route.segments.every((s) => s.kind !== 'literal' || SEGMENT.test(s.value))
+    METHODS.has(gateway.route.method) &&
+    gateway.segments.every((s) => s.kind !== 'literal' || SEGMENT.test(s.value))
   );
 }
 
 /** REST path variables must be valid method request parameter names too. */
-export function pathParameterBlockers(model: RouteModel): Diagnostic[] {
+export function pathParameterBlockers(gateway: GatewayRoutes): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const route of model.routes) {
-    for (const segment of route.segments) {
+  for (const { route, segments } of gateway.routes) {
+    for (const segment of segments) {
       if (segment.kind !== 'literal' && !PARAMETER_NAME.test(segment.name)) {
         out.push(
           diagnostic('GP130', route.where, { name: segment.name, route: routeLabel(route) }, route.id),
@@ -57,26 +60,18 @@ export function pathParameterBlockers(model: RouteModel): Diagnostic[] {
   return out;
 }
 
-function partOf(segment: Segment): string {
-  return segment.kind === 'literal'
-    ? segment.value
-    : segment.kind === 'param'
-      ? `{${segment.name}}`
-      : `{${segment.name}+}`;
-}
-
 /**
  * A resource has at most one variable child: `/users/{id}` beside `/users/{userId}/posts`
  * (or beside `/users/{proxy+}`) is rejected on import. The fix keeps the name the first
  * route (in model order) uses.
  */
-export function siblingVariableBlockers(model: RouteModel): Diagnostic[] {
+export function siblingVariableBlockers(gateway: GatewayRoutes): Diagnostic[] {
   const byParent = new Map<string, Map<string, Route>>();
-  for (const route of model.routes) {
-    for (let i = 0; i < route.segments.length; i++) {
-      const segment = route.segments[i]!;
+  for (const { route, segments } of gateway.routes) {
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i]!;
       if (segment.kind === 'literal') continue;
-      const parent = '/' + route.segments.slice(0, i).map(partOf).join('/');
+      const parent = '/' + segments.slice(0, i).map(partOf).join('/');
       const parts = byParent.get(parent) ?? new Map<string, Route>();
       if (!parts.has(partOf(segment))) parts.set(partOf(segment), route);
       byParent.set(parent, parts);
@@ -106,25 +101,26 @@ function bare(part: string): string {
   return part.replace(/^\{|\+?\}$/g, '');
 }
 
+const partOf = segmentText;
+
 /** Every resource path the REST API needs, not counting the root. */
-export function restResourceCount(model: RouteModel): number {
+export function restResourceCount(gateway: GatewayRoutes): number {
   const resources = new Set<string>();
-  for (const route of model.routes) {
-    for (let i = 1; i <= route.segments.length; i++)
-      resources.add(route.segments.slice(0, i).map(partOf).join('/'));
+  for (const { segments } of gateway.routes) {
+    for (let i = 1; i <= segments.length; i++) resources.add(segments.slice(0, i).map(partOf).join('/'));
   }
   return resources.size;
 }
 
-export function quotaBlockers(model: RouteModel, api: 'rest' | 'http'): Diagnostic[] {
+export function quotaBlockers(model: RouteModel, gateway: GatewayRoutes, api: 'rest' | 'http'): Diagnostic[] {
   const where = child({ file: model.source.file, pointer: '' }, 'paths');
   if (api === 'rest') {
-    const count = restResourceCount(model);
+    const count = restResourceCount(gateway);
     return count > REST_RESOURCE_QUOTA
       ? [diagnostic('GP101', where, { count, limit: REST_RESOURCE_QUOTA })]
       : [];
   }
-  const count = model.routes.length;
+  const count = gateway.routes.length;
   return count > HTTP_ROUTE_QUOTA ? [diagnostic('GP102', where, { count, limit: HTTP_ROUTE_QUOTA })] : [];
 }
 
@@ -159,13 +155,18 @@ export function timeoutDiagnostics(model: RouteModel, api: 'rest' | 'http'): Dia
  * What either import document reports before it serves a route. Only REST declares path
  * variables as method request parameters, so only REST holds them to those names.
  */
-export function documentDiagnostics(model: RouteModel, api: 'rest' | 'http'): Diagnostic[] {
+export function documentDiagnostics(
+  model: RouteModel,
+  gateway: GatewayRoutes,
+  api: 'rest' | 'http',
+): Diagnostic[] {
   return [
+    ...gateway.diagnostics,
     ...routeBlockers(model),
     // HTTP APIs refuse them too (ConflictException: "conflicting variable on the same hierarchical level").
-    ...siblingVariableBlockers(model),
-    ...(api === 'rest' ? pathParameterBlockers(model) : []),
-    ...quotaBlockers(model, api),
+    ...siblingVariableBlockers(gateway),
+    ...(api === 'rest' ? pathParameterBlockers(gateway) : []),
+    ...quotaBlockers(model, gateway, api),
     ...timeoutDiagnostics(model, api),
     ...weightedRouteDiagnostics(model),
     ...backendDiagnostics(model),

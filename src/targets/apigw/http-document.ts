@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagn
 import { routeLabel } from '../../model/routes.js';
 import type { Cors, Route, RouteModel } from '../../model/types.js';
 import { documentDiagnostics, importable } from './blockers.js';
+import { gatewayRoutes, servedRoutes, type GatewayRoute } from './gateway-routes.js';
 import { httpSecurity } from './http-auth.js';
 import { backendIntegration, httpIntegration } from './http-integration.js';
 import {
@@ -22,8 +23,8 @@ export interface HttpDocumentParts {
   diagnostics: Diagnostic[];
   auth: AuthState;
   variables: BackendVariables;
-  /** Ids of the routes the document serves (the rest were left out, with a diagnostic). */
-  included: Set<string>;
+  /** The gateway routes the document serves, by the id of each route they serve (the rest were left out, with a diagnostic). */
+  included: Map<string, GatewayRoute>;
   parameters: StackParameter[];
 }
 
@@ -33,35 +34,43 @@ export const DEFAULT_ROUTE_PATH = '/$default';
 /** The HTTP API import document (OpenAPI 3.0, the only version HTTP API import reads). Pure. */
 export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   const root: Where = { file: model.source.file, pointer: '' };
-  const diagnostics = [...documentDiagnostics(model, 'http'), ...gapDiagnostics(model, root)];
+  const gateway = gatewayRoutes(model);
+  const diagnostics = [...documentDiagnostics(model, gateway, 'http'), ...gapDiagnostics(model, root)];
   const variables = planBackendVariables(model, 'http');
   const parameters = variables.parameters;
   const auth = newAuthState();
   const operationIds = uniqueOperationIds(model.routes);
 
   const paths: Record<string, Record<string, unknown>> = {};
-  const included = new Set<string>();
-  for (const route of model.routes.filter(importable)) {
+  const served = new Set<GatewayRoute>();
+  for (const gw of gateway.routes.filter(importable)) {
+    const route = gw.route;
     const security = httpSecurity(model, route, auth);
     if (security === LEAVE_OUT) continue;
-    const integration = httpIntegration(model, route, variables, parameters, diagnostics);
+    const integration = httpIntegration(model, gw, variables, parameters, diagnostics);
     if (!integration) continue;
     const operation: Record<string, unknown> = {};
     if (route.operationId && operationIds.has(route.operationId)) operation.operationId = route.operationId;
     if (route.summary) operation.summary = route.summary;
     // HTTP APIs neither validate nor map declared parameters, so what REST could not declare is no finding here.
-    const params = operationParameters(route, []);
+    const params = operationParameters(gw, []);
     if (params.length) operation.parameters = params;
     operation.responses = operationResponses(route);
     if (security) operation.security = security;
     operation['x-amazon-apigateway-integration'] = integration;
-    (paths[route.path] ??= {})[methodKey(route)] = operation;
-    included.add(route.id);
+    (paths[gw.path] ??= {})[methodKey(route)] = operation;
+    served.add(gw);
   }
   const catchAll = model.catchAll ? model.backends[model.catchAll] : undefined;
   if (catchAll) {
     const route = defaultRoute(root);
-    const integration = backendIntegration(catchAll, route, variables, parameters, diagnostics);
+    const integration = backendIntegration(
+      catchAll,
+      { route, segments: [], path: DEFAULT_ROUTE_PATH, widened: false },
+      variables,
+      parameters,
+      diagnostics,
+    );
     if (integration) {
       // The request path is not appended to an HTTP URI by itself; the mapping forwards it.
       if (integration.type === 'http_proxy' && integration.connectionType !== 'VPC_LINK') {
@@ -100,7 +109,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   if (Object.keys(auth.schemes).length) document.components = { securitySchemes: sortedRecord(auth.schemes) };
   if (model.cors) document['x-amazon-apigateway-cors'] = httpCors(model.cors);
   document['x-amazon-apigateway-importexport-version'] = '1.0';
-  return { document, diagnostics, auth, variables, parameters, included };
+  return { document, diagnostics, auth, variables, parameters, included: servedRoutes(gateway, served) };
 }
 
 function httpCors(cors: Cors): Record<string, unknown> {

@@ -7,6 +7,7 @@ import type { StackParameter } from './plan.js';
 import { primaryBackend } from './route-backend.js';
 import { vpcLinkValue } from './variables.js';
 import type { BackendVariables } from './plan.js';
+import type { GatewayRoute } from './gateway-routes.js';
 
 /** HTTP APIs allow at most 30 s, and that is also their default. */
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -32,25 +33,26 @@ const HTTP_FIELDS = [
 /** The `x-amazon-apigateway-integration` for an HTTP API route (or the `$default` route). */
 export function httpIntegration(
   model: RouteModel,
-  route: Route,
+  gateway: GatewayRoute,
   vars: BackendVariables,
   parameters: StackParameter[],
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
-  const kept = keptIntegration(route);
-  if (kept) return keptForHttp(route, kept, diagnostics);
-  const backend = primaryBackend(model, route);
+  const kept = keptIntegration(gateway.route);
+  if (kept) return keptForHttp(gateway.route, kept, diagnostics);
+  const backend = primaryBackend(model, gateway.route);
   if (!backend) return undefined;
-  return backendIntegration(backend, route, vars, parameters, diagnostics);
+  return backendIntegration(backend, gateway, vars, parameters, diagnostics);
 }
 
 export function backendIntegration(
   backend: Backend,
-  route: Route,
+  gateway: GatewayRoute,
   vars: BackendVariables,
   parameters: StackParameter[],
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
+  const route = gateway.route;
   const target = backend.target;
   const timeoutInMillis = Math.min(route.timeoutMs ?? DEFAULT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
   const unsupported = (feature: string, fix: string) => {
@@ -70,7 +72,7 @@ export function backendIntegration(
           timeoutInMillis,
         };
       }
-      const uri = httpBackendUri(backend, route, vars);
+      const uri = httpBackendUri(backend, gateway, vars);
       if (!uri) return undefined;
       return {
         type: 'http_proxy',

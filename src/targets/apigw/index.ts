@@ -1,4 +1,4 @@
-import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { applySeverity, hasErrors } from '../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../model/types.js';
 import type { Target, TargetResult } from '../target.js';
 import { httpTemplate } from './http-cfn.js';
@@ -8,21 +8,26 @@ import { buildHttpPlan, buildRestPlan } from './stack.js';
 export { buildHttpPlan, buildRestPlan } from './stack.js';
 export type { HttpPlan, RestPlan } from './plan.js';
 
-/** Import blockers are errors before anything is written: no artifacts then. */
+/**
+ * Import blockers are errors before anything is written: no artifacts then. Severity
+ * overrides from gateplan.yaml count: a finding the user lowered does not block.
+ */
 function result(
+  model: RouteModel,
   plan: { documentJson: string; diagnostics: TargetResult['diagnostics'] },
   template: () => string,
 ): TargetResult {
-  if (hasErrors(plan.diagnostics)) return { artifacts: [], diagnostics: plan.diagnostics };
+  const findings = () => applySeverity(plan.diagnostics, model.severity ?? {});
+  if (hasErrors(findings())) return { artifacts: [], diagnostics: findings() };
   // Rendering the template can find errors of its own (a body too large to inline, say).
   const content = template();
-  if (hasErrors(plan.diagnostics)) return { artifacts: [], diagnostics: plan.diagnostics };
+  if (hasErrors(findings())) return { artifacts: [], diagnostics: findings() };
   return {
     artifacts: [
       { path: 'openapi.json', content: plan.documentJson },
       { path: 'template.yaml', content },
     ],
-    diagnostics: plan.diagnostics,
+    diagnostics: findings(),
   };
 }
 
@@ -31,7 +36,7 @@ export const apigwRestTarget: Target = {
   summary: 'API Gateway REST API: import document (openapi.json) and CloudFormation stack (template.yaml)',
   plan(model: RouteModel) {
     const plan = buildRestPlan(model);
-    return result(plan, () => restTemplate(model, plan, plan.diagnostics));
+    return result(model, plan, () => restTemplate(model, plan, plan.diagnostics));
   },
 };
 
@@ -40,6 +45,6 @@ export const apigwHttpTarget: Target = {
   summary: 'API Gateway HTTP API: import document (openapi.json) and CloudFormation stack (template.yaml)',
   plan(model: RouteModel) {
     const plan = buildHttpPlan(model);
-    return result(plan, () => httpTemplate(model, plan, plan.diagnostics));
+    return result(model, plan, () => httpTemplate(model, plan, plan.diagnostics));
   },
 };

@@ -6,29 +6,38 @@ import type { Backend, Route } from '../../model/types.js';
 import { lambdaInvocationUri, parseHttpUrl, parseLambdaArn, stageVariableRef } from './addresses.js';
 import { primaryBackendName } from './route-backend.js';
 import type { BackendVariables } from './plan.js';
+import type { GatewayRoute } from './gateway-routes.js';
 
-/** The route's path with each variable written `{name}` (greedy ones too), for integration URIs. */
-export function integrationPath(route: Route): string {
-  if (route.segments.length === 0) return '/';
-  return route.segments.map((s) => '/' + (s.kind === 'literal' ? s.value : `{${s.name}}`)).join('');
+/**
+ * The gateway route's path with each variable written `{name}` (greedy ones too), for
+ * integration URIs. A widened variable holds its whole segment (`AC1.json`), so the URI
+ * carries the segment exactly once and the backend receives the path as requested.
+ */
+export function integrationPath(gateway: GatewayRoute): string {
+  if (gateway.segments.length === 0) return '/';
+  return gateway.segments.map((s) => '/' + (s.kind === 'literal' ? s.value : `{${s.name}}`)).join('');
 }
 
-/** The names of the route's path variables, greedy included. */
-export function pathVariables(route: Route): string[] {
-  return route.segments.flatMap((s) => (s.kind === 'literal' ? [] : [s.name]));
+/** The names of the gateway route's path variables, greedy included. */
+export function pathVariables(gateway: GatewayRoute): string[] {
+  return gateway.segments.flatMap((s) => (s.kind === 'literal' ? [] : [s.name]));
 }
 
 /**
  * `scheme://${stageVariables.<backend>Host}/base/route/{id}`: the backend URL with its host in
  * a stage variable. The route's full path is forwarded, as the ALB target forwards it.
  */
-export function httpBackendUri(backend: Backend, route: Route, vars: BackendVariables): string | undefined {
+export function httpBackendUri(
+  backend: Backend,
+  gateway: GatewayRoute,
+  vars: BackendVariables,
+): string | undefined {
   if (backend.target.kind !== 'http') return undefined;
   const address = parseHttpUrl(backend.target.url);
   if (!address) return undefined;
   const hostVar = vars.host.get(backend.name);
   const host = hostVar ? stageVariableRef(hostVar) : address.host;
-  const path = integrationPath(route);
+  const path = integrationPath(gateway);
   return `${address.scheme}://${host}${address.basePath}${path === '/' && address.basePath ? '' : path}`;
 }
 

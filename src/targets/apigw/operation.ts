@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Param, Route } from '../../model/types.js';
 import { byEntryKey } from '../../util/order.js';
+import type { GatewayRoute } from './gateway-routes.js';
 
 /** Parts of an OpenAPI 3.0 operation both API Gateway documents write the same way. */
 
@@ -29,9 +30,13 @@ function simpleSchema(param: Param): Record<string, unknown> {
  * query and header parameters from the spec. Cookie parameters, and names REST rejects, are
  * not declared.
  */
-export function operationParameters(route: Route, diagnostics: Diagnostic[]): Record<string, unknown>[] {
+export function operationParameters(
+  gateway: Pick<GatewayRoute, 'route' | 'segments'>,
+  diagnostics: Diagnostic[],
+): Record<string, unknown>[] {
+  const route = gateway.route;
   const out: Record<string, unknown>[] = [];
-  for (const segment of route.segments) {
+  for (const segment of gateway.segments) {
     if (segment.kind === 'literal') continue;
     out.push({ name: segment.name, in: 'path', required: true, schema: { type: 'string' } });
   }

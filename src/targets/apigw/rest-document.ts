@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagn
 import { routeLogicalId } from '../../model/ids.js';
 import type { Route, RouteModel } from '../../model/types.js';
 import { documentDiagnostics, importable } from './blockers.js';
+import { gatewayRoutes, servedRoutes, type GatewayRoute } from './gateway-routes.js';
 import {
   methodKey,
   operationParameters,
@@ -30,8 +31,8 @@ export interface RestDocumentParts {
   diagnostics: Diagnostic[];
   auth: AuthState;
   variables: BackendVariables;
-  /** Ids of the routes the document serves (the rest were left out, with a diagnostic). */
-  included: Set<string>;
+  /** The gateway routes the document serves, by the id of each route they serve (the rest were left out, with a diagnostic). */
+  included: Map<string, GatewayRoute>;
 }
 
 /**
@@ -41,7 +42,8 @@ export interface RestDocumentParts {
  */
 export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const root: Where = { file: model.source.file, pointer: '' };
-  const diagnostics = documentDiagnostics(model, 'rest');
+  const gateway = gatewayRoutes(model);
+  const diagnostics = documentDiagnostics(model, gateway, 'rest');
   if (model.catchAll)
     diagnostics.push(diagnostic('GP122', child(root, 'x-gateplan', 'catchAll'), { backend: model.catchAll }));
   const variables = planBackendVariables(model, 'rest');
@@ -51,17 +53,18 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const operationIds = uniqueOperationIds(model.routes);
 
   const paths: Record<string, Record<string, unknown>> = {};
-  const included = new Set<string>();
-  const byPath = new Map<string, Route[]>();
-  for (const route of model.routes.filter(importable)) {
+  const served = new Set<GatewayRoute>();
+  const byPath = new Map<string, GatewayRoute[]>();
+  for (const gw of gateway.routes.filter(importable)) {
+    const route = gw.route;
     const security = restSecurity(model, route, auth);
     if (security === LEAVE_OUT) continue;
-    const integration = restIntegration(model, route, variables, diagnostics);
+    const integration = restIntegration(model, gw, variables, diagnostics);
     if (!integration) continue;
     const operation: Record<string, unknown> = {};
     if (route.operationId && operationIds.has(route.operationId)) operation.operationId = route.operationId;
     if (route.summary) operation.summary = route.summary;
-    const parameters = operationParameters(route, diagnostics);
+    const parameters = operationParameters(gw, diagnostics);
     if (parameters.length) operation.parameters = parameters;
     const body = models.requestBody(route);
     if (body) operation.requestBody = body;
@@ -73,15 +76,22 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
       operation['x-amazon-apigateway-request-validator'] = validator;
     }
     operation['x-amazon-apigateway-integration'] = integration;
-    (paths[route.path] ??= {})[methodKey(route)] = operation;
-    included.add(route.id);
-    byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+    (paths[gw.path] ??= {})[methodKey(route)] = operation;
+    served.add(gw);
+    byPath.set(gw.path, [...(byPath.get(gw.path) ?? []), gw]);
   }
   for (const [path, routes] of byPath) {
-    const cors = routes.find((r) => r.cors)?.cors;
-    if (cors && !routes.some((r) => r.method === 'OPTIONS')) {
-      const pathParams = operationParameters({ ...routes[0]!, params: [] }, []);
-      paths[path]!.options = preflightOperation(cors, routes, pathParams);
+    const cors = routes.find((g) => g.route.cors)?.route.cors;
+    if (cors && !routes.some((g) => g.route.method === 'OPTIONS')) {
+      const pathParams = operationParameters(
+        { route: { ...routes[0]!.route, params: [] }, segments: routes[0]!.segments },
+        [],
+      );
+      paths[path]!.options = preflightOperation(
+        cors,
+        routes.map((g) => g.route),
+        pathParams,
+      );
     }
   }
   if (byPath.size === 0 && model.routes.length > 0)
@@ -133,7 +143,7 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
   if (model.cors) document['x-amazon-apigateway-gateway-responses'] = corsGatewayResponses(model.cors);
   if (model.endpoint.type === 'private')
     document['x-amazon-apigateway-policy'] = privatePolicy(model.endpoint.vpcEndpointIds);
-  return { document, diagnostics, auth, variables, included };
+  return { document, diagnostics, auth, variables, included: servedRoutes(gateway, served) };
 }
 
 const VALIDATORS: Record<string, { validateRequestBody: boolean; validateRequestParameters: boolean }> = {

@@ -11,6 +11,7 @@ import {
 } from './integration-common.js';
 import { primaryBackend } from './route-backend.js';
 import type { BackendVariables } from './plan.js';
+import type { GatewayRoute } from './gateway-routes.js';
 
 /** Default REST integration timeout (API Gateway's own default and maximum without a quota raise). */
 const DEFAULT_TIMEOUT_MS = 29_000;
@@ -18,10 +19,11 @@ const DEFAULT_TIMEOUT_MS = 29_000;
 /** The `x-amazon-apigateway-integration` for a REST method, by backend kind. */
 export function restIntegration(
   model: RouteModel,
-  route: Route,
+  gateway: GatewayRoute,
   vars: BackendVariables,
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
+  const route = gateway.route;
   const kept = keptIntegration(route);
   if (kept) {
     diagnostics.push(...expressionDiagnostics(route, kept));
@@ -32,12 +34,12 @@ export function restIntegration(
   const target = backend.target;
   const timeout = { timeoutInMillis: route.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   const pathMapping = Object.fromEntries(
-    pathVariables(route).map((n) => [`integration.request.path.${n}`, `method.request.path.${n}`]),
+    pathVariables(gateway).map((n) => [`integration.request.path.${n}`, `method.request.path.${n}`]),
   );
   const withMapping = Object.keys(pathMapping).length ? { requestParameters: pathMapping } : {};
   switch (target.kind) {
     case 'http': {
-      const uri = httpBackendUri(backend, route, vars);
+      const uri = httpBackendUri(backend, gateway, vars);
       if (!uri) return undefined;
       const link = vars.vpcLink.get(backend.name);
       return {
@@ -77,9 +79,9 @@ export function restIntegration(
         diagnostics.push(roleMissing('s3', backend.name, route));
         return undefined;
       }
-      const variables = pathVariables(route);
+      const variables = pathVariables(gateway);
       const key =
-        target.key ?? (variables.length ? `{${variables[variables.length - 1]}}` : route.path.slice(1));
+        target.key ?? (variables.length ? `{${variables[variables.length - 1]}}` : gateway.path.slice(1));
       return {
         type: 'aws',
         httpMethod: S3_METHODS[route.method] ?? 'GET',

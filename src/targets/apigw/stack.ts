@@ -1,7 +1,8 @@
 import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pascalId, shortHash } from '../../model/ids.js';
-import type { Route, RouteModel, Stage } from '../../model/types.js';
+import type { RouteModel, Stage } from '../../model/types.js';
+import type { GatewayRoute } from './gateway-routes.js';
 import { lambdaFunctionArn, parseLambdaArn } from './addresses.js';
 import { httpDocumentParts } from './http-document.js';
 import type {
@@ -151,7 +152,7 @@ function stagePlan(
   model: RouteModel,
   stage: Stage,
   vars: BackendVariables,
-  included: Set<string>,
+  included: Map<string, GatewayRoute>,
   diagnostics: Diagnostic[],
 ): StagePlan {
   const variables = stageVariables(vars, stage);
@@ -161,19 +162,19 @@ function stagePlan(
     variables,
     ...(stage.throttle ? { throttle: { ...stage.throttle } } : {}),
     // Settings for a method the API does not have are rejected, so left-out routes get none.
-    routeThrottles: routeThrottles(model.routes.filter((r) => included.has(r.id))),
+    routeThrottles: routeThrottles([...new Set(included.values())]),
   };
 }
 
 /** Per-route throttles, in route-id order so adding a route adds one entry. */
-export function routeThrottles(routes: Route[]): RouteThrottle[] {
+export function routeThrottles(routes: GatewayRoute[]): RouteThrottle[] {
   return routes
-    .filter((r) => r.throttle)
-    .map((r) => ({
+    .filter((g) => g.route.throttle)
+    .map(({ route: r, path }) => ({
       routeId: r.id,
-      resourcePath: r.path,
+      resourcePath: path,
       method: r.method === 'ANY' ? '*' : r.method,
-      routeKey: `${r.method} ${r.path}`,
+      routeKey: `${r.method} ${path}`,
       throttle: { ...r.throttle! },
     }))
     .sort(byKey((x) => x.routeId));

@@ -1,0 +1,178 @@
+/**
+ * Mixed path segments on API Gateway: widened to one whole-segment variable, and the backend
+ * still receives the path exactly as requested — checked by serving requests from the emitted
+ * document the way API Gateway does (gateway-sim.ts), not by reading gateplan's own helpers.
+ */
+import { describe, expect, it } from 'vitest';
+import { oas } from '../support/check.js';
+import { backendPath, serve } from './gateway-sim.js';
+import { API_TARGETS, documentOf, modelFrom, run, testTargetCode } from './support.js';
+
+const op = (extra = '') => `{ ${extra}responses: { '200': { description: ok } } }`;
+
+function api(paths: string, root = ''): string {
+  return oas(`x-gateplan:
+  backends:
+    svc: { url: 'https://svc.internal/base' }
+    other: { url: 'https://other.internal' }
+    fn: { lambda: 'arn:aws:lambda:us-east-1:123456789012:function:fn' }
+  defaults: { backend: svc }
+${root}paths:
+${paths}`);
+}
+
+const MIXED = api(`  /2010-04-01/Accounts/{Sid}.json:
+    get: ${op()}
+  /repos/{owner}/compare/{base}...{head}:
+    get: ${op()}
+  /files/{id}/thumbnail.{extension}:
+    get: ${op()}
+  /v{version}/items:
+    get: ${op()}
+  /models/{name}:predict:
+    post: ${op()}
+  /lambda/{name}.txt:
+    get: ${op(`'x-gateplan': { backend: fn }, `)}
+`);
+
+describe.each(API_TARGETS)('%s: the backend receives the original path', (target) => {
+  const api = target === 'apigw-rest' ? 'rest' : 'http';
+  it.each([
+    ['GET', '/2010-04-01/Accounts/AC1.json'],
+    ['GET', '/repos/octo/compare/main...topic'],
+    ['GET', '/files/f1/thumbnail.png'],
+    ['GET', '/v2/items'],
+    ['POST', '/models/m1:predict'],
+  ])('%s %s', async (method, path) => {
+    const result = run(await modelFrom(MIXED), target);
+    const served = serve(documentOf(result), method, path);
+    expect(served, 'no route serves the request').toBeDefined();
+    expect(backendPath(served!, api)).toBe('/base' + path);
+  });
+
+  it('a Lambda proxy gets the request as made: its path variable holds the whole segment', async () => {
+    const result = run(await modelFrom(MIXED), target);
+    const served = serve(documentOf(result), 'GET', '/lambda/readme.txt')!;
+    expect(served.resource).toBe('/lambda/{name}');
+    expect(served.variables).toEqual({ name: 'readme.txt' });
+    expect(served.operation['x-amazon-apigateway-integration'].type).toBe('aws_proxy');
+  });
+});
+
+describe('widened segments', () => {
+  testTargetCode('GP135', [
+    ...API_TARGETS.map((target) => ({
+      name: 'a parameter with a suffix',
+      target,
+      spec: api(`  /Accounts/{Sid}.json:\n    get: ${op()}\n`),
+      expect: [
+        {
+          pointer: '/paths/~1Accounts~1{Sid}.json/get',
+          severity: 'info',
+          args: { route: 'GET /Accounts/{Sid}.json', gateway: 'GET /Accounts/{Sid}', segments: '{Sid}.json' },
+        },
+      ],
+      writes: true,
+    })),
+    {
+      name: 'two parameters in one segment become one variable named after both',
+      target: 'apigw-rest',
+      spec: api(`  /compare/{base}...{head}:\n    get: ${op()}\n`),
+      expect: [
+        { pointer: '/paths/~1compare~1{base}...{head}/get', args: { gateway: 'GET /compare/{base_head}' } },
+      ],
+    },
+    {
+      name: 'whole-segment parameters are not widened',
+      target: 'apigw-http',
+      spec: api(`  /Accounts/{Sid}:\n    get: ${op()}\n`),
+      expect: [],
+    },
+  ]);
+
+  testTargetCode('GP136', [
+    ...API_TARGETS.map((target) => ({
+      name: 'two suffixes on one segment with different backends',
+      target,
+      spec: api(
+        `  /a/{x}.json:\n    get: ${op()}\n  /a/{x}.xml:\n    get: ${op(`'x-gateplan': { backend: other }, `)}\n`,
+      ),
+      expect: [
+        {
+          pointer: '/paths/~1a~1{x}.xml/get',
+          args: {
+            route: 'GET /a/{x}.xml',
+            other: 'GET /a/{x}.json',
+            gateway: 'GET /a/{x}',
+            differ: 'backend',
+          },
+        },
+      ],
+      writes: false,
+    })),
+    {
+      name: 'the operation the spec declares with a whole-segment variable keeps the gateway route',
+      target: 'apigw-rest',
+      spec: api(
+        `  /a/{z}:\n    get: ${op()}\n  /a/{a}.json:\n    get: ${op(`'x-gateplan': { backend: other }, `)}\n`,
+      ),
+      expect: [{ pointer: '/paths/~1a~1{a}.json/get', args: { other: 'GET /a/{z}' } }],
+    },
+    {
+      name: 'an ANY operation whose requests a widened GET would take',
+      target: 'apigw-http',
+      spec: api(
+        `  /a/{id}:\n    x-amazon-apigateway-any-method: ${op()}\n  /a/{x}.json:\n    get: ${op(`'x-gateplan': { backend: other }, `)}\n`,
+      ),
+      expect: [{ pointer: '/paths/~1a~1{x}.json/get', args: { other: 'ANY /a/{id}' } }],
+    },
+    {
+      name: 'different auth',
+      target: 'apigw-rest',
+      spec: api(
+        `  /a/{x}.json:\n    get: ${op()}\n  /a/{x}.xml:\n    get: ${op('security: [{ sig: [] }], ')}\n`,
+        `  auth:\n    sig: { iam: true }\n`,
+      ).replace(
+        'paths:',
+        'components:\n  securitySchemes:\n    sig: { type: apiKey, in: header, name: Authorization }\npaths:',
+      ),
+      expect: [{ pointer: '/paths/~1a~1{x}.xml/get', args: { differ: 'auth' } }],
+    },
+    {
+      name: 'operations served alike share one gateway route',
+      target: 'apigw-rest',
+      spec: api(`  /a/{x}.json:\n    get: ${op()}\n  /a/{x}.xml:\n    get: ${op()}\n`),
+      expect: [],
+      writes: true,
+    },
+    {
+      name: 'different methods are different gateway routes',
+      target: 'apigw-http',
+      spec: api(
+        `  /a/{x}.json:\n    get: ${op()}\n  /a/{x}.xml:\n    put: ${op(`'x-gateplan': { backend: other }, `)}\n`,
+      ),
+      expect: [],
+      writes: true,
+    },
+  ]);
+
+  it('operations served alike are one method of one resource, and both reach the backend unchanged', async () => {
+    const model = await modelFrom(api(`  /a/{x}.json:\n    get: ${op()}\n  /a/{x}.xml:\n    get: ${op()}\n`));
+    const document = documentOf(run(model, 'apigw-rest'));
+    expect(Object.keys(document.paths)).toEqual(['/a/{x}']);
+    for (const path of ['/a/1.json', '/a/1.xml'])
+      expect(backendPath(serve(document, 'GET', path)!, 'rest')).toBe('/base' + path);
+  });
+
+  it('with GP136 lowered, the widened operation is left out and the declared one keeps its backend', async () => {
+    const model = await modelFrom(
+      api(
+        `  /a/{z}:\n    get: ${op()}\n  /a/{a}.json:\n    get: ${op(`'x-gateplan': { backend: other }, `)}\n`,
+      ),
+      { 'gateplan.yaml': 'severity: { GP136: warn }\n' },
+    );
+    const document = documentOf(run(model, 'apigw-rest'));
+    expect(Object.keys(document.paths)).toEqual(['/a/{z}']);
+    expect(document.paths['/a/{z}'].get['x-amazon-apigateway-integration'].uri).toContain('svcHost');
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareMatches,
+  formatSegments,
+  matchTemplate,
+  parsePathTemplate,
+  pathParamNames,
+  pathShape,
+  requestSegments,
+} from '../../src/model/paths.js';
+import type { Segment } from '../../src/model/types.js';
+import { check, oas } from '../support/check.js';
+
+function segments(path: string): Segment[] {
+  const parsed = parsePathTemplate(path);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.segments;
+}
+
+describe('mixed path segments', () => {
+  it('keep their text and parameters in order', () => {
+    expect(segments('/Accounts/{Sid}.json')).toEqual([
+      { kind: 'literal', value: 'Accounts' },
+      {
+        kind: 'mixed',
+        parts: [
+          { kind: 'param', name: 'Sid' },
+          { kind: 'text', value: '.json' },
+        ],
+      },
+    ]);
+    expect(segments('/compare/{base}...{head}')[1]).toEqual({
+      kind: 'mixed',
+      parts: [
+        { kind: 'param', name: 'base' },
+        { kind: 'text', value: '...' },
+        { kind: 'param', name: 'head' },
+      ],
+    });
+    expect(segments('/v{version}/items')[0]).toEqual({
+      kind: 'mixed',
+      parts: [
+        { kind: 'text', value: 'v' },
+        { kind: 'param', name: 'version' },
+      ],
+    });
+  });
+
+  it.each([
+    '/Accounts/{Sid}.json',
+    '/compare/{base}...{head}',
+    '/files/{id}/thumbnail.{extension}',
+    '/v{version}/items',
+    '/{name}:verb',
+  ])('%s is formatted back as written', (path) => {
+    expect(formatSegments(segments(path))).toBe(path);
+  });
+
+  it('erase parameter names in the shape, keeping the text', () => {
+    expect(pathShape(segments('/Accounts/{Sid}.json'))).toBe('/Accounts/{}.json');
+    expect(pathShape(segments('/compare/{base}...{head}'))).toBe('/compare/{}...{}');
+    expect(pathShape(segments('/a/{x}.json'))).toBe(pathShape(segments('/a/{y}.json')));
+    expect(pathShape(segments('/a/{x}.json'))).not.toBe(pathShape(segments('/a/{x}')));
+  });
+
+  it('name their parameters with the others', () => {
+    expect(pathParamNames(segments('/repos/{owner}/compare/{base}...{head}'))).toEqual([
+      'owner',
+      'base',
+      'head',
+    ]);
+  });
+
+  it('match only requests that carry their text, and rank between a literal and a parameter', () => {
+    const json = segments('/Accounts/{Sid}.json');
+    const plain = segments('/Accounts/{Sid}');
+    const literal = segments('/Accounts/me.json');
+    expect(matchTemplate(json, requestSegments('/Accounts/AC1.json'))).toBeDefined();
+    expect(matchTemplate(json, requestSegments('/Accounts/AC1'))).toBeUndefined();
+    expect(matchTemplate(json, requestSegments('/Accounts/.json'))).toBeUndefined();
+    const request = requestSegments('/Accounts/me.json');
+    const scores = [literal, json, plain].map((t) => matchTemplate(t, request)!);
+    expect(compareMatches(scores[0]!, scores[1]!)).toBeGreaterThan(0);
+    expect(compareMatches(scores[1]!, scores[2]!)).toBeGreaterThan(0);
+    const compare = segments('/compare/{base}...{head}');
+    expect(matchTemplate(compare, requestSegments('/compare/main...topic'))).toBeDefined();
+    expect(matchTemplate(compare, requestSegments('/compare/main..topic'))).toBeUndefined();
+  });
+});
+
+describe('routes with mixed segments', () => {
+  const intent = `x-gateplan:\n  backends: { b: { url: 'http://b.internal' } }\n  defaults: { backend: b }\n`;
+  const op = `{ responses: { '200': { description: ok } } }`;
+
+  it('are part of the model, with their parameters declared', async () => {
+    const { model, diagnostics } = await check(
+      oas(
+        `${intent}paths:\n  /Accounts/{Sid}.json:\n    get: { parameters: [{ name: Sid, in: path, required: true }], responses: { '200': { description: ok } } }\n  /Accounts/{Sid}.xml:\n    get: ${op}\n`,
+      ),
+    );
+    expect(model!.routes.map((r) => [r.id, r.path])).toEqual([
+      ['GET /Accounts/{}.json', '/Accounts/{Sid}.json'],
+      ['GET /Accounts/{}.xml', '/Accounts/{Sid}.xml'],
+    ]);
+    // The undeclared {Sid} of the second is found inside the mixed segment, as for any parameter.
+    expect(diagnostics.filter((d) => d.code === 'GP021').map((d) => d.args.route)).toEqual([
+      'GET /Accounts/{Sid}.xml',
+    ]);
+  });
+
+  it('collide when they differ only in parameter names (GP020)', async () => {
+    const { diagnostics } = await check(
+      oas(`${intent}paths:\n  /a/{x}.json:\n    get: ${op}\n  /a/{y}.json:\n    get: ${op}\n`),
+    );
+    expect(diagnostics.filter((d) => d.code === 'GP020')).toHaveLength(1);
+  });
+});
