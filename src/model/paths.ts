@@ -126,66 +126,17 @@ function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
-/** What one request path segment must look like to match a template segment (greedy: handled by the caller). */
-function segmentMatches(segment: Exclude<Segment, { kind: 'greedy' }>, part: string): boolean {
-  if (part === '') return false;
-  switch (segment.kind) {
-    case 'literal':
-      return segment.value === part;
-    case 'param':
-      return true;
-    case 'mixed':
-      return mixedPattern(segment).test(part);
-  }
-}
-
 const mixedPatterns = new WeakMap<Segment, RegExp>();
 
-function mixedPattern(segment: Extract<Segment, { kind: 'mixed' }>): RegExp {
+/** Whether one request path segment carries a mixed segment's text around non-empty parameter values. */
+export function mixedSegmentMatches(segment: Extract<Segment, { kind: 'mixed' }>, part: string): boolean {
   let pattern = mixedPatterns.get(segment);
   if (!pattern) {
     const body = segment.parts.map((p) => (p.kind === 'text' ? escapeRegex(p.value) : '[^/]+')).join('');
     pattern = new RegExp(`^${body}$`);
     mixedPatterns.set(segment, pattern);
   }
-  return pattern;
-}
-
-/**
- * How specific a segment is when several templates match one request: literal, then mixed
- * (`{Sid}.json` is narrower than `{Sid}`), then parameter, then greedy.
- */
-const RANK: Record<Segment['kind'], number> = { literal: 3, mixed: 2, param: 1, greedy: 0 };
-
-/**
- * Whether a request path (split into segments) matches a template, and how specifically:
- * one rank per template segment, to compare with `compareMatches` (higher is more specific).
- */
-export function matchTemplate(segments: readonly Segment[], parts: readonly string[]): number[] | undefined {
-  const score: number[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
-    if (segment.kind === 'greedy')
-      return parts.length > i && parts.slice(i).every((p) => p !== '') ? [...score, RANK.greedy] : undefined;
-    const part = parts[i];
-    if (part === undefined || !segmentMatches(segment, part)) return undefined;
-    score.push(RANK[segment.kind]);
-  }
-  return parts.length === segments.length ? score : undefined;
-}
-
-/** Orders two `matchTemplate` scores: positive when `a` is the more specific match. */
-export function compareMatches(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? -1) - (b[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-/** A request path as `matchTemplate` reads it: `/a/b` → `['a', 'b']`, `/` → `[]`. */
-export function requestSegments(path: string): string[] {
-  return path === '/' ? [] : path.replace(/^\//, '').split('/');
+  return pattern.test(part);
 }
 
 /** True when the path has a mixed segment, which only some front doors can route exactly. */

@@ -3,6 +3,8 @@
  * templated ones; gateplan reads that segment by segment from the left, the way API Gateway
  * picks a resource: at the first segment where two matching templates differ, a literal
  * beats a parameter, which beats a greedy `{name+}` (one or more non-empty segments).
+ * A mixed segment (`{Sid}.json`) sits between a literal and a parameter: it matches one
+ * segment that carries its text; of two mixed segments, the one with more text is tried first.
  * A parameter matches one non-empty segment.
  *
  * Methods can be read two ways when the most specific template does not declare the
@@ -13,7 +15,9 @@
  *    to `/users/me`, which has no DELETE, so no operation owns it.
  * `ANY` declares every method its template does not declare otherwise.
  */
+import { mixedSegmentMatches, segmentShape } from './paths.js';
 import type { Route, Segment } from './types.js';
+import { compareText } from '../util/order.js';
 
 export type Reading = 'method-first' | 'path-first';
 
@@ -34,6 +38,8 @@ export function segmentRank(segment: Segment): number {
   switch (segment.kind) {
     case 'literal':
       return 0;
+    case 'mixed':
+      return 1;
     case 'param':
       return 2;
     case 'greedy':
@@ -46,8 +52,12 @@ export function pathParts(path: string): string[] {
   return path === '/' ? [] : path.replace(/^\//, '').split('/');
 }
 
+type MixedSegment = Extract<Segment, { kind: 'mixed' }>;
+
 interface Node {
   literals: Map<string, Node>;
+  /** Mixed segments by shape, most text first. */
+  mixed: { segment: MixedSegment; node: Node }[];
   param?: Node;
   /** Routes of the template ending here, and of the one ending in a greedy segment here. */
   routes: Route[];
@@ -55,7 +65,7 @@ interface Node {
 }
 
 function newNode(): Node {
-  return { literals: new Map(), routes: [], greedy: [] };
+  return { literals: new Map(), mixed: [], routes: [], greedy: [] };
 }
 
 /** An index of the routes' templates; lookups walk it from the most specific branch out. */
@@ -69,7 +79,8 @@ export function indexRoutes(routes: readonly Route[]): RouteIndex {
         let next = node.literals.get(segment.value);
         if (!next) node.literals.set(segment.value, (next = newNode()));
         node = next;
-      } else node = node.param ??= newNode();
+      } else if (segment.kind === 'mixed') node = mixedChild(node, segment);
+      else node = node.param ??= newNode();
     }
     (route.segments.at(-1)?.kind === 'greedy' ? node.greedy : node.routes).push(route);
   }
@@ -85,6 +96,24 @@ export function indexRoutes(routes: readonly Route[]): RouteIndex {
   };
 }
 
+function mixedChild(node: Node, segment: MixedSegment): Node {
+  const shape = segmentShape(segment);
+  const found = node.mixed.find((m) => segmentShape(m.segment) === shape);
+  if (found) return found.node;
+  const child = { segment, node: newNode() };
+  node.mixed.push(child);
+  node.mixed.sort(
+    (a, b) =>
+      textLength(b.segment) - textLength(a.segment) ||
+      compareText(segmentShape(a.segment), segmentShape(b.segment)),
+  );
+  return child.node;
+}
+
+function textLength(segment: MixedSegment): number {
+  return segment.parts.reduce((n, p) => n + (p.kind === 'text' ? p.value.length : 0), 0);
+}
+
 /** The routes of every template matching `parts`, most specific template first. */
 function* templatesFor(node: Node, parts: string[], i: number): Generator<Route[]> {
   if (i === parts.length) {
@@ -95,6 +124,8 @@ function* templatesFor(node: Node, parts: string[], i: number): Generator<Route[
   if (part === '') return;
   const literal = node.literals.get(part);
   if (literal) yield* templatesFor(literal, parts, i + 1);
+  for (const m of node.mixed)
+    if (mixedSegmentMatches(m.segment, part)) yield* templatesFor(m.node, parts, i + 1);
   if (node.param) yield* templatesFor(node.param, parts, i + 1);
   if (node.greedy.length && parts.slice(i).every((p) => p !== '')) yield node.greedy;
 }

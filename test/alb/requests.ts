@@ -12,7 +12,7 @@ import { indexRoutes } from '../../src/model/precedence.js';
 import type { Route, RouteModel, Segment, Stage } from '../../src/model/types.js';
 import { matchListener, type AlbRequest } from '../../src/targets/alb/match.js';
 import type { AlbPlan } from '../../src/targets/alb/plan.js';
-import { listenerFor, missFor, type Miss } from './support.js';
+import { listenerFor, missFor, refusedRoutes, type Miss } from './support.js';
 
 export interface Probe {
   stage: Stage;
@@ -75,8 +75,10 @@ export function misroutedProbes(
   probes: Probe[] = adversarialRequests(model),
 ): (Miss | { request: AlbRequest; stage: string; rule: string })[] {
   const strict = model.alb.unmatched === 'default';
+  const refused = refusedRoutes(plan);
   const out: (Miss | { request: AlbRequest; stage: string; rule: string })[] = [];
   for (const { stage, request, owner } of probes) {
+    if (owner && refused.has(owner.id)) continue;
     if (owner) {
       const miss = missFor(model, plan, stage, owner, request);
       if (miss) out.push(miss);

@@ -4,6 +4,7 @@
  * with the route's authentication, and requests for undeclared paths reach the default.
  * Expectations come from the route model, not from the compiler's own action builder.
  */
+import { parsePathTemplate, pathShape } from '../../src/model/paths.js';
 import type { Route, RouteModel, Stage } from '../../src/model/types.js';
 import { matchListener, type AlbRequest } from '../../src/targets/alb/match.js';
 import type { AlbListener, AlbPlan } from '../../src/targets/alb/plan.js';
@@ -136,24 +137,10 @@ export function modelOf(
     source: { file: 'mem.yaml', format: 'openapi-3.0' },
     backends,
     routes: routes.map((r) => {
-      const segments =
-        r.path === '/'
-          ? []
-          : r.path
-              .slice(1)
-              .split('/')
-              .map((p): Route['segments'][number] =>
-                p.endsWith('+}')
-                  ? { kind: 'greedy', name: p.slice(1, -2) }
-                  : p.startsWith('{')
-                    ? { kind: 'param', name: p.slice(1, -1) }
-                    : { kind: 'literal', value: p },
-              );
-      const shape = segments.length
-        ? segments
-            .map((s) => '/' + (s.kind === 'literal' ? s.value : s.kind === 'param' ? '{}' : '{+}'))
-            .join('')
-        : '/';
+      const parsed = parsePathTemplate(r.path);
+      if (!parsed.ok) throw new Error(`${r.path}: ${parsed.reason}`);
+      const segments = parsed.segments;
+      const shape = pathShape(segments);
       return {
         id: `${r.method} ${shape}`,
         method: r.method,
@@ -190,6 +177,11 @@ export interface Miss {
   got: string[] | string;
 }
 
+/** Routes with mixed segments the plan refused (GP134) until the compiler routes them exactly. */
+export function refusedRoutes(plan: AlbPlan): Set<string | undefined> {
+  return new Set(plan.diagnostics.filter((d) => d.code === 'GP134').map((d) => d.route));
+}
+
 /** Every route × stage whose sample request does not reach its backends, or loses its path. */
 export function misroutedRequests(
   model: RouteModel,
@@ -197,8 +189,7 @@ export function misroutedRequests(
   options: { checkAuth?: boolean } = {},
 ): Miss[] {
   const misses: Miss[] = [];
-  // Routes with mixed segments are refused (GP134) until the compiler routes them exactly.
-  const refused = new Set(plan.diagnostics.filter((d) => d.code === 'GP134').map((d) => d.route));
+  const refused = refusedRoutes(plan);
   for (const stage of Object.values(model.stages)) {
     for (const route of model.routes) {
       if (refused.has(route.id)) continue;

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareMatches,
-  formatSegments,
-  matchTemplate,
-  parsePathTemplate,
-  pathParamNames,
-  pathShape,
-  requestSegments,
-} from '../../src/model/paths.js';
+import { formatSegments, parsePathTemplate, pathParamNames, pathShape } from '../../src/model/paths.js';
+import { indexRoutes } from '../../src/model/precedence.js';
 import type { Segment } from '../../src/model/types.js';
+import { modelOf } from '../alb/support.js';
 import { check, oas } from '../support/check.js';
 
 function segments(path: string): Segment[] {
@@ -71,20 +65,27 @@ describe('mixed path segments', () => {
     ]);
   });
 
-  it('match only requests that carry their text, and rank between a literal and a parameter', () => {
-    const json = segments('/Accounts/{Sid}.json');
-    const plain = segments('/Accounts/{Sid}');
-    const literal = segments('/Accounts/me.json');
-    expect(matchTemplate(json, requestSegments('/Accounts/AC1.json'))).toBeDefined();
-    expect(matchTemplate(json, requestSegments('/Accounts/AC1'))).toBeUndefined();
-    expect(matchTemplate(json, requestSegments('/Accounts/.json'))).toBeUndefined();
-    const request = requestSegments('/Accounts/me.json');
-    const scores = [literal, json, plain].map((t) => matchTemplate(t, request)!);
-    expect(compareMatches(scores[0]!, scores[1]!)).toBeGreaterThan(0);
-    expect(compareMatches(scores[1]!, scores[2]!)).toBeGreaterThan(0);
-    const compare = segments('/compare/{base}...{head}');
-    expect(matchTemplate(compare, requestSegments('/compare/main...topic'))).toBeDefined();
-    expect(matchTemplate(compare, requestSegments('/compare/main..topic'))).toBeUndefined();
+  it('own only requests that carry their text, ranking between a literal and a parameter', () => {
+    const routes = modelOf(
+      [
+        '/Accounts/me.json',
+        '/Accounts/{Sid}.json',
+        '/Accounts/{Sid}',
+        '/compare/{base}...{head}',
+        '/f/{a}.{b}',
+        '/f/{a}.tar.{b}',
+      ].map((path) => ({ method: 'GET' as const, path, backend: 'b' })),
+    ).routes;
+    const owner = (path: string) => indexRoutes(routes).owner('GET', path)?.path;
+    expect(owner('/Accounts/me.json')).toBe('/Accounts/me.json');
+    expect(owner('/Accounts/AC1.json')).toBe('/Accounts/{Sid}.json');
+    expect(owner('/Accounts/AC1')).toBe('/Accounts/{Sid}');
+    expect(owner('/Accounts/.json')).toBe('/Accounts/{Sid}');
+    expect(owner('/compare/main...topic')).toBe('/compare/{base}...{head}');
+    expect(owner('/compare/main..topic')).toBeUndefined();
+    // Of two mixed segments that both match, the one with more text is the more specific.
+    expect(owner('/f/x.tar.gz')).toBe('/f/{a}.tar.{b}');
+    expect(owner('/f/x.gz')).toBe('/f/{a}.{b}');
   });
 });
 

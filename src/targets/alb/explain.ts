@@ -3,7 +3,7 @@
  * and which operation of the spec that is.
  */
 import { routeLabel } from '../../model/routes.js';
-import { compareMatches, matchTemplate, requestSegments } from '../../model/paths.js';
+import { indexRoutes } from '../../model/precedence.js';
 import type { Route, RouteModel } from '../../model/types.js';
 import { matchListener, type AlbRequest } from './match.js';
 import type { AlbActions, AlbCondition, AlbPlan } from './plan.js';
@@ -114,17 +114,7 @@ function describeActions(a: AlbActions): string[] {
   return out;
 }
 
-/** The operation API Gateway would pick: most specific template (literal, mixed, parameter, greedy), exact method over ANY. */
+/** The operation API Gateway would pick: the most specific template, then its method or ANY (path-first). */
 function owner(model: RouteModel, method: string, path: string): Route | undefined {
-  const parts = requestSegments(path);
-  const matching = model.routes.flatMap((route) => {
-    const score = matchTemplate(route.segments, parts);
-    return score ? [{ route, score }] : [];
-  });
-  const top = matching.reduce<number[] | undefined>(
-    (best, m) => (!best || compareMatches(m.score, best) > 0 ? m.score : best),
-    undefined,
-  );
-  const best = matching.filter((m) => top && compareMatches(m.score, top) === 0).map((m) => m.route);
-  return best.find((r) => r.method === method) ?? best.find((r) => r.method === 'ANY');
+  return indexRoutes(model.routes).owner(method, path, { reading: 'path-first' });
 }
