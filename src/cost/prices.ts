@@ -1,5 +1,6 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ValidationError, Validator } from '../util/validator.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { prices as validatePrices } from './prices-validator.generated.js';
 
 /** One band of a tiered per-request price; the last band has no `millions` (unbounded). */
 export interface PriceTier {
@@ -44,97 +45,7 @@ export interface Prices {
   waf: Provenance & { usdPerWebAclMonth: number; usdPerRuleMonth: number; usdPerMillionRequests: number };
 }
 
-const positive = { type: 'number', exclusiveMinimum: 0 };
-const nonNegative = { type: 'number', minimum: 0 };
-const provenance = {
-  source: { type: 'string', minLength: 1 },
-  checked: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-  status: { enum: ['confirmed', 'corroborated', 'unconfirmed'] },
-  note: { type: 'string' },
-};
-const provenanceKeys = ['source', 'checked', 'status'];
-const tiers = {
-  type: 'array',
-  minItems: 1,
-  items: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['usdPerMillion'],
-    properties: { millions: positive, usdPerMillion: nonNegative },
-  },
-};
-
-const schema = {
-  type: 'object',
-  required: ['region', 'currency', 'hoursPerMonth', 'apigwRest', 'apigwHttp', 'alb', 'waf'],
-  additionalProperties: false,
-  properties: {
-    region: { type: 'string' },
-    currency: { type: 'string' },
-    hoursPerMonth: positive,
-    notes: { type: 'string' },
-    apigwRest: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['requestTiers', ...provenanceKeys],
-      properties: { requestTiers: tiers, ...provenance },
-    },
-    apigwHttp: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['requestTiers', 'meteringBytes', 'meteredOn', ...provenanceKeys],
-      properties: {
-        requestTiers: tiers,
-        meteringBytes: { type: 'integer', minimum: 1 },
-        meteredOn: { enum: ['request', 'request+response'] },
-        ...provenance,
-      },
-    },
-    alb: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['usdPerHour', 'usdPerLcuHour', 'lcu', ...provenanceKeys],
-      properties: {
-        usdPerHour: nonNegative,
-        usdPerLcuHour: nonNegative,
-        lcu: {
-          type: 'object',
-          additionalProperties: false,
-          required: [
-            'newConnectionsPerSecond',
-            'activeConnectionsPerMinute',
-            'processedGBPerHour',
-            'processedGBPerHourLambda',
-            'ruleEvaluationsPerSecond',
-            'freeRulesPerRequest',
-          ],
-          properties: {
-            newConnectionsPerSecond: positive,
-            activeConnectionsPerMinute: positive,
-            processedGBPerHour: positive,
-            processedGBPerHourLambda: positive,
-            ruleEvaluationsPerSecond: positive,
-            freeRulesPerRequest: { type: 'integer', minimum: 0 },
-          },
-        },
-        ...provenance,
-      },
-    },
-    waf: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['usdPerWebAclMonth', 'usdPerRuleMonth', 'usdPerMillionRequests', ...provenanceKeys],
-      properties: {
-        usdPerWebAclMonth: nonNegative,
-        usdPerRuleMonth: nonNegative,
-        usdPerMillionRequests: nonNegative,
-        ...provenance,
-      },
-    },
-  },
-};
-
-const validate = new Ajv({ allErrors: true, strict: false }).compile<Prices>(schema);
+const validate = validatePrices as Validator<Prices>;
 
 /** Checks a parsed price file; problems come back as GP602 diagnostics at the offending key. */
 export function parsePrices(value: unknown, file: string): { prices?: Prices; diagnostics: Diagnostic[] } {
@@ -169,7 +80,7 @@ function unboundedTierProblems(prices: Prices, file: string): Diagnostic[] {
   return out;
 }
 
-function priceDiagnostic(error: ErrorObject, file: string): Diagnostic {
+function priceDiagnostic(error: ValidationError, file: string): Diagnostic {
   const at = error.instancePath === '' ? '(top level)' : error.instancePath.slice(1).replace(/\//g, '.');
   const reason =
     error.keyword === 'additionalProperties'

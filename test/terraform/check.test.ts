@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModule, schemaProblems } from './support/check.js';
+import { providerSchemaFixture, templateResourceTypes } from './support/provider-schema.js';
 
 /** The schema check must be able to fail: each mistake here is one the AWS provider rejects. */
 describe('the provider schema check', () => {
@@ -79,11 +80,22 @@ resource "aws_no_such_thing" "x" {}
         'aws_lb_listener_rule.r: action is a block, written as an argument',
         'aws_lb_listener_rule.r.condition.path_pattern: values must be a stringList, not "/a"',
         'aws_lb_target_group.t: tags must be a stringMap, not ["a"]',
-        'aws_no_such_thing.x: the AWS provider has no resource type aws_no_such_thing',
+        'aws_no_such_thing.x: aws_no_such_thing is not in the provider-schema fixture (run `npm run provider-schema`)',
         'main.tf: var.missing is not declared',
         'main.tf: aws_lb.nowhere is not declared',
         'main.tf: aws_lb_target_group has no attribute no_such_attribute',
       ].sort(),
     );
+  });
+});
+
+describe('the provider-schema fixture', () => {
+  it('covers every resource type the templates declare, each one the provider has', () => {
+    const fixture = providerSchemaFixture();
+    expect(Object.keys(fixture.resources).sort()).toEqual(templateResourceTypes());
+    for (const [type, schema] of Object.entries(fixture.resources)) {
+      expect(schema, `${type} in ${fixture.provider}`).not.toBeNull();
+      expect(Object.keys(schema!.arguments).length, type).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,19 +1,14 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ValidationError, Validator } from '../../util/validator.js';
 import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
-import {
-  configSchema,
-  operationIntentSchema,
-  rootIntentSchema,
-  securitySchemeIntentSchema,
-} from './schema.js';
 import type { RawConfig, RawRootIntent, RawRouteSettings, RawSecuritySchemeIntent } from './raw.js';
+import * as generated from './validators.generated.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+/** Precompiled from ./schema.ts (`npm run validators`): no schema compilation at start-up. */
 const validators = {
-  root: ajv.compile<RawRootIntent>(rootIntentSchema),
-  operation: ajv.compile<RawRouteSettings>(operationIntentSchema),
-  securityScheme: ajv.compile<RawSecuritySchemeIntent>(securitySchemeIntentSchema),
-  config: ajv.compile<RawConfig>(configSchema),
+  root: generated.root as Validator<RawRootIntent>,
+  operation: generated.operation as Validator<RawRouteSettings>,
+  securityScheme: generated.securityScheme as Validator<RawSecuritySchemeIntent>,
+  config: generated.config as Validator<RawConfig>,
 };
 
 export type IntentKind = keyof typeof validators;
@@ -28,7 +23,7 @@ export function validateIntent<K extends IntentKind>(
   kind: K,
   value: unknown,
   where: Where,
-): Validated<(typeof validators)[K] extends ValidateFunction<infer T> ? T : never> {
+): Validated<(typeof validators)[K] extends Validator<infer T> ? T : never> {
   const validate = validators[kind];
   if (validate(value)) return { value: value as never, diagnostics: [] };
   const code = kind === 'config' ? 'GP050' : 'GP040';
@@ -41,8 +36,8 @@ export function validateIntent<K extends IntentKind>(
 }
 
 /** `oneOf` failures produce one error per branch; keep the most specific per location. */
-function simplify(errors: ErrorObject[]): ErrorObject[] {
-  const byPath = new Map<string, ErrorObject>();
+function simplify(errors: ValidationError[]): ValidationError[] {
+  const byPath = new Map<string, ValidationError>();
   for (const error of errors) {
     const existing = byPath.get(error.instancePath);
     if (!existing || (existing.keyword === 'oneOf' && error.keyword !== 'oneOf')) {
@@ -57,7 +52,7 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   );
 }
 
-function describe(error: ErrorObject): string {
+function describe(error: ValidationError): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':

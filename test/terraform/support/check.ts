@@ -1,5 +1,5 @@
 import { parseHcl } from './hcl.js';
-import { resourceSchema, type BlockSchema } from './provider-schema.js';
+import { extracted, resourceSchema, type BlockSchema } from './provider-schema.js';
 
 /** Arguments Terraform itself gives every resource block. */
 const META_ARGUMENTS = new Set([
@@ -48,6 +48,12 @@ export function schemaProblems(module: ParsedModule): string[] {
   const problems: string[] = [];
   for (const [address, body] of module.resources) {
     const type = address.split('.')[0]!;
+    if (!extracted(type)) {
+      problems.push(
+        `${address}: ${type} is not in the provider-schema fixture (run \`npm run provider-schema\`)`,
+      );
+      continue;
+    }
     const schema = resourceSchema(type);
     if (!schema) {
       problems.push(`${address}: the AWS provider has no resource type ${type}`);

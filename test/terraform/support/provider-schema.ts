@@ -1,20 +1,47 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
- * The AWS provider's resource schemas, read from the generated CDK Terrain bindings
- * (`@cdktn/provider-aws`, generated from `terraform providers schema -json` of the
- * provider version it names). The package is ~470 MB, so it is never imported: for each
- * resource type asked for, its `lib/<type>/index.js` is read and the generated
- * `synthesizeHclAttributes` tables (argument name, block or not) are parsed, with
- * required-ness from the matching `index.d.ts` config interfaces.
+ * The AWS provider's resource schemas, for every resource type the Terraform templates declare,
+ * from a committed fixture that `npm run provider-schema` (scripts/write-provider-schema.ts)
+ * extracts from CDK Terrain's generated bindings. The bindings package unpacks to ~470 MB, so
+ * only that script fetches it; the tests read the fixture.
  */
+
+/** The bindings package the fixture is extracted from by default. */
+export const PROVIDER_PACKAGE = '@cdktn/provider-aws@25.7.0';
+export const FIXTURE_PATH = join(import.meta.dirname, '..', 'fixtures', 'aws-provider-schema.json');
+const TEMPLATES = join(import.meta.dirname, '..', '..', '..', 'templates', 'terraform');
+
+export interface ArgumentJson {
+  required: boolean;
+  /** The value's type as the bindings store it (`string`, `stringList`, `number`…). */
+  type: string;
+}
+
+export interface BlockSchemaJson {
+  arguments: Record<string, ArgumentJson>;
+  blocks: Record<string, BlockSchemaJson & { required: boolean }>;
+}
+
+export interface ResourceSchemaJson extends BlockSchemaJson {
+  /** Attributes a reference may read (`aws_lb.this.dns_name`), arguments included. */
+  readable: string[];
+}
+
+export interface ProviderSchemaFixture {
+  /** The bindings package and version extracted, e.g. `@cdktn/provider-aws@25.7.0`. */
+  package: string;
+  /** The Terraform provider and version the bindings were generated from. */
+  provider: string;
+  /** Resource type → its schema, or null when the provider has no such resource. */
+  resources: Record<string, ResourceSchemaJson | null>;
+}
 
 export interface BlockSchema {
   /** Argument name → required. */
   arguments: Map<string, boolean>;
-  /** Argument name → its value's type as the bindings store it (`string`, `stringList`, `number`…). */
+  /** Argument name → its value's type as the bindings store it. */
   types: Map<string, string>;
   /** Nested block name → its schema and whether at least one is required. */
   blocks: Map<string, { schema: BlockSchema; required: boolean }>;
@@ -22,121 +49,54 @@ export interface BlockSchema {
 
 export interface ResourceSchema extends BlockSchema {
   type: string;
-  /** Attributes a reference may read (`aws_lb.this.dns_name`), arguments included. */
   readable: Set<string>;
 }
 
-const require = createRequire(import.meta.url);
-
-function packageDir(): string | undefined {
-  try {
-    return dirname(require.resolve('@cdktn/provider-aws/package.json'));
-  } catch {
-    return undefined;
+/** Every `resource "aws_…"` type the bundled templates can emit, sorted. */
+export function templateResourceTypes(): string[] {
+  const types = new Set<string>();
+  for (const name of readdirSync(TEMPLATES).filter((n) => n.endsWith('.hbs'))) {
+    const text = readFileSync(join(TEMPLATES, name), 'utf8');
+    for (const m of text.matchAll(/resource "(aws_\w+)"/g)) types.add(m[1]!);
   }
+  return [...types].sort();
 }
 
-const PACKAGE_DIR = packageDir();
-export const HAS_PROVIDER_SCHEMA = PACKAGE_DIR !== undefined;
+let fixture: ProviderSchemaFixture | undefined;
+export function providerSchemaFixture(): ProviderSchemaFixture {
+  fixture ??= JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as ProviderSchemaFixture;
+  return fixture;
+}
 
-/** The provider version the bindings were generated from, e.g. `6.66.0`. */
+/** The provider (and the bindings package) the schemas come from. */
 export function providerVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PACKAGE_DIR!, 'package.json'), 'utf8')) as {
-    cdktf?: { provider?: { version?: string } };
-  };
-  return pkg.cdktf?.provider?.version ?? 'unknown';
+  const { provider, package: pkg } = providerSchemaFixture();
+  return `${provider} (${pkg})`;
+}
+
+function blockSchema(json: BlockSchemaJson): BlockSchema {
+  const schema: BlockSchema = { arguments: new Map(), types: new Map(), blocks: new Map() };
+  for (const [name, argument] of Object.entries(json.arguments)) {
+    schema.arguments.set(name, argument.required);
+    schema.types.set(name, argument.type);
+  }
+  for (const [name, block] of Object.entries(json.blocks))
+    schema.blocks.set(name, { schema: blockSchema(block), required: block.required });
+  return schema;
 }
 
 const cache = new Map<string, ResourceSchema | undefined>();
 
-/** The schema of `aws_*` resource `type`, or undefined when the provider has no such resource. */
+/** Whether the fixture was extracted for `type` (every type the templates declare is). */
+export function extracted(type: string): boolean {
+  return type in providerSchemaFixture().resources;
+}
+
+/** The schema of `aws_*` resource `type`, or undefined when the provider has none (or it was not extracted). */
 export function resourceSchema(type: string): ResourceSchema | undefined {
-  if (!cache.has(type)) cache.set(type, readResource(type));
+  if (!cache.has(type)) {
+    const json = providerSchemaFixture().resources[type];
+    cache.set(type, json ? { type, ...blockSchema(json), readable: new Set(json.readable) } : undefined);
+  }
   return cache.get(type);
-}
-
-function readResource(type: string): ResourceSchema | undefined {
-  if (!PACKAGE_DIR || !type.startsWith('aws_')) return undefined;
-  const dir = join(PACKAGE_DIR, 'lib', type.slice(4).replace(/_/g, '-'));
-  if (!existsSync(join(dir, 'index.js'))) return undefined;
-  const js = readFileSync(join(dir, 'index.js'), 'utf8');
-  const dts = readFileSync(join(dir, 'index.d.ts'), 'utf8');
-  const classMatch = new RegExp(
-    `class (\\w+) extends cdktn\\.TerraformResource \\{[^]*?static tfResourceType = "${type}";`,
-  ).exec(js);
-  if (!classMatch) return undefined;
-  const className = classMatch[1]!;
-  const classBody = js.slice(classMatch.index);
-  const attrs = attrsTable(classBody);
-  const schema = blockSchema(js, dts, attrs, `${className}Config`);
-  const readable = new Set(schema.arguments.keys());
-  for (const m of classBody.matchAll(/this\.get\w*Attribute\('(\w+)'\)/g)) readable.add(m[1]!);
-  return { type, ...schema, readable };
-}
-
-interface AttrEntry {
-  name: string;
-  isBlock: boolean;
-  storage: string;
-  /** The property name in the config interface. */
-  property: string;
-  /** For blocks: the generated `…ToHclTerraform` function of the nested struct. */
-  mapper?: string;
-}
-
-/** The text of the top-level function starting at `at`, up to the next top-level declaration. */
-function functionBody(js: string, at: number): string {
-  const next = js.slice(at + 1).search(/\n(?:function|class|exports)\b/);
-  return next < 0 ? js.slice(at) : js.slice(at, at + 1 + next);
-}
-
-/** The first `const attrs = { … }` table in `from`, as generated by cdktn (none: an empty block). */
-function attrsTable(from: string): AttrEntry[] {
-  const start = from.indexOf('const attrs = {');
-  if (start < 0) return [];
-  const end = from.indexOf('// remove undefined attributes', start);
-  const table = from.slice(start, end);
-  const entries: AttrEntry[] = [];
-  const entry =
-    /^\s*"?(\w+)"?: \{\s*value: (.*),\s*isBlock: (true|false),\s*type: "\w+",\s*storageClassType: "(\w+)"/gm;
-  for (const m of table.matchAll(entry)) {
-    const value = m[2]!;
-    const mapper = /(\w+ToHclTerraform)\b/.exec(value.replace(/cdktn\.\w+ToHclTerraform/g, ''))?.[1];
-    const property = /(?:struct|this)\.(?:_)?(\w+)/.exec(value)?.[1] ?? m[1]!;
-    entries.push({
-      name: m[1]!,
-      isBlock: m[3] === 'true',
-      storage: m[4]!,
-      property,
-      ...(mapper ? { mapper } : {}),
-    });
-  }
-  return entries;
-}
-
-function blockSchema(js: string, dts: string, entries: AttrEntry[], interfaceName: string): BlockSchema {
-  const required = requiredProperties(dts, interfaceName);
-  const schema: BlockSchema = { arguments: new Map(), types: new Map(), blocks: new Map() };
-  for (const e of entries) {
-    if (!e.isBlock || !e.mapper) {
-      schema.arguments.set(e.name, required.has(e.property));
-      schema.types.set(e.name, e.storage);
-      continue;
-    }
-    const fnAt = js.indexOf(`function ${e.mapper}(struct)`);
-    const nestedInterface = e.mapper.replace(/ToHclTerraform$/, '').replace(/^./, (c) => c.toUpperCase());
-    const nested = blockSchema(js, dts, fnAt < 0 ? [] : attrsTable(functionBody(js, fnAt)), nestedInterface);
-    schema.blocks.set(e.name, { schema: nested, required: required.has(e.property) });
-  }
-  return schema;
-}
-
-/** Properties declared without `?` in `export interface <name>`. */
-function requiredProperties(dts: string, name: string): Set<string> {
-  const at = dts.search(new RegExp(`export interface ${name}\\b`));
-  const out = new Set<string>();
-  if (at < 0) return out;
-  const body = dts.slice(at, dts.indexOf('\n}', at));
-  for (const m of body.matchAll(/^\s{4}readonly (\w+)(\??):/gm)) if (m[2] === '') out.add(m[1]!);
-  return out;
 }
