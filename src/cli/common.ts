@@ -94,7 +94,8 @@ export async function loadModel(argv: SpecArgs): Promise<LoadedModel> {
 
 /** Adds line/column to every diagnostic, from the files it points into, and orders them by position. */
 export function locateAll(diagnostics: Diagnostic[], spec: LoadedSpec): Diagnostic[] {
-  return sortDiagnostics(diagnostics.map((d) => ({ ...d, where: spec.sources.locate(d.where) })));
+  const located = spec.sources.locateAll(diagnostics.map((d) => d.where));
+  return sortDiagnostics(diagnostics.map((d, i) => ({ ...d, where: located[i]! })));
 }
 
 /** `--target a,b --target c`: a comma-separated, repeatable list of target ids. */

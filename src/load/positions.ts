@@ -1,15 +1,20 @@
-import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { TextKind } from './parse.js';
-import { decodePointer } from '../util/pointer.js';
+import { findJsonOffsets } from './offsets/json.js';
+import { PathTrie } from './offsets/trie.js';
+import { findYamlOffsets } from './offsets/yaml.js';
+
+export interface LineColumn {
+  line: number;
+  column: number;
+}
 
 /**
- * Maps JSON pointers to 1-based line/column in one file. The syntax tree is built on first
- * use only, so a clean run never pays for it.
+ * Maps JSON pointers to 1-based line/column in one file. Nothing is computed at load: the
+ * pointers a command prints are located together, in one pass over the text that builds no
+ * tree, and remembered.
  */
 export class PositionIndex {
-  private json?: JsonNode;
-  private yaml?: { doc: Document; lines: LineCounter };
+  private readonly offsets = new Map<string, number | undefined>();
   private lineStarts?: number[];
 
   constructor(
@@ -17,17 +22,29 @@ export class PositionIndex {
     private readonly kind: TextKind,
   ) {}
 
-  locate(pointer: string): { line: number; column: number } | undefined {
-    const parts = decodePointer(pointer);
-    const offset = this.kind === 'json' ? this.jsonOffset(parts) : this.yamlOffset(parts);
+  locate(pointer: string): LineColumn | undefined {
+    this.prepare([pointer]);
+    const offset = this.offsets.get(pointer);
     return offset === undefined ? undefined : this.lineColumn(offset);
   }
 
+  /** Finds every pointer not located yet in one pass over the text; `locate` then answers from memory. */
+  prepare(pointers: Iterable<string>): void {
+    const missing = new Set<string>();
+    for (const pointer of pointers) if (!this.offsets.has(pointer)) missing.add(pointer);
+    if (missing.size === 0) return;
+    const trie = new PathTrie(missing);
+    if (this.kind === 'json') findJsonOffsets(this.text, trie.root);
+    else findYamlOffsets(this.text, trie.root);
+    for (const pointer of missing) this.offsets.set(pointer, trie.offset(pointer));
+  }
+
   /** Binary search over line starts, computed once: thousands of diagnostics stay cheap. */
-  private lineColumn(offset: number): { line: number; column: number } {
+  private lineColumn(offset: number): LineColumn {
     if (!this.lineStarts) {
       const starts = [0];
-      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 0x0a) starts.push(i + 1);
+      const text = this.text;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       this.lineStarts = starts;
     }
     const starts = this.lineStarts;
@@ -40,63 +57,4 @@ export class PositionIndex {
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
-
-  /** Walks as deep as the pointer exists, so a pointer to a missing key lands on its parent. */
-  private jsonOffset(parts: string[]): number | undefined {
-    this.json ??= parseTree(this.text, [], { allowTrailingComma: true });
-    let node: JsonNode | undefined = this.json;
-    if (!node) return undefined;
-    let offset = node.offset;
-    for (const part of parts) {
-      let next: JsonNode | undefined;
-      if (node.type === 'object') {
-        const property: JsonNode | undefined = node.children?.find((p) => p.children?.[0]?.value === part);
-        if (property) {
-          offset = property.offset;
-          next = property.children?.[1];
-        }
-      } else if (node.type === 'array') {
-        next = node.children?.[Number(part)];
-        if (next) offset = next.offset;
-      }
-      if (!next) break;
-      node = next;
-    }
-    return offset;
-  }
-
-  private yamlOffset(parts: string[]): number | undefined {
-    if (!this.yaml) {
-      const lines = new LineCounter();
-      this.yaml = { doc: parseDocument(this.text, { lineCounter: lines, uniqueKeys: false }), lines };
-    }
-    let node: unknown = this.yaml.doc.contents;
-    let offset: number | undefined = rangeStart(node);
-    for (const part of parts) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => keyString(item.key) === part);
-        if (!pair) break;
-        offset = rangeStart(pair.key) ?? offset;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(part)];
-        if (item === undefined) break;
-        offset = rangeStart(item) ?? offset;
-        node = item;
-      } else {
-        break;
-      }
-    }
-    return offset;
-  }
-}
-
-function rangeStart(node: unknown): number | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range?.[0];
-}
-
-function keyString(key: unknown): string {
-  if (key && typeof key === 'object' && 'value' in key) return String((key as { value: unknown }).value);
-  return String(key);
 }

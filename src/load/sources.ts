@@ -167,6 +167,26 @@ export class SourceSet implements SpecSources {
     return legacySuggestion(this.entry.value, ref);
   }
 
+  /** Finds the line and column of many locations at once: one pass over each file they point into. */
+  prepare(wheres: Iterable<Where>): void {
+    const byFile = new Map<SourceFile, string[]>();
+    for (const where of wheres) {
+      if (where.line !== undefined) continue;
+      const file = this.byDisplay.get(where.file);
+      if (!file) continue;
+      const pointers = byFile.get(file);
+      if (pointers) pointers.push(where.pointer);
+      else byFile.set(file, [where.pointer]);
+    }
+    for (const [file, pointers] of byFile) file.positions.prepare(pointers);
+  }
+
+  /** Adds line and column to many locations, each file read once (see `prepare`). */
+  locateAll(wheres: readonly Where[]): Where[] {
+    this.prepare(wheres);
+    return wheres.map((where) => this.locate(where));
+  }
+
   /** Adds line and column to a location, when the file and pointer can be found. */
   locate(where: Where): Where {
     if (where.line !== undefined) return where;

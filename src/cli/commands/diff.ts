@@ -121,6 +121,8 @@ function locateReport(
   revision: LoadedModel,
   rev: string | undefined,
 ): DiffReport {
+  base.spec.sources.prepare(report.changes.flatMap((c) => (c.base ? [c.base] : [])));
+  revision.spec.sources.prepare(report.changes.flatMap((c) => (c.revision ? [c.revision] : [])));
   const onBase = (w: Where) => relabelWhere(base.spec.sources.locate(w), rev);
   return {
     ...report,

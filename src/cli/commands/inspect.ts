@@ -24,7 +24,8 @@ export function inspectBuilder(yargs: Argv) {
 export async function handleInspect(argv: InspectArgs): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
   const diagnostics = locateAll(model.diagnostics, spec);
-  const rows = model.routes.map((r) => inspectRow(r, spec.sources.locate(r.where)));
+  const wheres = spec.sources.locateAll(model.routes.map((r) => r.where));
+  const rows = model.routes.map((r, i) => inspectRow(r, wheres[i]!));
   const stdout =
     argv.format === 'json' ? JSON.stringify(inspectJson(model, rows), null, 2) + '\n' : table(rows);
   return { diagnostics, diagnosticsTo: 'stderr', stdout, failOn: 'none' };
