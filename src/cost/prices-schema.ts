@@ -1,4 +1,4 @@
-/** JSON Schema of the price data file; its validator is generated from it (`npm run validators`). */
+/** JSON Schema of the price data file; its validator is generated from it (`npm run schema`). */
 const positive = { type: 'number', exclusiveMinimum: 0 };
 const nonNegative = { type: 'number', minimum: 0 };
 const provenance = {

@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagn
 import type { RawConfig, RawRootIntent, RawRouteSettings, RawSecuritySchemeIntent } from './raw.js';
 import * as generated from './validators.generated.js';
 
-/** Precompiled from ./schema.ts (`npm run validators`): no schema compilation at start-up. */
+/** Precompiled from ./schema.ts (`npm run schema`): no schema compilation at start-up. */
 const validators = {
   root: generated.root as Validator<RawRootIntent>,
   operation: generated.operation as Validator<RawRouteSettings>,
