@@ -1,14 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { formatters, type OutputFormat } from './format/index.js';
 import { exitCodeFor, type CommandResult } from './result.js';
-import { generateBuilder, handleGenerate } from './commands/generate.js';
-import { handleLint, lintBuilder, listCodes } from './commands/lint.js';
-import { handleInspect, inspectBuilder } from './commands/inspect.js';
-import { explainBuilder, handleExplain } from './commands/explain.js';
-import { diffBuilder, handleDiff } from './commands/diff.js';
-import { handleInit, initBuilder } from './commands/init.js';
-import { costBuilder, handleCost } from './commands/cost.js';
-import { compareBuilder, handleCompare } from './commands/compare.js';
 import { GateplanError, VERSION } from '../index.js';
 
 export interface Io {
@@ -23,63 +15,120 @@ const processIo: Io = {
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
 
+interface Command {
+  usage: string;
+  describe: string;
+  /** The command's module, imported only when the command line names it: start-up pays for one. */
+  load: () => Promise<{ builder: (yargs: Argv) => Argv; handler: (argv: never) => Promise<CommandResult> }>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  generate: {
+    usage: 'generate <spec>',
+    describe: 'emit configuration for one or more targets',
+    load: async () => {
+      const m = await import('./commands/generate.js');
+      return { builder: m.generateBuilder as never, handler: m.handleGenerate };
+    },
+  },
+  lint: {
+    usage: 'lint <spec>',
+    describe: 'check a spec and its deployment intent',
+    load: async () => {
+      const m = await import('./commands/lint.js');
+      return { builder: m.lintBuilder as never, handler: m.handleLint };
+    },
+  },
+  codes: {
+    usage: 'codes',
+    describe: 'print the diagnostic catalog',
+    load: async () => {
+      const m = await import('./commands/lint.js');
+      return {
+        builder: (yargs) => yargs,
+        handler: async () => ({
+          diagnostics: [],
+          diagnosticsTo: 'stderr',
+          stdout: m.listCodes(),
+          failOn: 'none',
+        }),
+      };
+    },
+  },
+  inspect: {
+    usage: 'inspect <spec>',
+    describe: 'print the route model: method, path, operationId, backend, auth, throttle, source',
+    load: async () => {
+      const m = await import('./commands/inspect.js');
+      return { builder: m.inspectBuilder as never, handler: m.handleInspect };
+    },
+  },
+  diff: {
+    usage: 'diff <spec> [other]',
+    describe: 'what a spec change does to routing: <old> <new>, or <spec> --base <git-rev>',
+    load: async () => {
+      const m = await import('./commands/diff.js');
+      return { builder: m.diffBuilder as never, handler: m.handleDiff };
+    },
+  },
+  explain: {
+    usage: 'explain <spec> <method> <path>',
+    describe: 'which ALB rule and target groups serve a request, and which operation it is',
+    load: async () => {
+      const m = await import('./commands/explain.js');
+      return { builder: m.explainBuilder as never, handler: m.handleExplain };
+    },
+  },
+  init: {
+    usage: 'init <spec>',
+    describe: 'write a commented gateplan.yaml beside the spec',
+    load: async () => {
+      const m = await import('./commands/init.js');
+      return { builder: m.initBuilder as never, handler: m.handleInit };
+    },
+  },
+  compare: {
+    usage: 'compare <spec>',
+    describe: 'features the spec uses × front doors, quotas, cost and a recommendation',
+    load: async () => {
+      const m = await import('./commands/compare.js');
+      return { builder: m.compareBuilder as never, handler: m.handleCompare };
+    },
+  },
+  cost: {
+    usage: 'cost <spec>',
+    describe: 'monthly cost of each front door for a traffic profile, and where they cross',
+    load: async () => {
+      const m = await import('./commands/cost.js');
+      return { builder: m.costBuilder as never, handler: m.handleCost };
+    },
+  },
+};
+
 /** Runs the CLI; returns the exit code (0 ok, 1 findings at or above --fail-on, 2 bad input or usage). */
 export async function main(args: string[], io: Io = processIo): Promise<number> {
   let outcome: { result: CommandResult; format: string } | undefined;
-  let printed = false;
   const run = (handler: (argv: never) => Promise<CommandResult>) => async (argv: unknown) => {
     outcome = {
       result: await handler(argv as never),
       format: (argv as { format?: string }).format ?? 'text',
     };
   };
-  const parser = (yargs(args) as Argv)
+  // Only a command the arguments name can run; `--help` alone lists the others without loading them.
+  const named = Object.entries(COMMANDS).filter(([name]) => args.includes(name));
+  const modules = new Map(await Promise.all(named.map(async ([name, c]) => [name, await c.load()] as const)));
+  let parser = (yargs(args) as Argv)
     .scriptName('gateplan')
     .usage(
       '$0 <command> [options]\n\nTurn an OpenAPI description plus x-gateplan intent into AWS front-door configuration.',
-    )
-    .command(
-      'generate <spec>',
-      'emit configuration for one or more targets',
-      generateBuilder,
-      run(handleGenerate),
-    )
-    .command('lint <spec>', 'check a spec and its deployment intent', lintBuilder, run(handleLint))
-    .command('codes', 'print the diagnostic catalog', {}, () => {
-      io.stdout(listCodes());
-      printed = true;
-    })
-    .command(
-      'inspect <spec>',
-      'print the route model: method, path, operationId, backend, auth, throttle, source',
-      inspectBuilder,
-      run(handleInspect),
-    )
-    .command(
-      'diff <spec> [other]',
-      'what a spec change does to routing: <old> <new>, or <spec> --base <git-rev>',
-      diffBuilder,
-      run(handleDiff),
-    )
-    .command(
-      'explain <spec> <method> <path>',
-      'which ALB rule and target groups serve a request, and which operation it is',
-      explainBuilder,
-      run(handleExplain),
-    )
-    .command('init <spec>', 'write a commented gateplan.yaml beside the spec', initBuilder, run(handleInit))
-    .command(
-      'compare <spec>',
-      'features the spec uses × front doors, quotas, cost and a recommendation',
-      compareBuilder,
-      run(handleCompare),
-    )
-    .command(
-      'cost <spec>',
-      'monthly cost of each front door for a traffic profile, and where they cross',
-      costBuilder,
-      run(handleCost),
-    )
+    );
+  for (const [name, command] of Object.entries(COMMANDS)) {
+    const module = modules.get(name);
+    parser = module
+      ? parser.command(command.usage, command.describe, module.builder, run(module.handler))
+      : parser.command(command.usage, command.describe);
+  }
+  parser = parser
     .demandCommand(1, 'name a command: generate, lint, inspect, codes')
     .strict()
     .version(VERSION)
@@ -104,7 +153,7 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       io.stdout(helpText + '\n');
       return 0;
     }
-    if (printed || !outcome) return 0;
+    if (!outcome) return 0;
     report(outcome.result, outcome.format, io);
     return exitCodeFor(outcome.result);
   } catch (error) {

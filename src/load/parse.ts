@@ -1,7 +1,12 @@
-import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type * as JsonC from 'jsonc-parser';
 import jsYaml from 'js-yaml';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type * as Yaml from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { lazyRequire } from '../util/lazy.js';
+
+/** Only a file that fails to parse needs these, for their error positions and wording. */
+const yaml = lazyRequire<typeof Yaml>('yaml');
+const jsonc = lazyRequire<typeof JsonC>('jsonc-parser');
 
 export type TextKind = 'json' | 'yaml';
 
@@ -60,7 +65,7 @@ function parseYamlBounded(text: string, limits: ParseLimits): unknown {
     if (error instanceof RangeError) throw error;
     if (/maxDepth/.test((error as Error).message)) throw new RangeError('nesting', { cause: error });
     // `yaml` words the error better and gives its position.
-    parseYaml(text, { uniqueKeys: false, merge: true, maxAliasCount: -1 });
+    yaml().parse(text, { uniqueKeys: false, merge: true, maxAliasCount: -1 });
     throw error;
   }
   const measured = measure(value, limits.maxDepth);
@@ -132,7 +137,7 @@ function parseFailure(
   if (error instanceof RangeError) {
     return diagnostic('GP005', { file, pointer: '' }, { file, limit: limits.maxDepth });
   }
-  if (error instanceof YAMLParseError) {
+  if (error instanceof yaml().YAMLParseError) {
     const [line, column] = error.linePos?.[0]
       ? [error.linePos[0].line, error.linePos[0].col]
       : [undefined, undefined];
@@ -152,10 +157,10 @@ function parseFailure(
 
 /** V8's JSON errors carry no position in every version; a tolerant re-parse finds the first error's offset. */
 function jsonError(text: string): { offset: number; reason: string } | undefined {
-  const errors: ParseError[] = [];
-  parseJsonTolerant(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const errors: JsonC.ParseError[] = [];
+  jsonc().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
-  return first ? { offset: first.offset, reason: printParseErrorCode(first.error) } : undefined;
+  return first ? { offset: first.offset, reason: jsonc().printParseErrorCode(first.error) } : undefined;
 }
 
 export function offsetToLineColumn(text: string, offset: number): { line: number; column: number } {

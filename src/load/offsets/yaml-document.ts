@@ -1,5 +1,8 @@
-import { isMap, isSeq, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyRequire } from '../../util/lazy.js';
 import type { PathNode } from './trie.js';
+
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 /**
  * Finds the offsets of a trie's pointers in any YAML by building `yaml`'s document tree: exact for
@@ -7,7 +10,7 @@ import type { PathNode } from './trie.js';
  * `findYamlOffsets` does not follow.
  */
 export function findYamlOffsetsByDocument(text: string, root: PathNode): void {
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const doc = yaml().parseDocument(text, { uniqueKeys: false });
   root.offset = rangeStart(doc.contents);
   visit(doc.contents, root);
 }
@@ -16,12 +19,12 @@ function visit(node: unknown, wanted: PathNode): void {
   for (const [part, child] of wanted.children) {
     let value: unknown;
     let offset: number | undefined;
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const pair = node.items.find((item) => keyString(item.key) === part);
       if (!pair) continue;
       offset = rangeStart(pair.key);
       value = pair.value;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       value = node.items[Number(part)];
       if (value === undefined) continue;
       offset = rangeStart(value);

@@ -7,7 +7,8 @@
  * On an existing listener gateplan cannot change the default action, so the plan's default
  * becomes a last rule (priority 50000) matching every path of the API's hosts.
  */
-import { stringify } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyRequire } from '../../util/lazy.js';
 import { pascalId, shortHash } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type {
@@ -22,6 +23,8 @@ import type {
 } from './plan.js';
 import { ALB_QUOTAS } from './plan.js';
 import { sortKeys } from '../../util/order.js';
+
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 type Template = Record<string, unknown>;
 type Parameters = Record<string, Record<string, unknown>>;
@@ -195,7 +198,7 @@ export function renderTemplate(model: RouteModel, plan: AlbPlan): string {
     Resources: resources,
     ...(Object.keys(outputs).length ? { Outputs: outputs } : {}),
   };
-  return stringify(template, { version: '1.1', aliasDuplicateObjects: false, lineWidth: 0 });
+  return yaml().stringify(template, { version: '1.1', aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 function description(model: RouteModel, plan: AlbPlan): string {

@@ -1,9 +1,12 @@
-import Handlebars from 'handlebars';
+import type HandlebarsModule from 'handlebars';
+import { lazyRequire } from '../../util/lazy.js';
 // The package's own templates/terraform/*.hbs, compiled into a module by `npm run templates` so
 // planning reads no files; user templates arrive through `TargetOptions.templates`.
 import { BUNDLED_TEMPLATES } from './bundled-templates.js';
 import { formatHcl } from './format.js';
 import { helpers } from './helpers.js';
+
+const handlebars = lazyRequire<typeof HandlebarsModule>('handlebars');
 
 export interface TemplateProblem {
   template: string;
@@ -27,7 +30,7 @@ export class TemplateError extends Error {
 /** Every template is also a partial under its name, so overriding a partial changes every use. */
 export function createRenderer(overrides: Record<string, string> = {}): Renderer {
   const sources = { ...BUNDLED_TEMPLATES, ...overrides };
-  const hb = Handlebars.create();
+  const hb = handlebars().create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
   for (const [name, text] of Object.entries(sources)) hb.registerPartial(name, text);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
