@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import jsYaml from 'js-yaml';
 import { main } from '../src/cli/main.js';
 import { announceCorpus, corpusEntries, CORPUS_DIR, HAS_CORPUS, type CorpusEntry } from './support/corpus.js';
 
@@ -67,7 +67,8 @@ interface InspectRoute {
 function readDocument(file: string): unknown {
   const bytes = readFileSync(file);
   const text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-  return /\.json(\.gz)?$/.test(file) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 });
+  // js-yaml reads Stripe's 3.8 MB in a fraction of the yaml package's time; counting methods needs no more.
+  return /\.json(\.gz)?$/.test(file) ? JSON.parse(text) : jsYaml.load(text, { json: true });
 }
 
 function pointerGet(doc: unknown, pointer: string): unknown {
