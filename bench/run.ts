@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchJob } from './job.js';
 import { benchLoad } from './load.js';
 import { collectGarbage } from './measure.js';
 
@@ -44,7 +45,7 @@ async function optionalSection(section: OptionalSection): Promise<string> {
   return (await (bench as () => Promise<string>)()) as string;
 }
 
-const sections = [machine(), await benchLoad()];
+const sections = [machine(), await benchJob(), await benchLoad()];
 for (const section of OPTIONAL) {
   collectGarbage();
   sections.push(await optionalSection(section));
