@@ -245,20 +245,28 @@ function legacySuggestion(entry: unknown, name: string): string | undefined {
 
 /** Non-local `$ref`s in a document, skipping vendor extensions gateplan never reads. */
 function* externalRefs(root: unknown): Generator<string> {
-  const stack: unknown[] = [root];
+  if (root === null || typeof root !== 'object') return;
+  // Plain loops over objects only: on GitHub's 13 MB (~500,000 objects), Object.entries
+  // pairs for every node cost ~150 ms and much of the run's garbage.
+  const stack: object[] = [root];
   const seen = new Set<object>();
   while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
     seen.add(node);
-    if (isRef(node) && !node.$ref.startsWith('#')) yield node.$ref;
     if (Array.isArray(node)) {
-      for (const child of node) stack.push(child);
-    } else {
-      for (const [key, child] of Object.entries(node)) {
-        if (key.startsWith('x-') && key !== 'x-gateplan') continue;
+      for (const child of node as unknown[])
         if (child !== null && typeof child === 'object') stack.push(child);
-      }
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    const ref = record['$ref'];
+    if (typeof ref === 'string' && !ref.startsWith('#')) yield ref;
+    for (const key in record) {
+      const child = record[key];
+      if (child === null || typeof child !== 'object') continue;
+      if (key.startsWith('x-') && key !== 'x-gateplan') continue;
+      stack.push(child);
     }
   }
 }
