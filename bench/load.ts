@@ -46,12 +46,10 @@ function fail(stage: string, diagnostics: unknown): never {
   throw new Error(`${stage} failed: ${JSON.stringify(diagnostics).slice(0, 300)}`);
 }
 
-/** What `inspect` and `lint` add on top: line/column for every route and diagnostic. */
+/** What `inspect` and `lint` add on top: line/column for every route and diagnostic, found together. */
 function locateAll(model: RouteModel, sources: SourceSet): number {
-  let located = 0;
-  for (const route of model.routes) located += sources.locate(route.where).line === undefined ? 0 : 1;
-  for (const d of model.diagnostics) located += sources.locate(d.where).line === undefined ? 0 : 1;
-  return located;
+  const wheres = [...model.routes.map((r) => r.where), ...model.diagnostics.map((d) => d.where)];
+  return sources.locateAll(wheres).filter((w) => w.line !== undefined).length;
 }
 
 async function runPhases(file: string): Promise<Sample> {

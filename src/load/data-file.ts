@@ -39,9 +39,11 @@ export async function loadDataFile(file: string, what: string): Promise<DataFile
   const index = new PositionIndex(text, parsed.kind);
   return {
     value: parsed.value,
-    locate: (diagnostics) =>
-      diagnostics.map((d) =>
+    locate: (diagnostics) => {
+      index.prepare(diagnostics.filter((d) => d.where.file === file).map((d) => d.where.pointer));
+      return diagnostics.map((d) =>
         d.where.file === file ? { ...d, where: { ...d.where, ...index.locate(d.where.pointer) } } : d,
-      ),
+      );
+    },
   };
 }

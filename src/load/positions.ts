@@ -22,6 +22,7 @@ export class PositionIndex {
     private readonly kind: TextKind,
   ) {}
 
+  /** One place; a miss reads the text up to it. To locate many, `prepare` them together first. */
   locate(pointer: string): LineColumn | undefined {
     this.prepare([pointer]);
     const offset = this.offsets.get(pointer);

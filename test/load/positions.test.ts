@@ -51,7 +51,7 @@ function disagreements(text: string, pointers?: string[]): string[] {
   return out;
 }
 
-const followed = (text: string) => scanBlockYaml(text, new PathTrie(['/a/b']).root);
+const followed = (text: string, pointer = '/a/b') => scanBlockYaml(text, new PathTrie([pointer]).root);
 
 describe('positions: the one-pass scanners agree with a syntax-tree walk', () => {
   const cases: Record<string, string> = {
@@ -83,7 +83,9 @@ describe('positions: the one-pass scanners agree with a syntax-tree walk', () =>
     expect(followed(`a: "one\nb: two"\n`)).toBe(false);
     expect(followed(`a: [1,\nb: 2]\n`)).toBe(false);
     expect(followed(`a:\n  ? b\n  : 1\n`)).toBe(false);
-    expect(followed(`a:\n  b: &x 1\n`)).toBe(false);
+    expect(followed(`a:\n  b: &x\n    c: 1\n`, '/a/b/c')).toBe(false);
+    // Once every wanted place is found, the rest of the text is not read.
+    expect(followed(`a:\n  b: &x\n    c: 1\n`)).toBe(true);
     expect(disagreements(`a: "one\nb: two"\nc:\n  d: 1\n`)).toEqual([]);
   });
 });

@@ -7,14 +7,29 @@ import type { PathNode } from './trie.js';
  * array item's is its first character, and the first of duplicate keys is the one followed.
  */
 export function findJsonOffsets(text: string, root: PathNode): void {
-  const scanner = new JsonScanner(text);
+  const scanner = new JsonScanner(text, root.descendants());
   const start = scanner.space(0);
   root.offset = start;
-  scanner.value(start, root);
+  try {
+    scanner.value(start, root);
+  } catch (error) {
+    if (error !== ALL_FOUND) throw error;
+  }
 }
 
+/** Thrown to stop the scan once every wanted place is found: one `locate` reads only up to it. */
+const ALL_FOUND = Symbol('all found');
+
 class JsonScanner {
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private remaining: number,
+  ) {}
+
+  private found(node: PathNode, offset: number): void {
+    node.offset = offset;
+    if (--this.remaining === 0) throw ALL_FOUND;
+  }
 
   /** Reads the value at `i` looking for `node`'s children; returns the offset after it. */
   value(i: number, node: PathNode): number {
@@ -36,8 +51,8 @@ class JsonScanner {
       i = this.space(this.space(keyEnd) + 1);
       const child = pending > 0 ? node.children.get(this.key(keyStart, keyEnd)) : undefined;
       if (child && child.offset === undefined) {
-        child.offset = keyStart;
         pending--;
+        this.found(child, keyStart);
         i = this.value(i, child);
       } else {
         i = this.skip(i);
@@ -58,7 +73,7 @@ class JsonScanner {
       let end = i;
       if (nodes) {
         for (const child of nodes) {
-          child.offset = i;
+          this.found(child, i);
           end = this.value(i, child);
         }
       } else {

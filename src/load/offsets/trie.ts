@@ -15,6 +15,13 @@ export class PathNode {
     return node;
   }
 
+  /** This node's descendants, counted. */
+  descendants(): number {
+    let count = 0;
+    for (const child of this.children.values()) count += 1 + child.descendants();
+    return count;
+  }
+
   /** Children addressed as array items: index → nodes (`1` and `01` both name item 1, as `Number()` reads them). */
   items(): Map<number, PathNode[]> {
     const out = new Map<number, PathNode[]>();

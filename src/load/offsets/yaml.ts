@@ -30,6 +30,9 @@ function clearOffsets(node: PathNode): void {
 /** Thrown inside the scanner for text it does not follow. */
 class Unsupported extends Error {}
 
+/** Thrown to stop the scan once every wanted place is found: one `locate` reads only up to it. */
+const ALL_FOUND = Symbol('all found');
+
 interface Frame {
   kind: 'map' | 'seq';
   /** Column of the collection's keys or `-` indicators. */
@@ -71,16 +74,26 @@ class BlockScanner {
   private blockScalar = -1;
   private open: Open | undefined;
 
+  private remaining = 0;
+
   constructor(private readonly text: string) {}
 
   scan(root: PathNode): boolean {
+    this.remaining = root.descendants();
     try {
       this.lines(root);
       return true;
     } catch (error) {
+      if (error === ALL_FOUND) return true;
       if (error instanceof Unsupported) return false;
       throw error;
     }
+  }
+
+  /** Places found before any line the pass cannot follow are where the document parser puts them too. */
+  private found(node: PathNode, offset: number): void {
+    node.offset = offset;
+    if (--this.remaining === 0) throw ALL_FOUND;
   }
 
   private lines(root: PathNode): void {
@@ -155,7 +168,7 @@ class BlockScanner {
     if (pending) {
       this.pending = undefined;
       if (indent > pending.indent || (indent === pending.indent && seqEntry && pending.fromMap)) {
-        if (pending.recordOffset) for (const node of pending.wanted) node.offset = content;
+        if (pending.recordOffset) for (const node of pending.wanted) this.found(node, content);
         this.node(content, end, indent, pending.wanted, pending.indent);
         return;
       }
@@ -204,7 +217,7 @@ class BlockScanner {
       this.pending = { indent: frame.indent, fromMap: false, wanted, recordOffset: true };
       return;
     }
-    for (const node of wanted) node.offset = value;
+    for (const node of wanted) this.found(node, value);
     if (this.isSeqEntry(value, end)) unsupported();
     this.node(value, end, value - (at - frame.indent), wanted, frame.indent);
   }
@@ -223,8 +236,8 @@ class BlockScanner {
     for (const parent of frame.wanted) {
       const child = parent.children.get(key);
       if (child && child.offset === undefined) {
-        child.offset = at;
         wanted.push(child);
+        this.found(child, at);
       }
     }
     const value = this.space(colon + 1, end);
