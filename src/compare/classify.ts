@@ -1,8 +1,8 @@
 import { catalog, type Code } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderMessage } from '../diagnostics/diagnostic.js';
-import type { RouteModel } from '../model/types.js';
-import type { FeatureId } from './features.js';
+import type { Backend, RouteModel } from '../model/types.js';
+import { integrationFeature, type FeatureId } from './features.js';
 
 /** What a target's finding says about one feature on that front door. */
 export interface Verdict {
@@ -75,7 +75,10 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP202: fixed('cors', 'impossible'),
   GP203: fixed('stages', 'emulated'),
   GP204: fixed('throttling', 'emulated'),
-  GP205: (d) => ({ feature: `integration-${d.args.kind}` as FeatureId, kind: 'impossible' }),
+  GP205: (d) => ({
+    feature: integrationFeature(d.args.kind as Backend['target']['kind']),
+    kind: 'impossible',
+  }),
   GP206: fixed('path-templates', 'emulated'),
   GP207: fixed('stages', 'note'),
   GP208: fixed('weighted-routing', 'impossible'),
@@ -87,6 +90,17 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP213: (d, model) => ({ feature: schemeKind(d, model), kind: 'impossible' }),
   GP214: fixed('rule-limits', 'impossible'),
   GP215: fixed('quotas', 'impossible'),
+};
+
+/**
+ * Findings that leave routes out of a door's output (served by nothing there rather than served
+ * unprotected or wrong): the routes they name and how many. A corpus test holds this table to
+ * the import documents the targets write.
+ */
+export const LEAVES_OUT: Readonly<Record<string, (d: Diagnostic) => { named: string[]; count: number }>> = {
+  GP108: (d) => ({ named: [d.args.route ?? ''], count: Number(d.args.count ?? 1) }),
+  GP109: (d) => ({ named: [d.args.route ?? ''], count: 1 }),
+  GP128: (d) => ({ named: [d.args.route ?? ''], count: 1 }),
 };
 
 /** Sorts one target's findings into feature verdicts and quota findings. */

@@ -4,11 +4,20 @@ import { renderMessage, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { routeLabel } from '../model/routes.js';
 import type { RouteModel } from '../model/types.js';
 import { generate } from '../targets/generate.js';
-import { classify } from './classify.js';
+import { classify, LEAVES_OUT } from './classify.js';
 import { requestedFeatures, FEATURES, SILENT_GAPS, type FeatureId } from './features.js';
 import { quotaLines } from './quotas.js';
 import { recommend } from './recommend.js';
-import { DOORS, TARGET_DOORS, type Cell, type CompareReport, type Row, type Support } from './report.js';
+import {
+  DOORS,
+  TARGET_DOORS,
+  type Cell,
+  type CompareReport,
+  type Deployability,
+  type Row,
+  type Support,
+} from './report.js';
+import { shortList } from '../format/list.js';
 import { compareText } from '../util/order.js';
 
 const RANK: Record<Support, number> = { native: 0, emulated: 1, impossible: 2 };
@@ -40,10 +49,11 @@ export function compare(model: RouteModel, cost: CostReport): CompareReport {
   const labels = new Map(model.routes.map((r) => [r.id, routeLabel(r)]));
   const quotas: Diagnostic[] = [];
   const other: CompareReport['other'] = [];
+  const deploy = {} as Record<FrontDoor, Deployability>;
   for (const door of TARGET_DOORS) {
-    const own = generate(model, { targets: [door] }).diagnostics.filter(
-      (d) => !model.diagnostics.includes(d),
-    );
+    const all = generate(model, { targets: [door] }).diagnostics;
+    deploy[door] = deployability(all, model, labels);
+    const own = all.filter((d) => !model.diagnostics.includes(d));
     const sorted = classify(own, model);
     quotas.push(...sorted.quotas);
     for (const d of sorted.unclassified) other.push({ door, message: renderMessage(d) });
@@ -61,8 +71,17 @@ export function compare(model: RouteModel, cost: CostReport): CompareReport {
         if (!cell.routes.includes(name)) cell.routes.push(name);
     }
   }
+  // HTTP API + ALB is what `generate --target terraform --for apigw+alb` renders: run that.
+  deploy['apigw-http+alb'] = deployability(
+    generate(model, { targets: ['terraform'], for: 'apigw+alb' }).diagnostics,
+    model,
+    labels,
+  );
+  deploymentRows(rowFor, deploy, model.routes.length);
+
   for (const row of rows.values()) {
     const gap = SILENT_GAPS[row.feature];
+    const ownCells = row.feature === 'deploy' || row.feature === 'routes';
     for (const door of gap?.doors ?? []) {
       const cell = row.cells[door];
       if (cell.support !== 'native') continue;
@@ -74,9 +93,10 @@ export function compare(model: RouteModel, cost: CostReport): CompareReport {
       cell.routes.sort();
       cell.codes.sort();
     }
-    row.cells['apigw-http+alb'] = combined(row.cells['apigw-http'], row.cells.alb);
+    if (!ownCells) row.cells['apigw-http+alb'] = combined(row.cells['apigw-http'], row.cells.alb);
   }
 
+  const specErrors = model.diagnostics.filter((d) => d.severity === 'error').map(renderMessage);
   const order = Object.keys(FEATURES) as FeatureId[];
   const sortedRows = [...rows.values()].sort((a, b) => order.indexOf(a.feature) - order.indexOf(b.feature));
   const title = model.api.title;
@@ -86,8 +106,72 @@ export function compare(model: RouteModel, cost: CostReport): CompareReport {
     quotas: quotaLines(model, quotas, cost),
     other: other.sort((a, b) => compareText(a.door, b.door) || compareText(a.message, b.message)),
     cost,
-    recommendation: recommend(sortedRows, cost),
+    deploy,
+    specErrors,
+    recommendation: recommend(sortedRows, cost, deploy, specErrors),
   };
+}
+
+/** What running a door's target says about deploying it: its errors, and the routes it leaves out. */
+function deployability(
+  diagnostics: readonly Diagnostic[],
+  model: RouteModel,
+  labels: ReadonlyMap<string, string>,
+): Deployability {
+  // The spec's own errors (a route with no backend) stop every door alike: they are reported
+  // once, as `specErrors`, and do not decide between the doors.
+  const errors = diagnostics
+    .filter((d) => d.severity === 'error' && !model.diagnostics.includes(d))
+    .map(renderMessage);
+  const leftOut: string[] = [];
+  let count = 0;
+  for (const d of diagnostics) {
+    const leaves = LEAVES_OUT[d.code]?.(d);
+    if (!leaves) continue;
+    count += leaves.count;
+    for (const name of leaves.named) {
+      const label = labels.get(name) ?? name;
+      if (label && !leftOut.includes(label)) leftOut.push(label);
+    }
+  }
+  return {
+    generates: errors.length === 0,
+    errors,
+    leftOut: leftOut.sort(),
+    servedRoutes: Math.max(0, model.routes.length - Math.max(count, leftOut.length)),
+  };
+}
+
+/** The two rows every spec gets: does the door generate, and does it serve every route. */
+function deploymentRows(
+  rowFor: (feature: FeatureId, subjects?: string[]) => Row,
+  deploy: Record<FrontDoor, Deployability>,
+  routes: number,
+): void {
+  const generates = rowFor('deploy', ['the API']);
+  const served = rowFor('routes', [`${routes} route${routes === 1 ? '' : 's'}`]);
+  for (const door of DOORS) {
+    const d = deploy[door];
+    if (!d.generates) {
+      const cell = generates.cells[door];
+      cell.support = 'impossible';
+      cell.notes.push(
+        `generate refuses it (${d.errors.length} error${d.errors.length === 1 ? '' : 's'}): ${shortList(d.errors, 2)}`,
+      );
+    }
+    if (d.servedRoutes < routes) {
+      const cell = served.cells[door];
+      cell.support = 'impossible';
+      cell.routes = d.leftOut;
+      cell.unnamed = routes - d.servedRoutes - d.leftOut.length;
+      const left = routes - d.servedRoutes;
+      const named = d.leftOut.slice(0, 5);
+      const more = left - named.length;
+      cell.notes.push(
+        `${left} of ${routes} route(s) are left out: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+      );
+    }
+  }
 }
 
 /**

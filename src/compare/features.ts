@@ -44,8 +44,10 @@ export const FEATURES = {
   'private-endpoint': 'private endpoint',
   'edge-endpoint': 'edge-optimized endpoint',
   'long-timeouts': 'timeouts over 29 s',
+  // Rows every spec gets: what running each door's target made of it.
+  deploy: 'generates without errors',
+  routes: 'routes served',
   // Rows that only a target's findings bring up.
-  deploy: 'deploys at all',
   'path-templates': 'path templates',
   methods: 'HTTP methods',
   'rule-limits': 'extra match conditions per rule',
@@ -146,12 +148,16 @@ function authFeature(scheme: AuthScheme): FeatureId {
   return `auth-${scheme.kind}`;
 }
 
+/** The row of a backend kind (`lambda`, `http`, `apigw-integration`, …). */
+export function integrationFeature(kind: Backend['target']['kind'], vpcLink = false): FeatureId {
+  if (kind === 'http') return vpcLink ? 'integration-vpc-link' : 'integration-http';
+  if (kind === 'apigw-integration') return 'integration-existing';
+  return `integration-${kind}`;
+}
+
 function backendFeatures(backend: Backend): FeatureId[] {
-  const out: FeatureId[] = [];
   const t = backend.target;
-  if (t.kind === 'http') out.push(t.vpcLink ? 'integration-vpc-link' : 'integration-http');
-  else if (t.kind === 'apigw-integration') out.push('integration-existing');
-  else out.push(`integration-${t.kind}`);
+  const out: FeatureId[] = [integrationFeature(t.kind, t.kind === 'http' && Boolean(t.vpcLink))];
   const tg = backend.targetGroup;
   if (tg.stickiness) out.push('sticky-sessions');
   if (tg.algorithm && tg.algorithm !== 'round_robin') out.push('lb-algorithm');

@@ -1,6 +1,7 @@
 import { costJson } from '../cost/render.js';
 import { formatUsd, formatVolume, round } from '../cost/format.js';
 import { FRONT_DOOR_LABELS } from '../cost/options.js';
+import { shortList } from '../format/list.js';
 import { DOORS, TARGET_DOORS, type Cell, type CompareReport, type Row } from './report.js';
 
 export const COMPARE_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -31,6 +32,9 @@ function usedBy(row: Row): string {
     .join(', ');
 }
 
+/** Routes a detail line names; the table has the count. */
+const LISTED_ROUTES = 5;
+
 /**
  * One line per feature and target door: the first finding's message (the others are the same
  * finding on other routes) and the routes concerned. The combined door repeats its parts.
@@ -42,7 +46,10 @@ function details(report: CompareReport): string[] {
       const cell = row.cells[door];
       if (cell.notes.length === 0) continue;
       const more = cell.notes.length > 1 ? ` (+${cell.notes.length - 1} more like it)` : '';
-      const routes = cell.routes.length ? ` [${cell.routes.join(', ')}]` : '';
+      // The routes, unless the finding already names them; a few, never the whole API.
+      const shown = cell.routes.slice(0, LISTED_ROUTES);
+      const named = shown.length > 0 && !shown.every((r) => cell.notes[0]!.includes(r));
+      const routes = named ? ` [${shortList(cell.routes, LISTED_ROUTES)}]` : '';
       out.push(
         `${row.label} — ${FRONT_DOOR_LABELS[door]} (${cell.support}): ${cell.notes[0]}${more}${routes}`,
       );
@@ -182,6 +189,7 @@ function compareJson(report: CompareReport): unknown {
       doors: r.cells,
     })),
     quotas: report.quotas,
+    deploy: report.deploy,
     otherFindings: report.other,
     cost: costJson(report.cost),
     recommendation: {

@@ -30,6 +30,17 @@ export interface Row {
   cells: Record<FrontDoor, Cell>;
 }
 
+/** What running a door's own target made of the spec. */
+export interface Deployability {
+  /** `generate` writes it: no error-level finding. */
+  generates: boolean;
+  /** The messages of the door's own error findings (the spec's errors are in `specErrors`). */
+  errors: string[];
+  /** Labels of the routes it leaves out (named by the findings). */
+  leftOut: string[];
+  servedRoutes: number;
+}
+
 export interface CompareReport {
   title: string;
   rows: Row[];
@@ -37,18 +48,24 @@ export interface CompareReport {
   /** Target findings no row claims (a new code): shown, never dropped. */
   other: { door: TargetDoor; message: string }[];
   cost: CostReport;
+  deploy: Record<FrontDoor, Deployability>;
+  /** Errors in the spec itself, which stop every door until fixed (a route with no backend). */
+  specErrors: string[];
   recommendation: Recommendation;
 }
 
 export interface DoorScore {
   door: FrontDoor;
+  generates: boolean;
+  servedRoutes: number;
   impossible: string[];
   emulated: string[];
   monthlyUsd: number;
 }
 
 export interface Recommendation {
-  door: FrontDoor;
+  /** `null` when no door generates the spec as it is. */
+  door: FrontDoor | null;
   /** One line, e.g. "API Gateway HTTP: every feature native, cheapest below 17.1M requests/month". */
   summary: string;
   reasons: string[];

@@ -217,7 +217,11 @@ describe('bookstore × apigw-http', () => {
       .map((d) => `${d.args.feature} @ ${d.args.subject ?? d.args.route}`);
     expect(gaps).toContain('stage canaries @ stage prod');
     expect(gaps).toContain('API keys @ GET /v2/partners/catalog');
-    expect(gaps).toContain('request validation @ POST /v2/books');
+    expect(gaps).toContain(
+      'request validation @ 4 routes: POST /v2/books, PUT /v2/books/{bookId}, POST /v2/books/{bookId}/reviews, POST /v2/orders',
+    );
+    // One finding per missing feature for the API, not one per route.
+    expect(gaps.filter((g) => g.startsWith('request validation'))).toHaveLength(1);
     expect(doc.paths['/v2/partners/catalog']).toBeUndefined();
     // A left-out route gets no route settings either: API Gateway rejects settings for a missing route.
     expect(stage('prod').RouteSettings['GET /v2/partners/catalog']).toBeUndefined();

@@ -551,6 +551,24 @@ describe('features HTTP APIs lack', () => {
       expect: [{ pointer: '/paths/~1x/post', args: { feature: 'request validation' } }],
     },
     {
+      name: 'request validation on three routes: one finding for the API, naming them',
+      target: 'apigw-http',
+      spec: api(
+        ['a', 'b', 'c']
+          .map(
+            (p) =>
+              `  /${p}:\n    post: { requestBody: { content: { application/json: { schema: { type: object } } } }, responses: { '200': { description: ok } } }`,
+          )
+          .join('\n'),
+      ),
+      expect: [
+        {
+          pointer: '/paths/~1a/post',
+          args: { feature: 'request validation', subject: '3 routes: POST /a, POST /b, POST /c' },
+        },
+      ],
+    },
+    {
       name: 'a stage quota',
       target: 'apigw-http',
       spec: api(`  /x:\n    get: ${GET}`, `  stages:\n    prod: { quota: { limit: 1000, period: DAY } }`),

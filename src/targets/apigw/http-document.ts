@@ -1,6 +1,7 @@
 import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
+import { shortList } from '../../format/list.js';
 import type { Cors, Route, RouteModel } from '../../model/types.js';
 import { documentDiagnostics, importable } from './blockers.js';
 import { gatewayRoutes, servedRoutes, type GatewayRoute } from './gateway-routes.js';
@@ -190,23 +191,40 @@ function gapDiagnostics(model: RouteModel, root: Where): Diagnostic[] {
       );
     }
   }
+  // One finding per feature for the whole API, naming the routes: not one per route.
+  const perRoute = new Map<string, { fix: string; routes: Route[] }>();
+  const routeGap = (feature: string, fix: string, route: Route) => {
+    const gap = perRoute.get(feature) ?? { fix, routes: [] };
+    gap.routes.push(route);
+    perRoute.set(feature, gap);
+  };
   for (const route of model.routes) {
-    const label = routeLabel(route);
     if (route.requestBody && Object.values(route.requestBody.content).some((c) => c.schema !== undefined)) {
-      dropped(
-        route.where,
-        'request validation',
-        label,
-        'validate in the backend, or use the apigw-rest target',
-        route,
-      );
+      routeGap('request validation', 'validate in the backend, or use the apigw-rest target', route);
     }
     if (JSON.stringify(route.cors) !== JSON.stringify(model.cors)) {
       const fix = model.cors
-        ? 'the API-wide CORS settings (x-gateplan.defaults.cors) answer for this route'
+        ? 'the API-wide CORS settings (x-gateplan.defaults.cors) answer for these routes'
         : 'set CORS for the whole API in x-gateplan.defaults.cors';
-      dropped(route.where, 'per-route CORS settings (CORS is API-wide)', label, fix, route);
+      routeGap('per-route CORS settings (CORS is API-wide)', fix, route);
     }
+  }
+  for (const [feature, { fix, routes }] of perRoute) {
+    const labels = routes.map(routeLabel);
+    const [first] = routes;
+    out.push(
+      diagnostic(
+        'GP112',
+        first!.where,
+        {
+          feature,
+          subject: routes.length === 1 ? labels[0]! : `${routes.length} routes: ${shortList(labels)}`,
+          routes: shortList(labels),
+          fix,
+        },
+        routes.length === 1 ? first!.id : undefined,
+      ),
+    );
   }
   return out;
 }

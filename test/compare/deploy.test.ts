@@ -1,0 +1,125 @@
+/**
+ * `compare` recommends only a front door that generates, counts the routes each door serves
+ * from what its target writes, and keeps its output readable on large APIs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compare } from '../../src/compare/compare.js';
+import type { CompareReport } from '../../src/compare/report.js';
+import { renderCompare } from '../../src/compare/render.js';
+import { albPlanFacts } from '../../src/cost/alb-plan.js';
+import { estimateCosts } from '../../src/cost/estimate.js';
+import { parsePrices, type Prices } from '../../src/cost/prices.js';
+import { DEFAULT_PROFILE } from '../../src/cost/traffic.js';
+import type { RouteModel } from '../../src/model/types.js';
+import { generate } from '../../src/targets/generate.js';
+import { announceCorpus, corpusEntries } from '../support/corpus.js';
+import { REPO, modelOf } from '../support/pipeline.js';
+import { spawnCli } from '../support/spawn.js';
+
+const prices = parsePrices(JSON.parse(readFileSync(join(REPO, 'data/prices/us-east-1.json'), 'utf8')), 'p')
+  .prices as Prices;
+const compareModel = (model: RouteModel): CompareReport =>
+  compare(model, estimateCosts(model, DEFAULT_PROFILE, prices, albPlanFacts(model)));
+const file = (id: string) => corpusEntries().find((e) => e.id === id)!.file;
+
+/** Routes of the model that the door's import document has an operation for. */
+function servedInDocument(model: RouteModel, door: 'apigw-rest' | 'apigw-http'): number {
+  const doc = JSON.parse(
+    generate(model, { targets: [door] }).artifacts.find((a) => a.path === `${door}/openapi.json`)!.content,
+  ) as { paths: Record<string, Record<string, unknown>> };
+  return model.routes.filter((r) => {
+    const item = doc.paths[r.path];
+    return (
+      item?.[r.method === 'ANY' ? 'x-amazon-apigateway-any-method' : r.method.toLowerCase()] !== undefined
+    );
+  }).length;
+}
+
+const AWS_SAMPLES = ['oas30-aws-sp-ddb-crud', 'oas30-aws-sp-xray-terraform', 'oas30-aws-sp-kinesis'];
+
+describe.skipIf(!announceCorpus())('compare runs the targets', () => {
+  const reports = new Map<string, { model: RouteModel; report: CompareReport }>();
+  beforeAll(async () => {
+    for (const id of [...AWS_SAMPLES, 'sw2-aws-secure-pet-store', 'oas30-swagger-petstore']) {
+      const model = await modelOf(file(id));
+      reports.set(id, { model, report: compareModel(model) });
+    }
+  });
+
+  it('AWS samples that keep x-amazon-apigateway-integration: a row of their own, REST recommended', () => {
+    for (const id of AWS_SAMPLES) {
+      const { report } = reports.get(id)!;
+      const row = report.rows.find((r) => r.feature === 'integration-existing')!;
+      expect(row.label, id).toBe('kept x-amazon-apigateway-integration');
+      expect(row.cells.alb.support, id).toBe('impossible');
+      expect(report.deploy.alb.generates, id).toBe(false);
+      expect(report.recommendation.door, id).toBe('apigw-rest');
+      expect(renderCompare(report, 'text')).toContain('recommendation: API Gateway REST');
+    }
+  });
+
+  it('an HTTP API that leaves out every route is not native: routes served says so', () => {
+    const { report } = reports.get('oas30-aws-sp-kinesis')!;
+    expect(report.deploy['apigw-http']).toMatchObject({ generates: true, servedRoutes: 0 });
+    const served = report.rows.find((r) => r.feature === 'routes')!;
+    expect(served.cells['apigw-http']).toMatchObject({
+      support: 'impossible',
+      routes: ['POST /submit/{streamName}/{eventId}'],
+    });
+    expect(served.cells['apigw-rest'].support).toBe('native');
+  });
+
+  it('counts the routes a door serves as its import document has them', () => {
+    for (const [id, { model, report }] of reports)
+      for (const door of ['apigw-rest', 'apigw-http'] as const)
+        if (report.deploy[door].generates)
+          expect(report.deploy[door].servedRoutes, `${id} ${door}`).toBe(servedInDocument(model, door));
+  });
+
+  it('never recommends a door whose target refuses the spec', () => {
+    for (const [id, { report }] of reports) {
+      const door = report.recommendation.door;
+      if (door) expect(report.deploy[door].generates, id).toBe(true);
+      else
+        expect(
+          Object.values(report.deploy).every((d) => !d.generates),
+          id,
+        ).toBe(true);
+    }
+  });
+});
+
+describe.skipIf(!announceCorpus())('compare on a large API (Stripe, 446 routes)', () => {
+  let report: CompareReport;
+  beforeAll(async () => {
+    report = compareModel(await modelOf(file('oas30-stripe')));
+  });
+
+  it('recommends no door the 300-route HTTP API quota refuses, and says the spec has no backends yet', () => {
+    expect(report.deploy['apigw-http'].generates).toBe(false);
+    expect(report.deploy['apigw-http+alb'].generates).toBe(false);
+    expect(report.recommendation.door).not.toBe('apigw-http+alb');
+    expect(report.recommendation.reasons[0]).toMatch(
+      /^the spec has 446 errors every front door shares \(no backend for/,
+    );
+  });
+
+  it('prints a page, not the route list over and over', () => {
+    for (const format of ['text', 'markdown'] as const) {
+      const out = renderCompare(report, format);
+      expect(out.length, format).toBeLessThan(10_000);
+      expect(Math.max(...out.split('\n').map((l) => l.length)), format).toBeLessThan(600);
+    }
+  });
+});
+
+describe.skipIf(!announceCorpus())('gateplan compare, the process', () => {
+  it('exits 0 with a recommendation on the AWS Kinesis sample (it crashed on padEnd before)', async () => {
+    const run = await spawnCli(['compare', file('oas30-aws-sp-kinesis')]);
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('kept x-amazon-apigateway-integration');
+  });
+});
