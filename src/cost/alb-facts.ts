@@ -5,6 +5,8 @@
 export interface AlbPlanShape {
   listeners: { name: string; rules: { routes: string[] }[] }[];
   waf?: { rules: unknown[] };
+  /** The compiler's own count, the one `lint --target alb` holds against the quota (GP212). */
+  usage: { rules: number; fallbackRules: number };
 }
 
 /** What the ALB plan decides that the bill depends on. */
@@ -18,6 +20,11 @@ export interface AlbFacts {
   rulesProcessedByRoute: Record<string, number>;
   /** Web ACLs the plan creates for rate-based throttling, and the rules in them. */
   waf: { webAcls: number; rules: number };
+  /**
+   * Listener rules on the load balancer as the quota counts them: the compiled rules plus, on a
+   * listener gateplan does not own, one rule per listener standing in for its default action.
+   */
+  quotaRules: { total: number; fallback: number };
 }
 
 export function albFacts(plan: AlbPlanShape): AlbFacts {
@@ -37,6 +44,7 @@ export function albFacts(plan: AlbPlanShape): AlbFacts {
   }
   return {
     listeners: plan.listeners.map((l) => ({ listener: l.name, rules: l.rules.length })),
+    quotaRules: { total: plan.usage.rules + plan.usage.fallbackRules, fallback: plan.usage.fallbackRules },
     rulesProcessedByRoute,
     // One web ACL per load balancer: an ALB accepts a single association.
     waf:

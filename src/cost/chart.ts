@@ -7,6 +7,10 @@ const WIDTH = 760;
 const HEIGHT = 460;
 const PLOT = { left: 80, right: 24, top: 44, bottom: 110 };
 const SAMPLES = 160;
+const MARKER_RADIUS = 5;
+const LABEL_FONT = 10;
+/** Sans-serif digits are about 0.6 em wide; labels are volumes like "27.5M". */
+const LABEL_CHAR_WIDTH = 0.62 * LABEL_FONT;
 
 /** Colour-blind-safe palette (Okabe–Ito), fixed per option so charts compare across specs. */
 const COLORS: Record<FrontDoor, string> = {
@@ -89,18 +93,29 @@ export function costChart(report: CostReport, prices: Prices, title: string): st
   }
 
   out.push('<g class="crossovers">');
-  const shown = report.crossovers.filter((c) => c.requests >= xMin && c.requests <= xMax);
-  shown.forEach((c, i) => {
-    const cost = curves.find((k) => k.option === c.a)!.curve.cost(c.requests);
-    const [cx, cy] = [sx(c.requests), sy(cost)];
+  const shown = report.crossovers
+    .filter((c) => c.requests >= xMin && c.requests <= xMax)
+    .map((c) => {
+      const cost = curves.find((k) => k.option === c.a)!.curve.cost(c.requests);
+      return { crossover: c, x: sx(c.requests), y: sy(cost), text: formatVolume(c.requests) };
+    });
+  const places = placeLabels(shown, {
+    left: PLOT.left,
+    top: PLOT.top,
+    right: PLOT.left + plotW,
+    bottom: PLOT.top + plotH,
+  });
+  shown.forEach(({ crossover: c, x, y }) => {
     const label = `${FRONT_DOOR_LABELS[c.cheaperAbove]} cheaper than ${FRONT_DOOR_LABELS[c.cheaperBelow]} above ${formatVolume(c.requests)} requests/month`;
     out.push(
-      `<circle class="crossover" data-a="${c.a}" data-b="${c.b}" data-requests="${Math.round(c.requests)}" cx="${n(cx)}" cy="${n(cy)}" r="5" fill="#ffffff" stroke="#000000" stroke-width="1.5"><title>${xml(label)}</title></circle>`,
+      `<circle class="crossover" data-a="${c.a}" data-b="${c.b}" data-requests="${Math.round(c.requests)}" cx="${n(x)}" cy="${n(y)}" r="${MARKER_RADIUS}" fill="#ffffff" stroke="#000000" stroke-width="1.5"><title>${xml(label)}</title></circle>`,
     );
-    // Alternate labels above and below so neighbouring crossovers stay readable.
-    const dy = i % 2 === 0 ? -8 : 16;
+  });
+  // Labels after every marker, so none is painted over by a later circle.
+  shown.forEach(({ text }, i) => {
+    const at = places[i]!;
     out.push(
-      `<text x="${n(cx + 7)}" y="${n(cy + dy)}" font-size="10" fill="#000000" stroke="#ffffff" stroke-width="3" paint-order="stroke">${formatVolume(c.requests)}</text>`,
+      `<text class="crossover-label" x="${n(at.x)}" y="${n(at.y)}" text-anchor="${at.anchor}" font-size="${LABEL_FONT}" fill="#000000" stroke="#ffffff" stroke-width="3" paint-order="stroke">${text}</text>`,
     );
   });
   out.push('</g>');
@@ -130,4 +145,75 @@ function xml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Where a marker's label goes: the text's anchor point and alignment. */
+interface LabelPlace {
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/** The box a label's text covers. */
+export function labelBox(place: LabelPlace, text: string): Box {
+  const width = text.length * LABEL_CHAR_WIDTH;
+  const left =
+    place.anchor === 'start' ? place.x : place.anchor === 'end' ? place.x - width : place.x - width / 2;
+  // The baseline is at y; digits rise about 0.75 em above it.
+  return { left, right: left + width, top: place.y - 0.75 * LABEL_FONT, bottom: place.y + 0.1 * LABEL_FONT };
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Puts each marker's label at the first of a few places around it that stays in the plot and
+ * covers no marker and no label placed before it; crossovers often sit close together.
+ */
+export function placeLabels(
+  markers: readonly { x: number; y: number; text: string }[],
+  plot: Box,
+): LabelPlace[] {
+  const pad = MARKER_RADIUS + 2;
+  const markerBoxes = markers.map(({ x, y }) => ({
+    left: x - MARKER_RADIUS - 1,
+    right: x + MARKER_RADIUS + 1,
+    top: y - MARKER_RADIUS - 1,
+    bottom: y + MARKER_RADIUS + 1,
+  }));
+  const placed: Box[] = [];
+  return markers.map(({ x, y, text }) => {
+    const candidates: LabelPlace[] = [];
+    for (const lift of [0, 12, 24, 36]) {
+      candidates.push(
+        { x: x + pad, y: y - pad - lift, anchor: 'start' },
+        { x: x + pad, y: y + pad + LABEL_FONT + lift, anchor: 'start' },
+        { x: x - pad, y: y - pad - lift, anchor: 'end' },
+        { x: x - pad, y: y + pad + LABEL_FONT + lift, anchor: 'end' },
+        { x, y: y - pad - 2 - lift, anchor: 'middle' },
+        { x, y: y + pad + LABEL_FONT + 2 + lift, anchor: 'middle' },
+      );
+    }
+    const fits = (c: LabelPlace) => {
+      const box = labelBox(c, text);
+      return (
+        box.left >= plot.left &&
+        box.right <= plot.right &&
+        box.top >= plot.top &&
+        box.bottom <= plot.bottom &&
+        !markerBoxes.some((m) => overlaps(box, m)) &&
+        !placed.some((p) => overlaps(box, p))
+      );
+    };
+    const choice = candidates.find(fits) ?? candidates[0]!;
+    placed.push(labelBox(choice, text));
+    return choice;
+  });
 }

@@ -1,6 +1,16 @@
 import type { CostReport } from './estimate.js';
 import { columns, formatUsd, formatVolume, round } from './format.js';
 import { FRONT_DOOR_LABELS } from './options.js';
+import type { RuleLoad } from './workload.js';
+import { ALB_QUOTAS } from '../targets/alb/plan.js';
+
+/** As `lint --target alb` and `compare` count them, against the same quota. */
+function ruleCount(rules: RuleLoad['quotaRules']): string {
+  return (
+    `${rules.total} of ${ALB_QUOTAS.rulesPerLoadBalancer} listener rules` +
+    (rules.fallback ? ` (${rules.fallback} in place of the default action)` : '')
+  );
+}
 
 /** The compact table `gateplan cost` prints. */
 export function costText(report: CostReport, title: string): string {
@@ -10,9 +20,9 @@ export function costText(report: CostReport, title: string): string {
     `${title}: ${formatVolume(report.requestsPerMonth)} requests/month in ${report.region} (${report.currency})`,
     `profile: ${p.requestBytes} B requests, ${p.responseBytes} B responses, ${round(p.requestsPerConnection, 2)} requests/connection, ${p.connectionSeconds} s connections` +
       (p.routes.length ? `, ${p.routes.length} route share(s)` : ''),
-    `ALB plan: ${w.albRules} listener rule(s) on the busiest listener` +
+    `ALB plan: ${ruleCount(w.quotaRules)}` +
       (w.waf.webAcls ? `, WAF ${w.waf.webAcls} web ACL(s) with ${w.waf.rules} rule(s)` : ', no WAF') +
-      `; behind an HTTP API: ${w.behindApi.albRules} rule(s)`,
+      `; behind an HTTP API: ${ruleCount(w.behindApi.quotaRules)}`,
     '',
   ];
   const rows = [['OPTION', 'MONTHLY', 'DRIVER']];

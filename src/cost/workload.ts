@@ -20,6 +20,8 @@ export interface Workload {
   billableRulesPerRequest: number;
   /** Listener rules on the busiest listener, as the ALB compiler produced them. */
   albRules: number;
+  /** Rules on the load balancer as its quota counts them (the number `lint` and `compare` print). */
+  quotaRules: AlbFacts['quotaRules'];
   /** The same for the ALB behind an HTTP API, compiled for that topology (path stages, no auth). */
   behindApi: RuleLoad;
   requestsPerConnection: number;
@@ -30,6 +32,8 @@ export interface Workload {
 /** How many listener rules a request meets on one ALB plan. */
 export interface RuleLoad {
   albRules: number;
+  /** Rules on the load balancer as its quota counts them (the number `lint` and `compare` print). */
+  quotaRules: AlbFacts['quotaRules'];
   rulesProcessedPerRequest: number;
   billableRulesPerRequest: number;
 }
@@ -82,7 +86,12 @@ export function workloadOf(
 function ruleLoad(loads: readonly RouteLoad[], alb: AlbFacts, prices: Prices): RuleLoad {
   const albRules = Math.max(0, ...alb.listeners.map((l) => l.rules));
   const free = prices.alb.lcu.freeRulesPerRequest;
-  const out: RuleLoad = { albRules, rulesProcessedPerRequest: 0, billableRulesPerRequest: 0 };
+  const out: RuleLoad = {
+    albRules,
+    quotaRules: alb.quotaRules,
+    rulesProcessedPerRequest: 0,
+    billableRulesPerRequest: 0,
+  };
   for (const load of loads) {
     const processed = (load.route && alb.rulesProcessedByRoute[load.route]) || albRules;
     out.rulesProcessedPerRequest += load.share * processed;

@@ -71,4 +71,42 @@ describe('cost chart', () => {
   it('is the same bytes on every run', async () => {
     expect((await chartFor('x')).svg).toBe((await chartFor('x')).svg);
   });
+
+  it('puts each crossover label where it covers no marker and no other label', async () => {
+    const { svg } = await chartFor('Bookstore API');
+    const circles = [
+      ...svg.matchAll(/<circle class="crossover"[^>]* cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"/g),
+    ].map(([, x, y, r]) => ({ x: Number(x), y: Number(y), r: Number(r) }));
+    // A label's box, estimated independently: 6 px per character at 10 px, 8 px above the baseline.
+    const labels = [
+      ...svg.matchAll(
+        /<text class="crossover-label" x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)"[^>]*>([^<]+)</g,
+      ),
+    ].map(([, x, y, anchor, text]) => {
+      const width = text!.length * 6;
+      const left =
+        anchor === 'start' ? Number(x) : anchor === 'end' ? Number(x) - width : Number(x) - width / 2;
+      return { text, left, right: left + width, top: Number(y) - 8, bottom: Number(y) + 1 };
+    });
+    expect(labels).toHaveLength(circles.length);
+    expect(circles.length).toBeGreaterThanOrEqual(4);
+    for (const label of labels) {
+      for (const c of circles) {
+        const nearestX = Math.max(label.left, Math.min(c.x, label.right));
+        const nearestY = Math.max(label.top, Math.min(c.y, label.bottom));
+        expect(Math.hypot(c.x - nearestX, c.y - nearestY), `${label.text} over a marker`).toBeGreaterThan(
+          c.r,
+        );
+      }
+      for (const other of labels)
+        if (other !== label)
+          expect(
+            label.left < other.right &&
+              other.left < label.right &&
+              label.top < other.bottom &&
+              other.top < label.bottom,
+            `${label.text} over ${other.text}`,
+          ).toBe(false);
+    }
+  });
 });

@@ -5,6 +5,19 @@ import { tempDir } from '../support/temp.js';
 import { runCli as run } from '../support/cli.js';
 
 describe('gateplan cost (CLI)', () => {
+  it('counts ALB listener rules the way lint and compare do: one number, against the same quota', async () => {
+    const cost = (await run(['cost', 'specs/bookstore.yaml'])).stdout;
+    const lint = JSON.parse(
+      (await run(['lint', 'specs/bookstore.yaml', '-t', 'alb', '--format', 'json'])).stdout,
+    ) as {
+      diagnostics: { code: string; args: { rules: number; quota: number } }[];
+    };
+    const usage = lint.diagnostics.find((d) => d.code === 'GP212')!.args;
+    const compare = (await run(['compare', 'specs/bookstore.yaml'])).stdout;
+    expect(cost).toContain(`ALB plan: ${usage.rules} of ${usage.quota} listener rules`);
+    expect(compare).toContain(`ALB uses ${usage.rules} of ${usage.quota} listener rules`);
+  });
+
   it('--format json gives each option with its breakdown, adding up to the total', async () => {
     const { code, stdout } = await run([
       'cost',

@@ -26,7 +26,13 @@ function workload(overrides: Partial<Workload> = {}): Workload {
     rulesProcessedPerRequest: 0,
     billableRulesPerRequest: 0,
     albRules: 0,
-    behindApi: { albRules: 0, rulesProcessedPerRequest: 0, billableRulesPerRequest: 0 },
+    quotaRules: { total: 0, fallback: 0 },
+    behindApi: {
+      albRules: 0,
+      quotaRules: { total: 0, fallback: 0 },
+      rulesProcessedPerRequest: 0,
+      billableRulesPerRequest: 0,
+    },
     requestsPerConnection: 1e12,
     connectionSeconds: 1,
     waf: { webAcls: 0, rules: 0 },
@@ -84,9 +90,9 @@ describe('API Gateway HTTP', () => {
       workloadOf(
         model,
         { ...DEFAULT_PROFILE, requestBytes },
-        albFacts({ listeners: [] }),
+        albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
         prices,
-        albFacts({ listeners: [] }),
+        albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
       ).workload.httpUnitsPerRequest;
     expect(units(0)).toBeCloseTo(1, 9);
     expect(units(512 * 1024)).toBeCloseTo(1, 9);
@@ -141,6 +147,7 @@ describe('ALB', () => {
           rules: Array.from({ length: 25 }, (_, i) => ({ routes: routes[i] ? [routes[i]!] : [] })),
         },
       ],
+      usage: { rules: 25, fallbackRules: 0 },
     };
     const only = (route: string) => ({ ...DEFAULT_PROFILE, routes: [{ route, share: 100, pointer: '' }] });
     const w = (route: string) =>
@@ -160,6 +167,7 @@ describe('ALB', () => {
       listeners: [
         { name: 'main', rules: Array.from({ length: 14 }, () => ({ routes: ['GET /elsewhere'] })) },
       ],
+      usage: { rules: 14, fallbackRules: 0 },
     };
     const w = workloadOf(model, DEFAULT_PROFILE, albFacts(plan), prices, albFacts(plan)).workload;
     expect(w.rulesProcessedPerRequest).toBeCloseTo(14, 9);
@@ -188,9 +196,9 @@ describe('traffic from the spec', () => {
     const { workload: w, diagnostics } = workloadOf(
       model,
       profile,
-      albFacts({ listeners: [] }),
+      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
       prices,
-      albFacts({ listeners: [] }),
+      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
     );
     expect(diagnostics).toEqual([]);
     expect(w.bytesToLambdaTargets).toBeCloseTo(5000, 6);
@@ -207,9 +215,9 @@ describe('traffic from the spec', () => {
     const { diagnostics } = workloadOf(
       model,
       profile,
-      albFacts({ listeners: [] }),
+      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
       prices,
-      albFacts({ listeners: [] }),
+      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
     );
     expect(diagnostics.map((d) => [d.code, d.where.file, d.where.pointer])).toEqual([
       ['GP601', 'traffic.yaml', '/routes/nope'],
