@@ -14,7 +14,7 @@ export interface LineColumn {
  * tree, and remembered.
  */
 export class PositionIndex {
-  private readonly offsets = new Map<string, number | undefined>();
+  private readonly places = new Map<string, LineColumn | undefined>();
   private lineStarts?: number[];
 
   constructor(
@@ -25,22 +25,27 @@ export class PositionIndex {
   /** One place; a miss reads the text up to it. To locate many, `prepare` them together first. */
   locate(pointer: string): LineColumn | undefined {
     this.prepare([pointer]);
-    const offset = this.offsets.get(pointer);
-    return offset === undefined ? undefined : this.lineColumn(offset);
+    return this.places.get(pointer);
   }
 
   /** Finds every pointer not located yet in one pass over the text; `locate` then answers from memory. */
   prepare(pointers: Iterable<string>): void {
     const missing = new Set<string>();
-    for (const pointer of pointers) if (!this.offsets.has(pointer)) missing.add(pointer);
+    for (const pointer of pointers) if (!this.places.has(pointer)) missing.add(pointer);
     if (missing.size === 0) return;
     const trie = new PathTrie(missing);
     if (this.kind === 'json') findJsonOffsets(this.text, trie.root);
     else findYamlOffsets(this.text, trie.root);
-    for (const pointer of missing) this.offsets.set(pointer, trie.offset(pointer));
+    for (const pointer of missing) {
+      const place = trie.place(pointer);
+      if (!place) this.places.set(pointer, undefined);
+      else if (place.line !== undefined)
+        this.places.set(pointer, { line: place.line, column: place.column! });
+      else this.places.set(pointer, this.lineColumn(place.offset!));
+    }
   }
 
-  /** Binary search over line starts, computed once: thousands of diagnostics stay cheap. */
+  /** For places the document parser found (offsets only): binary search over line starts, computed once. */
   private lineColumn(offset: number): LineColumn {
     if (!this.lineStarts) {
       const starts = [0];

@@ -9,7 +9,7 @@ import type { PathNode } from './trie.js';
 export function findJsonOffsets(text: string, root: PathNode): void {
   const scanner = new JsonScanner(text, root.descendants());
   const start = scanner.space(0);
-  root.offset = start;
+  scanner.place(root, start);
   try {
     scanner.value(start, root);
   } catch (error) {
@@ -21,13 +21,24 @@ export function findJsonOffsets(text: string, root: PathNode): void {
 const ALL_FOUND = Symbol('all found');
 
 class JsonScanner {
+  /** Lines are counted on the way (JSON strings hold no raw line breaks): no second pass for them. */
+  private line = 1;
+  private lineStart = 0;
+
   constructor(
     private readonly text: string,
     private remaining: number,
   ) {}
 
-  private found(node: PathNode, offset: number): void {
+  /** `line` and `lineStart` default to where the scan is; a key's are taken before reading past it. */
+  place(node: PathNode, offset: number, line = this.line, lineStart = this.lineStart): void {
     node.offset = offset;
+    node.line = line;
+    node.column = offset - lineStart + 1;
+  }
+
+  private found(node: PathNode, offset: number, line?: number, lineStart?: number): void {
+    this.place(node, offset, line, lineStart);
     if (--this.remaining === 0) throw ALL_FOUND;
   }
 
@@ -47,12 +58,14 @@ class JsonScanner {
     if (text.charCodeAt(i) === CLOSE_BRACE) return i + 1;
     for (;;) {
       const keyStart = i;
+      const keyLine = this.line;
+      const keyLineStart = this.lineStart;
       const keyEnd = this.string(i);
       i = this.space(this.space(keyEnd) + 1);
       const child = pending > 0 ? node.children.get(this.key(keyStart, keyEnd)) : undefined;
       if (child && child.offset === undefined) {
         pending--;
-        this.found(child, keyStart);
+        this.found(child, keyStart, keyLine, keyLineStart);
         i = this.value(i, child);
       } else {
         i = this.skip(i);
@@ -106,7 +119,10 @@ class JsonScanner {
         i = this.string(i);
         continue;
       }
-      if (ch === OPEN_BRACE || ch === OPEN_BRACKET) depth++;
+      if (ch === LF) {
+        this.line++;
+        this.lineStart = i + 1;
+      } else if (ch === OPEN_BRACE || ch === OPEN_BRACKET) depth++;
       else if ((ch === CLOSE_BRACE || ch === CLOSE_BRACKET) && --depth === 0) return i + 1;
       i++;
     }
@@ -130,12 +146,16 @@ class JsonScanner {
     const text = this.text;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) i++;
+      if (c === LF) {
+        this.line++;
+        this.lineStart = ++i;
+      } else if (c === 0x20 || c === 0x0d || c === 0x09 || c === 0xfeff) i++;
       else return i;
     }
   }
 }
 
+const LF = 0x0a;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;

@@ -8,6 +8,9 @@ export class PathNode {
   readonly children = new Map<string, PathNode>();
   /** Offset of the key (object member) or the value (array item, root) once found. */
   offset?: number;
+  /** Its 1-based line and column, when the scanner counted lines on the way. */
+  line?: number;
+  column?: number;
 
   child(part: string): PathNode {
     let node = this.children.get(part);
@@ -47,17 +50,17 @@ export class PathTrie {
   }
 
   /**
-   * The offset of the deepest part of `pointer` that exists: a pointer to a missing key lands on
-   * its parent, as a reader would want.
+   * The deepest part of `pointer` that exists: a pointer to a missing key lands on its parent,
+   * as a reader would want.
    */
-  offset(pointer: string): number | undefined {
+  place(pointer: string): PathNode | undefined {
     let node: PathNode | undefined = this.root;
-    let offset = node.offset;
+    let place = node.offset === undefined ? undefined : node;
     for (const part of decodePointer(pointer)) {
       node = node.children.get(part);
       if (node?.offset === undefined) break;
-      offset = node.offset;
+      place = node;
     }
-    return offset;
+    return place;
   }
 }

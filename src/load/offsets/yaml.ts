@@ -75,6 +75,9 @@ class BlockScanner {
   private open: Open | undefined;
 
   private remaining = 0;
+  /** The line being read (1-based) and where it starts: found places carry their line and column. */
+  private lineNumber = 0;
+  private lineStart = 0;
 
   constructor(private readonly text: string) {}
 
@@ -91,8 +94,14 @@ class BlockScanner {
   }
 
   /** Places found before any line the pass cannot follow are where the document parser puts them too. */
-  private found(node: PathNode, offset: number): void {
+  private place(node: PathNode, offset: number): void {
     node.offset = offset;
+    node.line = this.lineNumber;
+    node.column = offset - this.lineStart + 1;
+  }
+
+  private found(node: PathNode, offset: number): void {
+    this.place(node, offset);
     if (--this.remaining === 0) throw ALL_FOUND;
   }
 
@@ -101,6 +110,8 @@ class BlockScanner {
     if (text.charCodeAt(0) === BOM) unsupported();
     let started = false;
     for (let start = 0; start < text.length;) {
+      this.lineNumber++;
+      this.lineStart = start;
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       const next = end + 1;
@@ -141,7 +152,7 @@ class BlockScanner {
       if (!started) {
         if (text.charCodeAt(content) === PERCENT) unsupported();
         started = true;
-        root.offset = content;
+        this.place(root, content);
         this.pending = { indent: -1, fromMap: false, wanted: [root], recordOffset: false };
       }
       this.line(content, end, indent);
