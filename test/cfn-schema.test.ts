@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { announceCfnConstraints } from './support/cfn-constraints.js';
 import { validateCfnTemplate } from './support/cfn-schema.js';
 
 type Json = Record<string, unknown>;
@@ -414,5 +415,47 @@ describe('validateCfnTemplate: template-level rules', () => {
     expect(problems).toEqual([
       expect.stringContaining('Resources.Rest.Properties.Description: null values are not allowed'),
     ]);
+  });
+});
+
+describe.runIf(announceCfnConstraints())('validateCfnTemplate: registry value constraints', () => {
+  it('flags a priority above 50000 and more than five path patterns in a rule', () => {
+    const props = validRuleProperties();
+    props['Priority'] = 60000;
+    props['Conditions'] = [
+      { Field: 'path-pattern', PathPatternConfig: { Values: ['/a', '/b', '/c', '/d', '/e', '/f'] } },
+    ];
+    expect(validateCfnTemplate(stack(listenerRule(props)))).toEqual([
+      'Resources.Rule.Properties.Conditions[0].PathPatternConfig.Values: ["/a","/b","/c","/d","/e","/f"] has more than 5 items',
+      'Resources.Rule.Properties.Priority: 60000 is above the maximum 50000',
+    ]);
+  });
+
+  it('flags a character WAF does not allow in a web ACL description, and accepts the plain text', () => {
+    const acl = (description: string) =>
+      stack({
+        Acl: {
+          Type: 'AWS::WAFv2::WebACL',
+          Properties: {
+            Scope: 'REGIONAL',
+            DefaultAction: { Allow: {} },
+            Description: description,
+            VisibilityConfig: {
+              SampledRequestsEnabled: true,
+              CloudWatchMetricsEnabled: true,
+              MetricName: 'acl',
+            },
+          },
+        },
+      });
+    expect(validateCfnTemplate(acl('rate rules; per IP'))).toEqual([
+      expect.stringMatching(/^Resources\.Acl\.Properties\.Description: "rate rules; per IP" does not match/),
+    ]);
+    expect(validateCfnTemplate(acl('rate rules, per IP'))).toEqual([]);
+  });
+
+  it('leaves values given by intrinsic functions alone', () => {
+    const props = { ...validRuleProperties(), Priority: { Ref: 'ListenerArn' } };
+    expect(validateCfnTemplate(stack(listenerRule(props)))).toEqual([]);
   });
 });

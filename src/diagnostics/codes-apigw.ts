@@ -173,8 +173,8 @@ export const apigwCodes = {
     slug: 'apigw-lambda-arn-partial',
     level: 'warn',
     stage: 'apigw',
-    text: 'backend {backend} names Lambda {arn}, not a full function ARN; it is resolved in the API’s own account and region',
-    fix: 'write the full ARN: arn:aws:lambda:<region>:<account>:function:<name>',
+    text: 'backend {backend} names Lambda {arn}, not a full function ARN; function {name} is looked up in the API’s own account and region',
+    fix: 'set backends.{backend}.lambda in gateplan.yaml to the full ARN: arn:aws:lambda:<region>:<account>:function:{name}',
   },
   GP125: {
     slug: 'apigw-stage-invalid',

@@ -1,4 +1,4 @@
-export { load, CONFIG_FILE_NAMES, type LoadedSpec, type LoadResult } from './load.js';
+export { load, withConfig, CONFIG_FILE_NAMES, type LoadedSpec, type LoadResult } from './load.js';
 export type { LoadOptions } from './options.js';
 export type { SourceFile, SourceSet } from './sources.js';
 export { loadDataFile, BUNDLED_PRICES, type DataFile } from './data-file.js';

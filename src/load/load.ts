@@ -68,28 +68,31 @@ export async function load(specPath: string, options: LoadOptions = {}): Promise
   for (const file of overlayFiles) sources.register(file);
   await sources.preload();
 
-  let config: SourceFile | undefined;
-  const configPath = findConfig(entry.file.absPath, resolved);
-  if (configPath) {
-    const read = await access.open(configPath, 'named');
-    if (read.ok) {
-      config = read.file;
-      sources.register(config);
-    } else {
-      diagnostics.push(read.diagnostic);
-    }
-  }
-  return {
-    ok: true,
-    spec: {
-      format: detected.format,
-      document: entryFile.value as Record<string, unknown>,
-      sources,
-      config,
-      diagnostics,
-      ...(origins && origins.size > 0 ? { origins } : {}),
-    },
+  const spec: LoadedSpec = {
+    format: detected.format,
+    document: entryFile.value as Record<string, unknown>,
+    sources,
+    diagnostics,
+    ...(origins && origins.size > 0 ? { origins } : {}),
   };
+  const configPath = findConfig(entry.file.absPath, resolved);
+  return { ok: true, spec: configPath ? await withConfig(spec, configPath, resolved) : spec };
+}
+
+/**
+ * The spec with `configPath` as its `gateplan.yaml`, read as `load` reads one: a caller that
+ * tries several configs on one spec (init checking its own output, the corpus harness) reads
+ * the spec once. A config that cannot be read is a diagnostic, as in `load`.
+ */
+export async function withConfig(
+  spec: LoadedSpec,
+  configPath: string,
+  options: LoadOptions = {},
+): Promise<LoadedSpec> {
+  const resolved = resolveLoadOptions(options);
+  const read = await spec.sources.openNamed(resolvePath(resolved.cwd, configPath));
+  if (!read.ok) return { ...spec, config: undefined, diagnostics: [...spec.diagnostics, read.diagnostic] };
+  return { ...spec, config: read.file };
 }
 
 function findConfig(specAbs: string, options: ResolvedLoadOptions): string | undefined {

@@ -2,7 +2,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { existsSync } from 'node:fs';
 import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnostic.js';
 import type { Deref, SpecSources } from '../model/input.js';
-import type { FileAccess, SourceFile } from './access.js';
+import type { FileAccess, OpenResult, SourceFile } from './access.js';
 import type { ResolvedLoadOptions } from './options.js';
 import { percentDecoded, valueAt } from '../util/pointer.js';
 
@@ -39,6 +39,13 @@ export class SourceSet implements SpecSources {
   register(file: SourceFile): void {
     this.byAbs.set(file.absPath, file);
     this.byDisplay.set(file.display, file);
+  }
+
+  /** Reads a file the user named (a `gateplan.yaml`) under this load's access rules, and keeps it. */
+  async openNamed(absPath: string): Promise<OpenResult> {
+    const opened = await this.access.open(absPath, 'named');
+    if (opened.ok) this.register(opened.file);
+    return opened;
   }
 
   /** Reads every file reachable through relative `$ref`s, breadth first. */

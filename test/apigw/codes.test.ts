@@ -314,6 +314,15 @@ describe('routing API Gateway cannot express', () => {
       ),
       expect: [{ pointer: '/x-gateplan/backends/fn', args: { arn: 'my-function' } }],
     },
+    {
+      name: 'an ARN whose account is a placeholder, as AWS samples write it',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x:\n    get: { x-gateplan: { backend: fn }, responses: { '200': { description: ok } } }`,
+        `    fn: { lambda: 'arn:aws:lambda:us-east-1:ACCOUNT_ID:function:myFunction' }`,
+      ),
+      expect: [{ pointer: '/x-gateplan/backends/fn', args: { name: 'myFunction' } }],
+    },
   ]);
 
   testTargetCode('GP126', [

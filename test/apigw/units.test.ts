@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseLambdaArn } from '../../src/targets/apigw/addresses.js';
 import { bodyWithParameters } from '../../src/targets/apigw/cfn.js';
 import { methodSettingPath } from '../../src/targets/apigw/rest-cfn.js';
 import { modelNames, toRestSchema } from '../../src/targets/apigw/rest-schema.js';
@@ -113,5 +114,28 @@ paths:
     expect(model.diagnostics.map((d) => d.code)).toContain('GP044');
     const document = JSON.parse(run(model, target).artifacts.find((a) => a.path === 'openapi.json')!.content);
     expect(Object.keys(document.paths)).toEqual(['/open']);
+  });
+});
+
+describe('Lambda addresses', () => {
+  it('keeps a full ARN; a bare name or an ARN with a placeholder account becomes a function of the API’s own account', () => {
+    expect(parseLambdaArn('arn:aws:lambda:eu-west-1:123456789012:function:orders:live')).toEqual({
+      partition: 'aws',
+      region: 'eu-west-1',
+      account: '123456789012',
+      name: 'orders:live',
+      full: true,
+    });
+    for (const arn of [
+      'orders',
+      'arn:aws:lambda:us-east-1:ACCOUNT_ID:function:orders',
+      'arn:aws:lambda:REGION:XXXXXXXXXXXX:function:orders',
+    ]) {
+      expect(parseLambdaArn(arn)).toMatchObject({
+        account: '${AWS::AccountId}',
+        name: 'orders',
+        full: false,
+      });
+    }
   });
 });

@@ -100,6 +100,42 @@ describe('gateplan init', () => {
     expect(existsSync(join(dir, 'gateplan.yaml'))).toBe(false);
   });
 
+  it('--config writes the file there (never beside the spec), and generate --config reads it', async () => {
+    const dir = tempDir({ 'specs/api.yaml': spec });
+    const config = join(dir, 'deploy', 'shop.gateplan.yaml');
+    const init = await run(['init', join(dir, 'specs', 'api.yaml'), '--config', config]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('shop.gateplan.yaml: 2 backend(s)');
+    expect(existsSync(join(dir, 'specs', 'gateplan.yaml'))).toBe(false);
+    expect(readFileSync(config, 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+    const generated = await run([
+      'generate',
+      join(dir, 'specs', 'api.yaml'),
+      '--config',
+      config,
+      '--target',
+      'apigw-http',
+      '--out',
+      join(dir, 'out'),
+    ]);
+    expect(generated.code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'apigw-http', 'template.yaml'), 'utf8')).toContain(
+      'api.shop.example',
+    );
+  });
+
+  it('--config refuses an existing file without --force; --no-config is a usage error', async () => {
+    const dir = tempDir({ 'api.yaml': spec, 'mine.yaml': '# mine\n' });
+    const refused = await run(['init', join(dir, 'api.yaml'), '--config', join(dir, 'mine.yaml')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('GP520');
+    expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('# mine\n');
+    const noConfig = await run(['init', join(dir, 'api.yaml'), '--no-config']);
+    expect(noConfig.code).toBe(2);
+    expect(noConfig.stderr).toContain('--no-config');
+    expect(existsSync(join(dir, 'gateplan.yaml'))).toBe(false);
+  });
+
   it('leaves routes the spec already routes alone, assigning the rest one by one', async () => {
     const partial = spec.replace(
       "  /health:\n    get: { responses: { '200': { description: ok } } }",
@@ -125,9 +161,10 @@ describe('gateplan init', () => {
   });
 });
 
-describe.runIf(announceCorpus())('gateplan init round-trips every corpus spec', () => {
+/** `--by server`, the default, is the first step of test/deployability.test.ts, which goes on to generate. */
+describe.runIf(announceCorpus())('gateplan init --by tag round-trips every corpus spec', () => {
   for (const entry of corpusEntries()) {
-    it.each(['server', 'tag'] as const)(
+    it.each(['tag'] as const)(
       `${entry.id} --by %s`,
       async (by) => {
         const bare = await load(entry.file, { cwd: CORPUS_DIR, config: false });

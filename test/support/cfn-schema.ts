@@ -6,10 +6,12 @@
  * Scalar coercion follows CloudFormation, which converts template scalars to the schema's type:
  * a number or boolean is accepted where a string is expected, a numeric string where a number is,
  * and "true"/"false" where a boolean is. Structural mismatches (object vs list vs scalar) and
- * non-numeric strings for numbers are errors. Measured on live stacks (go-to-k/cdkd#3135): "6",
+ * non-numeric strings for numbers are errors. Value constraints (lengths, patterns, ranges) come
+ * from the registry schemas via `cfn-constraints.ts`. Measured on live stacks (go-to-k/cdkd#3135): "6",
  * "+8" and "010" pass as integers; " 7 ", "7 ", "" and "0x9" are rejected.
  */
 import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
+import { cfnConstraintProblems } from './cfn-constraints.js';
 
 /** The parts of the spec database's type language this validator reads. */
 type SpecType =
@@ -641,5 +643,8 @@ export function validateCfnTemplate(template: unknown): string[] {
     ...checkReferences(conditions, 'Conditions', scope),
     ...checkCycles(resources, scope),
   );
+  // A value of the wrong type or outside the allowed values is reported once, by the checks above.
+  const reported = new Set(problems.map((p) => p.slice(0, p.indexOf(': '))));
+  problems.push(...cfnConstraintProblems(template).filter((p) => !reported.has(p.slice(0, p.indexOf(': ')))));
   return problems;
 }

@@ -28,16 +28,24 @@ export function initBuilder(yargs: Argv) {
       default: 'server' as const,
       describe: 'one backend per server URL, or per tag',
     })
+    .option('config', {
+      type: 'string',
+      describe: 'where to write the file (default: gateplan.yaml beside the spec)',
+    })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing gateplan.yaml' })
     .example('$0 init specs/shop.yaml', 'write specs/gateplan.yaml with a backend per server')
+    .example('$0 init specs/shop.yaml --config deploy/shop.gateplan.yaml', 'write it somewhere else')
     .example('$0 init collection.json --by tag', 'a backend per tag (Postman: per folder)');
 }
 
-/** Writes `gateplan.yaml` beside the spec; an existing one is kept unless `--force`. */
+/**
+ * Writes `gateplan.yaml` beside the spec, or where `--config` says; an existing file is kept
+ * unless `--force`.
+ */
 export async function handleInit(argv: InitArgs): Promise<CommandResult> {
   const specAbs = resolve(argv.spec);
-  const dir = dirname(specAbs);
-  const existing = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((path) => existsSync(path));
+  const target = configTarget(argv, dirname(specAbs));
+  const existing = target.taken.find((path) => existsSync(path));
   if (existing && !argv.force) {
     const file = relative(process.cwd(), existing) || existing;
     throw new GateplanError('input', `${file} exists`, [
@@ -48,14 +56,15 @@ export async function handleInit(argv: InitArgs): Promise<CommandResult> {
   const loaded = await load(argv.spec, { ...loadOptionsFrom(argv), config: false });
   if (!loaded.ok) throw new GateplanError('input', `cannot load ${argv.spec}`, loaded.diagnostics);
   const model = normalize(loaded.spec);
+  const dir = dirname(target.path);
   const scaffold = scaffoldConfig(model, {
     by: argv.by,
     schemaRef: schemaRefFor(dir),
     spec: basename(specAbs),
   });
-  const shown = relative(process.cwd(), join(dir, CONFIG_FILE_NAMES[0]!)) || CONFIG_FILE_NAMES[0]!;
+  const shown = relative(process.cwd(), target.path) || basename(target.path);
   try {
-    await writeArtifacts(dir, [{ path: CONFIG_FILE_NAMES[0]!, content: scaffold.text }]);
+    await writeArtifacts(dir, [{ path: basename(target.path), content: scaffold.text }]);
   } catch (error) {
     throw new GateplanError('usage', `cannot write ${shown}: ${(error as Error).message}`);
   }
@@ -67,6 +76,18 @@ export async function handleInit(argv: InitArgs): Promise<CommandResult> {
       `${scaffold.assigned} of ${model.routes.length} route(s) assigned (by ${argv.by})\n`,
     failOn: 'none',
   };
+}
+
+/** Where init writes, and the files whose presence means a config is already there. */
+function configTarget(argv: InitArgs, specDir: string): { path: string; taken: string[] } {
+  if (argv.config === false || (argv.config as unknown) === 'false')
+    throw new GateplanError('usage', 'init writes a config file: --no-config leaves it nothing to do');
+  if (argv.config !== undefined) {
+    const path = resolve(argv.config);
+    return { path, taken: [path] };
+  }
+  const taken = CONFIG_FILE_NAMES.map((name) => join(specDir, name));
+  return { path: taken[0]!, taken };
 }
 
 const SCHEMA_FILE = 'gateplan.schema.json';

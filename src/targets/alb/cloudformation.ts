@@ -397,7 +397,7 @@ function webAcl(model: RouteModel, rules: AlbRateLimit[]): Record<string, unknow
       Scope: 'REGIONAL',
       DefaultAction: { Allow: {} },
       Description:
-        'gateplan throttles: rate-based rules count requests per client IP over a window; they are not token buckets',
+        'gateplan throttles: rate-based rules count requests per client IP over a window, not token buckets',
       VisibilityConfig: metric(`gateplan-${pascalId(model.api.title, 60)}`),
       Rules: rules.map((r, i) => ({
         Name: r.name,

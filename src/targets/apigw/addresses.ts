@@ -36,7 +36,12 @@ export interface LambdaAddress {
   full: boolean;
 }
 
-const LAMBDA_ARN = /^arn:([^:]+):lambda:([^:]+):(\d{12}):function:([A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?)$/;
+const FUNCTION = '([A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?)';
+const LAMBDA_ARN = new RegExp(
+  `^arn:([^:]+):lambda:([a-z]{2}(?:-[a-z]+)+-\\d):(\\d{12}):function:${FUNCTION}$`,
+);
+/** An ARN whose account or region is a placeholder (`ACCOUNT_ID`, `XXXXXXXXXXXX`), as in samples. */
+const PLACEHOLDER_ARN = new RegExp(`^arn:[^:]*:lambda:[^:]*:[^:]*:function:${FUNCTION}$`);
 
 /** Import-time variables API Gateway resolves in integration URIs. */
 export const AWS_PARTITION = '${AWS::Partition}';
@@ -46,7 +51,8 @@ export const AWS_ACCOUNT = '${AWS::AccountId}';
 export function parseLambdaArn(arn: string): LambdaAddress {
   const m = LAMBDA_ARN.exec(arn);
   if (m) return { partition: m[1]!, region: m[2]!, account: m[3]!, name: m[4]!, full: true };
-  return { partition: AWS_PARTITION, region: AWS_REGION, account: AWS_ACCOUNT, name: arn, full: false };
+  const name = PLACEHOLDER_ARN.exec(arn)?.[1] ?? arn;
+  return { partition: AWS_PARTITION, region: AWS_REGION, account: AWS_ACCOUNT, name, full: false };
 }
 
 /** The API Gateway "invoke Lambda" URI for a function, with `name` as given (maybe a stage variable). */

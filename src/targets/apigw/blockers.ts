@@ -179,10 +179,13 @@ function backendDiagnostics(model: RouteModel): Diagnostic[] {
   for (const backend of usedBackends(model)) {
     const bad = badUrlDiagnostic(backend);
     if (bad) out.push(bad);
-    if (backend.target.kind === 'lambda' && !parseLambdaArn(backend.target.functionArn).full) {
-      out.push(
-        diagnostic('GP124', backend.where, { backend: backend.name, arn: backend.target.functionArn }),
-      );
+    if (backend.target.kind === 'lambda') {
+      const { functionArn } = backend.target;
+      const address = parseLambdaArn(functionArn);
+      if (!address.full)
+        out.push(
+          diagnostic('GP124', backend.where, { backend: backend.name, arn: functionArn, name: address.name }),
+        );
     }
   }
   return out;
