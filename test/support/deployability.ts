@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { schemaRefFor } from '../../src/cli/commands/init.js';
-import { scaffoldConfig } from '../../src/cli/commands/init-scaffold.js';
+import { scaffoldConfig } from '../../src/init/scaffold.js';
 import type { Code } from '../../src/diagnostics/catalog.js';
 import { renderFix, renderMessage, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { load, withConfig } from '../../src/load/index.js';
