@@ -105,7 +105,12 @@ async function generateTarget(model: RouteModel, target: DeployTarget): Promise<
   const { artifacts, diagnostics } = generate(model, { targets: [target] });
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return failed(target, errors);
-  return { target, errors: [], unactionable: [], problems: await artifactProblems(model, target, artifacts) };
+  return {
+    target,
+    errors: [],
+    unactionable: [],
+    problems: await artifactProblems(model, target, artifacts, diagnostics),
+  };
 }
 
 /** What is wrong with one target's files; empty when they deploy. Async: the HCL parser is. */
@@ -113,6 +118,7 @@ async function artifactProblems(
   model: RouteModel,
   target: DeployTarget,
   artifacts: Artifact[],
+  diagnostics: Diagnostic[],
 ): Promise<string[]> {
   if (artifacts.length === 0) return ['wrote nothing and reported no error'];
   if (target === 'terraform') {
@@ -123,14 +129,21 @@ async function artifactProblems(
   for (const artifact of artifacts.filter((a) => a.path.endsWith('.yaml'))) {
     const template = parseYaml(artifact.content) as Record<string, unknown>;
     problems.push(...validateCfnTemplate(template).map((p) => `${artifact.path}: ${p}`));
-    if (target === 'alb') problems.push(...albRoutingProblems(model, template));
+    if (target === 'alb') problems.push(...albRoutingProblems(model, template, diagnostics));
   }
   return problems;
 }
 
-/** Requests the template's own rules send to the wrong place, under the ALB matcher. */
-function albRoutingProblems(model: RouteModel, template: Record<string, unknown>): string[] {
-  const plan = { listeners: listenersFromTemplate(template, model) } as AlbPlan;
+/**
+ * Requests the template's own rules send to the wrong place, under the ALB matcher. The
+ * target's findings say which routes it refused to serve (and so needs not route).
+ */
+function albRoutingProblems(
+  model: RouteModel,
+  template: Record<string, unknown>,
+  diagnostics: Diagnostic[],
+): string[] {
+  const plan = { listeners: listenersFromTemplate(template, model), diagnostics } as AlbPlan;
   return [
     ...misroutedRequests(model, plan).map(
       (m) =>
