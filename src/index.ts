@@ -51,24 +51,27 @@ export {
   type Classification,
 } from './diff/index.js';
 export { diffFormatters, DIFF_FORMATS, type DiffFormat } from './diff/format/index.js';
+export type { Formatter, FormatContext } from './format/formatter.js';
 export { explain, explanationText, type ExplainRequest, type AlbExplanation } from './explain/index.js';
 export {
   estimateCosts,
   albPlanFacts,
   costChart,
-  costJson,
-  costText,
+  costFormatters,
+  COST_FORMATS,
   parsePrices,
   parseProfile,
   parseVolume,
   DEFAULT_PROFILE,
   type CostReport,
+  type CostFormat,
+  type CostFormatContext,
   type Prices,
   type TrafficProfile,
 } from './cost/index.js';
 export {
   compare,
-  renderCompare,
+  compareFormatters,
   COMPARE_FORMATS,
   type CompareReport,
   type CompareFormat,

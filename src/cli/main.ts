@@ -1,7 +1,7 @@
 import yargs, { type Argv } from 'yargs';
-import { formatters, type OutputFormat } from './format/index.js';
+import { formatters } from './format/index.js';
 import { exitCodeFor, type CommandResult } from './result.js';
-import { GateplanError, VERSION } from '../index.js';
+import { GateplanError, VERSION, type FormatContext } from '../index.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -15,11 +15,13 @@ const processIo: Io = {
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
 
+type Handler = (argv: never, context: FormatContext) => Promise<CommandResult>;
+
 interface Command {
   usage: string;
   describe: string;
   /** The command's module, imported only when the command line names it: start-up pays for one. */
-  load: () => Promise<{ builder: (yargs: Argv) => Argv; handler: (argv: never) => Promise<CommandResult> }>;
+  load: () => Promise<{ builder: (yargs: Argv) => Argv; handler: Handler }>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
         builder: (yargs) => yargs,
         handler: async () => ({
           diagnostics: [],
+          diagnosticsFormat: 'text',
           diagnosticsTo: 'stderr',
           stdout: m.listCodes(),
           failOn: 'none',
@@ -107,12 +110,10 @@ const COMMANDS: Record<string, Command> = {
 
 /** Runs the CLI; returns the exit code (0 ok, 1 findings at or above --fail-on, 2 bad input or usage). */
 export async function main(args: string[], io: Io = processIo): Promise<number> {
-  let outcome: { result: CommandResult; format: string } | undefined;
-  const run = (handler: (argv: never) => Promise<CommandResult>) => async (argv: unknown) => {
-    outcome = {
-      result: await handler(argv as never),
-      format: (argv as { format?: string }).format ?? 'text',
-    };
+  let outcome: CommandResult | undefined;
+  const context: FormatContext = { color: io.color };
+  const run = (handler: Handler) => async (argv: unknown) => {
+    outcome = await handler(argv as never, context);
   };
   // Only a command the arguments name can run; `--help` alone lists the others without loading them.
   const named = Object.entries(COMMANDS).filter(([name]) => args.includes(name));
@@ -154,16 +155,15 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       return 0;
     }
     if (!outcome) return 0;
-    report(outcome.result, outcome.format, io);
-    return exitCodeFor(outcome.result);
+    report(outcome, io);
+    return exitCodeFor(outcome);
   } catch (error) {
     return reportError(error, io);
   }
 }
 
-function report(result: CommandResult, format: string, io: Io): void {
-  const formatter = formatters[(format in formatters ? format : 'text') as OutputFormat];
-  const rendered = formatter(result.diagnostics, { color: io.color });
+function report(result: CommandResult, io: Io): void {
+  const rendered = formatters[result.diagnosticsFormat](result.diagnostics, { color: io.color });
   if (result.diagnosticsTo === 'stdout') {
     io.stdout(rendered);
     if (result.stdout) io.stdout(result.stdout);
@@ -173,7 +173,17 @@ function report(result: CommandResult, format: string, io: Io): void {
   }
 }
 
-function reportError(error: unknown, io: Io): number {
+/**
+ * The one place a failure becomes an exit code and a message: usage and unusable input exit 2
+ * with one line (or the input's located findings), as does file-system trouble the user can fix
+ * (`--out` is a file, a read-only folder, a dangling link…); anything else is our bug.
+ */
+function reportError(error: unknown, io: Io): 2 {
+  const trouble = fileSystemTrouble(error);
+  if (trouble) {
+    io.stderr(`gateplan: ${trouble}\n`);
+    return 2;
+  }
   if (error instanceof GateplanError) {
     if (error.kind === 'usage') {
       io.stderr(`gateplan: ${error.message}\nRun \`gateplan --help\` for usage.\n`);
@@ -187,4 +197,44 @@ function reportError(error: unknown, io: Io): number {
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr(`gateplan: internal error — please report it with the spec that caused it\n${message}\n`);
   return 2;
+}
+
+/** What each file-system error code means to someone who can fix it. */
+const FILE_SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder (or a symbolic link to nothing)',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EEXIST: 'a file stands where a folder should be',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links (a loop?)',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+};
+
+const FILE_SYSTEM_VERBS: Record<string, string> = {
+  mkdir: 'create the folder',
+  scandir: 'read the folder',
+  opendir: 'read the folder',
+  rename: 'write',
+  write: 'write',
+  open: 'open',
+  read: 'read',
+  stat: 'read',
+  lstat: 'read',
+  unlink: 'remove',
+  rmdir: 'remove',
+};
+
+/** One line for a Node.js file-system error the user can fix; undefined for anything else. */
+function fileSystemTrouble(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException & { dest?: string };
+  if (!(error instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return;
+  const meaning = FILE_SYSTEM_ERRORS[e.code];
+  if (!meaning) return;
+  const path = e.dest ?? e.path;
+  const verb = FILE_SYSTEM_VERBS[e.syscall] ?? e.syscall;
+  return `cannot ${verb}${path ? ` ${path}` : ''}: ${meaning} (${e.code})`;
 }

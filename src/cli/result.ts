@@ -1,9 +1,12 @@
 import { SEVERITY_RANK, type Diagnostic, type Severity } from '../index.js';
+import type { OutputFormat } from './format/index.js';
 
 /** What a command hands back to the one exit-code mapper. */
 export interface CommandResult {
   /** Findings to report (already located). */
   diagnostics: Diagnostic[];
+  /** How they render: each command maps its own `--format` to one of these, explicitly. */
+  diagnosticsFormat: OutputFormat;
   /** Where they go: stdout for reports, stderr when stdout carries other output. */
   diagnosticsTo: 'stdout' | 'stderr';
   /** The command's own output (a table, JSON, a summary). */

@@ -1,16 +1,18 @@
 import { costJson } from '../cost/render.js';
+import type { Formatter } from '../format/formatter.js';
 import { formatUsd, formatVolume, round } from '../cost/format.js';
 import { FRONT_DOOR_LABELS } from '../cost/options.js';
 import { shortList } from '../format/list.js';
 import { DOORS, TARGET_DOORS, type Cell, type CompareReport, type Row } from './report.js';
 
-export const COMPARE_FORMATS = ['text', 'markdown', 'json'] as const;
-export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+export type CompareFormat = 'text' | 'markdown' | 'json';
 
-export function renderCompare(report: CompareReport, format: CompareFormat): string {
-  if (format === 'json') return JSON.stringify(compareJson(report), null, 2) + '\n';
-  return format === 'markdown' ? markdown(report) : text(report);
-}
+export const compareFormatters: Record<CompareFormat, Formatter<CompareReport>> = {
+  text: (report) => text(report),
+  markdown: (report) => markdown(report),
+  json: (report) => JSON.stringify(compareJson(report), null, 2) + '\n',
+};
+export const COMPARE_FORMATS = Object.keys(compareFormatters) as CompareFormat[];
 
 function short(cell: Cell): string {
   if (cell.support === 'native') return cell.notes.length ? 'native*' : 'native';

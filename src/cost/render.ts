@@ -1,5 +1,6 @@
 import type { CostReport } from './estimate.js';
 import { columns, formatUsd, formatVolume, round } from './format.js';
+import type { FormatContext, Formatter } from '../format/formatter.js';
 import { FRONT_DOOR_LABELS } from './options.js';
 import type { RuleLoad } from './workload.js';
 import { ALB_QUOTAS } from '../targets/alb/plan.js';
@@ -12,8 +13,21 @@ function ruleCount(rules: RuleLoad['quotaRules']): string {
   );
 }
 
+export type CostFormat = 'text' | 'json';
+
+export interface CostFormatContext extends FormatContext {
+  /** What the report is about: the API's title, or the spec's name when it has none. */
+  title: string;
+}
+
+export const costFormatters: Record<CostFormat, Formatter<CostReport, CostFormatContext>> = {
+  text: (report, { title }) => costText(report, title),
+  json: (report) => JSON.stringify(costJson(report), null, 2) + '\n',
+};
+export const COST_FORMATS = Object.keys(costFormatters) as CostFormat[];
+
 /** The compact table `gateplan cost` prints. */
-export function costText(report: CostReport, title: string): string {
+function costText(report: CostReport, title: string): string {
   const p = report.profile;
   const w = report.workload;
   const lines = [

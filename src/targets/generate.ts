@@ -4,6 +4,7 @@ import {
   sortDiagnostics,
   type Diagnostic,
 } from '../diagnostics/diagnostic.js';
+import { GateplanError } from '../diagnostics/errors.js';
 import type { RouteModel } from '../model/types.js';
 import type { Artifact } from './artifact.js';
 import { DEFAULT_TARGETS, targets } from './registry.js';
@@ -22,9 +23,9 @@ export interface GenerateResult {
   diagnostics: Diagnostic[];
 }
 
-export class UnknownTargetError extends Error {
+export class UnknownTargetError extends GateplanError {
   constructor(readonly target: string) {
-    super(`unknown target "${target}"; known: ${Object.keys(targets).join(', ')}`);
+    super('usage', `unknown target "${target}"; known: ${Object.keys(targets).join(', ')}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { GateplanError } from '../diagnostics/errors.js';
 import type { Artifact } from '../targets/artifact.js';
 import { shortDiff } from './diff.js';
 
@@ -13,7 +14,11 @@ export interface StaleFile {
 }
 
 /** Thrown when an output path runs through a symbolic link: nothing is written through one. */
-export class OutputPathError extends Error {}
+export class OutputPathError extends GateplanError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
 
 /**
  * Writes all artifacts or none: each goes to a temporary file beside its destination first,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { staleClassifiers, unclassifiedCodes } from '../../src/compare/classify.js';
 import { compare } from '../../src/compare/compare.js';
 import type { CompareReport } from '../../src/compare/report.js';
-import { renderCompare } from '../../src/compare/render.js';
+import { compareFormatters } from '../../src/compare/render.js';
 import { albPlanFacts } from '../../src/cost/alb-plan.js';
 import { estimateCosts } from '../../src/cost/estimate.js';
 import { parsePrices, type Prices } from '../../src/cost/prices.js';
@@ -80,9 +80,15 @@ paths:
 
   it('bookstore: golden markdown and json', async () => {
     const report = compareModel(await modelOf('specs/bookstore.yaml'));
-    await expect(renderCompare(report, 'markdown')).toMatchFileSnapshot('golden/bookstore.md');
-    await expect(renderCompare(report, 'json')).toMatchFileSnapshot('golden/bookstore.json');
-    await expect(renderCompare(report, 'text')).toMatchFileSnapshot('golden/bookstore.txt');
+    await expect(compareFormatters.markdown(report, { color: false })).toMatchFileSnapshot(
+      'golden/bookstore.md',
+    );
+    await expect(compareFormatters.json(report, { color: false })).toMatchFileSnapshot(
+      'golden/bookstore.json',
+    );
+    await expect(compareFormatters.text(report, { color: false })).toMatchFileSnapshot(
+      'golden/bookstore.txt',
+    );
   });
 });
 
@@ -93,7 +99,9 @@ describe.skipIf(!announceCorpus())('gateplan compare on corpus specs', () => {
       const entry = corpusEntries().find((e) => e.id === id);
       expect(entry, `${id} is in the corpus manifest`).toBeDefined();
       const report = compareModel(await modelOf(entry!.file));
-      await expect(renderCompare(report, 'markdown')).toMatchFileSnapshot(`golden/${id}.md`);
+      await expect(compareFormatters.markdown(report, { color: false })).toMatchFileSnapshot(
+        `golden/${id}.md`,
+      );
     });
   }
 });

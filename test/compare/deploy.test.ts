@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/compare.js';
 import type { CompareReport } from '../../src/compare/report.js';
-import { renderCompare } from '../../src/compare/render.js';
+import { compareFormatters } from '../../src/compare/render.js';
 import { albPlanFacts } from '../../src/cost/alb-plan.js';
 import { estimateCosts } from '../../src/cost/estimate.js';
 import { parsePrices, type Prices } from '../../src/cost/prices.js';
@@ -56,7 +56,7 @@ describe.skipIf(!announceCorpus())('compare runs the targets', () => {
       expect(row.cells.alb.support, id).toBe('impossible');
       expect(report.deploy.alb.generates, id).toBe(false);
       expect(report.recommendation.door, id).toBe('apigw-rest');
-      expect(renderCompare(report, 'text')).toContain('recommendation: API Gateway REST');
+      expect(compareFormatters.text(report, { color: false })).toContain('recommendation: API Gateway REST');
     }
   });
 
@@ -108,7 +108,7 @@ describe.skipIf(!announceCorpus())('compare on a large API (Stripe, 446 routes)'
 
   it('prints a page, not the route list over and over', () => {
     for (const format of ['text', 'markdown'] as const) {
-      const out = renderCompare(report, format);
+      const out = compareFormatters[format](report, { color: false });
       expect(out.length, format).toBeLessThan(10_000);
       expect(Math.max(...out.split('\n').map((l) => l.length)), format).toBeLessThan(600);
     }

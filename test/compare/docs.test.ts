@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/compare.js';
-import { renderCompare } from '../../src/compare/render.js';
+import { compareFormatters } from '../../src/compare/render.js';
 import { albPlanFacts } from '../../src/cost/alb-plan.js';
 import { estimateCosts } from '../../src/cost/estimate.js';
 import { parsePrices, type Prices } from '../../src/cost/prices.js';
@@ -27,7 +27,8 @@ describe('README.md', () => {
     const report = compare(model, estimateCosts(model, DEFAULT_PROFILE, prices, albPlanFacts(model)));
     const doc = readFileSync(join(REPO, 'README.md'), 'utf8');
     const docLines = new Set(doc.split('\n').map((l) => (l.startsWith('|') ? cells(l) : l.trim())));
-    const output = renderCompare(report, 'markdown')
+    const output = compareFormatters
+      .markdown(report, { color: false })
       .split('\n')
       .slice(2) // the doc has its own heading
       .filter((l) => l.trim() && !/^\|[-:| ]+\|$/.test(l));

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compare } from '../../src/compare/compare.js';
-import { COMPARE_FORMATS, renderCompare } from '../../src/compare/render.js';
+import { compareFormatters } from '../../src/compare/render.js';
 import { albPlanFacts } from '../../src/cost/alb-plan.js';
 import { estimateCosts } from '../../src/cost/estimate.js';
 import { parsePrices, type Prices } from '../../src/cost/prices.js';
-import { costJson, costText } from '../../src/cost/render.js';
+import { costFormatters } from '../../src/cost/render.js';
 import { DEFAULT_PROFILE } from '../../src/cost/traffic.js';
 import { diff, DIFF_TARGETS } from '../../src/diff/index.js';
 import { diffFormatters } from '../../src/diff/format/index.js';
@@ -53,9 +53,8 @@ export function runEverything(model: RouteModel, base: RouteModel = model): Ever
   const compared = compare(model, cost);
   const changes = diff(base, model, { targets: [...DIFF_TARGETS] });
   const reports = [
-    ...COMPARE_FORMATS.map((f) => renderCompare(compared, f)),
-    costText(cost, model.api.title),
-    JSON.stringify(costJson(cost)),
+    ...Object.values(compareFormatters).map((format) => format(compared, { color: false })),
+    ...Object.values(costFormatters).map((format) => format(cost, { color: false, title: model.api.title })),
     ...Object.values(diffFormatters).map((format) => format(changes, { color: false })),
   ];
   return { artifacts, diagnostics, reports };

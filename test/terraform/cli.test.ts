@@ -58,18 +58,19 @@ describe('gateplan generate --target terraform', () => {
     expect(
       (await run(['generate', BOOKSTORE, '-t', 'terraform', '--for', 'cloudfront', '--out', tempDir()])).code,
     ).toBe(2);
+    const nowhere = join(tempDir(), 'nope');
     const missing = await run([
       'generate',
       BOOKSTORE,
       '-t',
       'terraform',
       '--templates',
-      join(tempDir(), 'nope'),
+      nowhere,
       '--out',
       tempDir(),
     ]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--templates');
+    expect(missing.stderr).toContain(`cannot read the folder ${nowhere}`);
   });
 
   it('exits 1 and writes nothing when a user template fails', async () => {

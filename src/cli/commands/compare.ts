@@ -2,12 +2,14 @@ import type { Argv } from 'yargs';
 import {
   albPlanFacts,
   compare,
+  compareFormatters,
   COMPARE_FORMATS,
   estimateCosts,
-  renderCompare,
   type CompareFormat,
+  type FormatContext,
 } from '../../index.js';
 import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
+import type { OutputFormat } from '../format/index.js';
 import type { CommandResult } from '../result.js';
 import { readCostInputs, trafficOptions, type TrafficArgs } from './cost.js';
 
@@ -29,7 +31,14 @@ export function compareBuilder(yargs: Argv) {
     );
 }
 
-export async function handleCompare(argv: CompareArgs): Promise<CommandResult> {
+/** Findings about the spec go to stderr beside the report: as JSON with it, else as text. */
+const DIAGNOSTICS_FORMAT: Record<CompareFormat, OutputFormat> = {
+  text: 'text',
+  markdown: 'text',
+  json: 'json',
+};
+
+export async function handleCompare(argv: CompareArgs, context: FormatContext): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
   const inputs = await readCostInputs(argv);
   const alb = albPlanFacts(model);
@@ -40,5 +49,11 @@ export async function handleCompare(argv: CompareArgs): Promise<CommandResult> {
     ...inputs.diagnostics,
     ...inputs.locate(cost.diagnostics),
   ];
-  return { diagnostics, diagnosticsTo: 'stderr', stdout: renderCompare(report, argv.format), failOn: 'none' };
+  return {
+    diagnostics,
+    diagnosticsFormat: DIAGNOSTICS_FORMAT[argv.format],
+    diagnosticsTo: 'stderr',
+    stdout: compareFormatters[argv.format](report, context),
+    failOn: 'none',
+  };
 }

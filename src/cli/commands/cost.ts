@@ -4,8 +4,8 @@ import {
   albPlanFacts,
   BUNDLED_PRICES,
   costChart,
-  costJson,
-  costText,
+  costFormatters,
+  COST_FORMATS,
   DEFAULT_PROFILE,
   estimateCosts,
   GateplanError,
@@ -15,7 +15,9 @@ import {
   parseProfile,
   parseVolume,
   writeArtifacts,
+  type CostFormat,
   type Diagnostic,
+  type FormatContext,
   type Prices,
   type TrafficProfile,
 } from '../../index.js';
@@ -23,7 +25,7 @@ import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
 
 export interface CostArgs extends SpecArgs, TrafficArgs {
-  format: 'text' | 'json';
+  format: CostFormat;
   chart?: string;
 }
 
@@ -49,11 +51,7 @@ export function trafficOptions<T>(yargs: Argv<T>) {
 
 export function costBuilder(yargs: Argv) {
   return trafficOptions(specOptions(yargs))
-    .option('format', {
-      choices: ['text', 'json'] as const,
-      default: 'text' as const,
-      describe: 'output format',
-    })
+    .option('format', { choices: COST_FORMATS, default: 'text' as CostFormat, describe: 'output format' })
     .option('chart', {
       type: 'string',
       describe: 'write an SVG chart of monthly cost against requests per month',
@@ -72,7 +70,7 @@ export function costBuilder(yargs: Argv) {
     );
 }
 
-export async function handleCost(argv: CostArgs): Promise<CommandResult> {
+export async function handleCost(argv: CostArgs, context: FormatContext): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
   const inputs = await readCostInputs(argv);
   const alb = albPlanFacts(model);
@@ -83,15 +81,14 @@ export async function handleCost(argv: CostArgs): Promise<CommandResult> {
     ...inputs.locate(report.diagnostics),
   ];
   const title = model.api.title || spec.sources.entry.display;
-  let stdout =
-    argv.format === 'json' ? JSON.stringify(costJson(report), null, 2) + '\n' : costText(report, title);
+  let stdout = costFormatters[argv.format](report, { ...context, title });
   if (argv.chart !== undefined) {
     await writeArtifacts(dirname(argv.chart), [
       { path: basename(argv.chart), content: costChart(report, inputs.prices, title) },
     ]);
     if (argv.format === 'text') stdout += `\nchart written to ${argv.chart}\n`;
   }
-  return { diagnostics, diagnosticsTo: 'stderr', stdout, failOn: 'none' };
+  return { diagnostics, diagnosticsFormat: argv.format, diagnosticsTo: 'stderr', stdout, failOn: 'none' };
 }
 
 export interface TrafficArgs {

@@ -16,6 +16,7 @@ import {
   type DiffFormat,
   type DiffReport,
   type DiffTarget,
+  type FormatContext,
   type Where,
 } from '../../index.js';
 import {
@@ -27,6 +28,7 @@ import {
   type SpecArgs,
   targetListOption,
 } from '../common.js';
+import type { OutputFormat } from '../format/index.js';
 import type { CommandResult } from '../result.js';
 
 export type FailOn = 'breaking' | 'risky' | 'any' | 'none';
@@ -65,7 +67,15 @@ export function diffBuilder(yargs: Argv) {
     );
 }
 
-export async function handleDiff(argv: DiffArgs): Promise<CommandResult> {
+/** Errors in either spec go to stderr beside the report: as JSON or annotations with those, else as text. */
+const DIAGNOSTICS_FORMAT: Record<DiffFormat, OutputFormat> = {
+  text: 'text',
+  markdown: 'text',
+  json: 'json',
+  github: 'github',
+};
+
+export async function handleDiff(argv: DiffArgs, context: FormatContext): Promise<CommandResult> {
   const targets = checkTargets(argv.target);
   if (argv.other !== undefined && argv.base !== undefined)
     throw new GateplanError('usage', 'give either a second spec or --base, not both');
@@ -77,14 +87,14 @@ export async function handleDiff(argv: DiffArgs): Promise<CommandResult> {
   const report = diff(base.model, revision.model, { targets });
   const located = locateReport(report, base, revision, argv.base);
 
-  const color = argv.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
-  const stdout = diffFormatters[argv.format](located, { color });
+  const stdout = diffFormatters[argv.format](located, { color: argv.color ?? context.color });
   const errors = [
     ...relabel(locateAll(base.model.diagnostics, base.spec), argv.base),
     ...locateAll(revision.model.diagnostics, revision.spec),
   ].filter((d) => d.severity === 'error');
   return {
     diagnostics: errors,
+    diagnosticsFormat: DIAGNOSTICS_FORMAT[argv.format],
     diagnosticsTo: 'stderr',
     stdout,
     failOn: 'none',

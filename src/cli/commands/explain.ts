@@ -74,7 +74,7 @@ export async function handleExplain(argv: ExplainArgs): Promise<CommandResult> {
   });
   const stdout =
     argv.format === 'json' ? JSON.stringify(explanation, null, 2) + '\n' : explanationText(explanation);
-  return { diagnostics: [], diagnosticsTo: 'stderr', stdout, failOn: 'none' };
+  return { diagnostics: [], diagnosticsFormat: 'text', diagnosticsTo: 'stderr', stdout, failOn: 'none' };
 }
 
 function pair(separator: string, flag: string) {

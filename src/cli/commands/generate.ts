@@ -4,13 +4,10 @@ import {
   checkArtifacts,
   DEFAULT_TERRAFORM_FRONT_DOOR,
   generate,
-  GateplanError,
   hasErrors,
-  OutputPathError,
   readTemplateDir,
   targets,
   TERRAFORM_FRONT_DOORS,
-  UnknownTargetError,
   writeArtifacts,
 } from '../../index.js';
 import {
@@ -59,28 +56,18 @@ export function generateBuilder(yargs: Argv) {
 
 export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
-  let templates: Record<string, string> | undefined;
-  try {
-    if (argv.templates) templates = readTemplateDir(argv.templates);
-  } catch (error) {
-    throw new GateplanError(
-      'usage',
-      `cannot read --templates ${argv.templates}: ${(error as Error).message}`,
-    );
-  }
-  let result;
-  try {
-    result = generate(model, {
-      targets: argv.target,
-      ...(argv.for ? { for: argv.for } : {}),
-      ...(templates ? { templates } : {}),
-    });
-  } catch (error) {
-    if (error instanceof UnknownTargetError) throw new GateplanError('usage', error.message);
-    throw error;
-  }
+  const result = generate(model, {
+    targets: argv.target,
+    ...(argv.for ? { for: argv.for } : {}),
+    ...(argv.templates ? { templates: readTemplateDir(argv.templates) } : {}),
+  });
   const diagnostics = locateAll(result.diagnostics, spec);
-  const base = { diagnostics, diagnosticsTo: 'stderr' as const, failOn: argv['fail-on'] };
+  const base = {
+    diagnostics,
+    diagnosticsFormat: argv.format,
+    diagnosticsTo: 'stderr' as const,
+    failOn: argv['fail-on'],
+  };
   if (hasErrors(diagnostics)) {
     return { ...base, stdout: `nothing written: fix the errors above first\n`, failed: true };
   }
@@ -98,10 +85,7 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
       failed: true,
     };
   }
-  const written = await writeArtifacts(argv.out, result.artifacts).catch((error: unknown) => {
-    if (error instanceof OutputPathError) throw new GateplanError('usage', error.message);
-    throw error;
-  });
+  const written = await writeArtifacts(argv.out, result.artifacts);
   const summary =
     `wrote ${written.written.length} file(s) to ${argv.out}` +
     (written.unchanged.length ? ` (${written.unchanged.length} unchanged)` : '');

@@ -63,13 +63,10 @@ export async function handleInit(argv: InitArgs): Promise<CommandResult> {
     spec: basename(specAbs),
   });
   const shown = relative(process.cwd(), target.path) || basename(target.path);
-  try {
-    await writeArtifacts(dir, [{ path: basename(target.path), content: scaffold.text }]);
-  } catch (error) {
-    throw new GateplanError('usage', `cannot write ${shown}: ${(error as Error).message}`);
-  }
+  await writeArtifacts(dir, [{ path: basename(target.path), content: scaffold.text }]);
   return {
     diagnostics: [],
+    diagnosticsFormat: 'text',
     diagnosticsTo: 'stderr',
     stdout:
       `wrote ${shown}: ${scaffold.backends} backend(s), ${scaffold.stages} stage(s), ` +

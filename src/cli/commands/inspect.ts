@@ -28,7 +28,13 @@ export async function handleInspect(argv: InspectArgs): Promise<CommandResult> {
   const rows = model.routes.map((r, i) => inspectRow(r, wheres[i]!));
   const stdout =
     argv.format === 'json' ? JSON.stringify(inspectJson(model, rows), null, 2) + '\n' : table(rows);
-  return { diagnostics, diagnosticsTo: 'stderr', stdout, failOn: 'none' };
+  return {
+    diagnostics,
+    diagnosticsFormat: argv.format === 'json' ? 'json' : 'text',
+    diagnosticsTo: 'stderr',
+    stdout,
+    failOn: 'none',
+  };
 }
 
 interface InspectRow {

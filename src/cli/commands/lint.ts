@@ -41,6 +41,7 @@ export async function handleLint(argv: LintArgs): Promise<CommandResult> {
       : undefined;
   return {
     diagnostics,
+    diagnosticsFormat: argv.format,
     diagnosticsTo: 'stdout',
     failOn: argv['fail-on'],
     ...(summary ? { stdout: summary } : {}),

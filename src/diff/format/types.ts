@@ -1,11 +1,8 @@
+import type { FormatContext, Formatter } from '../../format/formatter.js';
 import type { DiffReport } from '../types.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json' | 'github';
 
-export interface DiffFormatContext {
-  /** ANSI colors (text only). */
-  color: boolean;
-}
+export type DiffFormatContext = FormatContext;
 
-/** A diff formatter is pure: report in, text out. The exit code is decided elsewhere. */
-export type DiffFormatter = (report: DiffReport, ctx: DiffFormatContext) => string;
+export type DiffFormatter = Formatter<DiffReport>;
