@@ -1,6 +1,7 @@
 /**
  * `npm run provider-schema`: extracts the AWS provider's schema of every resource type the
- * Terraform templates declare into test/terraform/fixtures/aws-provider-schema.json, which the
+ * Terraform templates declare (and of the data sources modules read) into
+ * test/terraform/fixtures/aws-provider-schema.json, which the
  * Terraform tests check emitted modules against.
  *
  * The schemas come from CDK Terrain's generated bindings, `@cdktn/provider-aws` (generated from
@@ -17,6 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  DATA_SOURCE_TYPES,
   FIXTURE_PATH,
   PROVIDER_PACKAGE,
   type BlockSchemaJson,
@@ -93,14 +95,24 @@ function requiredProperties(dts: string, name: string): Set<string> {
   return out;
 }
 
-/** The schema of resource `type` from the unpacked package, or null when the provider has none. */
-function readResource(packageDir: string, type: string): ResourceSchemaJson | null {
-  const dir = join(packageDir, 'lib', type.slice(4).replace(/_/g, '-'));
+/** The package folder of a resource (`lib/lb-listener`) or data source (`lib/data-aws-region`). */
+function folderOf(type: string, kind: 'resource' | 'data'): string {
+  return kind === 'data' ? `data-${type.replace(/_/g, '-')}` : type.slice(4).replace(/_/g, '-');
+}
+
+/** The schema of resource or data source `type` from the unpacked package, or null when the provider has none. */
+function readResource(
+  packageDir: string,
+  type: string,
+  kind: 'resource' | 'data',
+): ResourceSchemaJson | null {
+  const dir = join(packageDir, 'lib', folderOf(type, kind));
   if (!existsSync(join(dir, 'index.js'))) return null;
   const js = readFileSync(join(dir, 'index.js'), 'utf8');
   const dts = readFileSync(join(dir, 'index.d.ts'), 'utf8');
+  const base = kind === 'data' ? 'TerraformDataSource' : 'TerraformResource';
   const classMatch = new RegExp(
-    `class (\\w+) extends cdktn\\.TerraformResource \\{[^]*?static tfResourceType = "${type}";`,
+    `class (\\w+) extends cdktn\\.${base} \\{[^]*?static tfResourceType = "${type}";`,
   ).exec(js);
   if (!classMatch) return null;
   const classBody = js.slice(classMatch.index);
@@ -110,15 +122,15 @@ function readResource(packageDir: string, type: string): ResourceSchemaJson | nu
   return { ...schema, readable: [...readable].sort() };
 }
 
-/** Fetches the package tarball and unpacks package.json and the folders of `types` only. */
-function unpack(spec: string, types: string[], into: string): string {
+/** Fetches the package tarball and unpacks package.json and the given folders only. */
+function unpack(spec: string, folders: string[], into: string): string {
   const tarball = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', into], {
     encoding: 'utf8',
   })
     .trim()
     .split('\n')
     .pop()!;
-  const members = types.map((t) => `package/lib/${t.slice(4).replace(/_/g, '-')}/*`);
+  const members = folders.map((folder) => `package/lib/${folder}/*`);
   execFileSync('tar', [
     '-xzf',
     join(into, tarball),
@@ -135,18 +147,25 @@ function extractProviderSchema(spec: string): ProviderSchemaFixture {
   const types = templateResourceTypes();
   const temp = mkdtempSync(join(tmpdir(), 'gateplan-provider-schema-'));
   try {
-    const packageDir = unpack(spec, types, temp);
+    const folders = [
+      ...types.map((t) => folderOf(t, 'resource')),
+      ...DATA_SOURCE_TYPES.map((t) => folderOf(t, 'data')),
+    ];
+    const packageDir = unpack(spec, folders, temp);
     const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
       name: string;
       version: string;
       cdktf?: { provider?: { name?: string; version?: string } };
     };
     const resources: Record<string, ResourceSchemaJson | null> = {};
-    for (const type of types) resources[type] = readResource(packageDir, type);
+    for (const type of types) resources[type] = readResource(packageDir, type, 'resource');
+    const dataSources: Record<string, ResourceSchemaJson | null> = {};
+    for (const type of DATA_SOURCE_TYPES) dataSources[type] = readResource(packageDir, type, 'data');
     return {
       package: `${pkg.name}@${pkg.version}`,
       provider: `${pkg.cdktf?.provider?.name ?? 'unknown'} ${pkg.cdktf?.provider?.version ?? 'unknown'}`,
       resources,
+      dataSources,
     };
   } finally {
     rmSync(temp, { recursive: true, force: true });

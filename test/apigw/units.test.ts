@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLambdaArn } from '../../src/targets/apigw/addresses.js';
-import { bodyWithParameters } from '../../src/targets/apigw/cfn.js';
+import { stackBody } from '../../src/targets/apigw/cfn.js';
+import { AWS_PARTITION, sub } from '../../src/targets/apigw/substitution.js';
 import { methodSettingPath } from '../../src/targets/apigw/rest-cfn.js';
 import { modelNames, toRestSchema } from '../../src/targets/apigw/rest-schema.js';
 import { REPO } from '../support/pipeline.js';
@@ -65,18 +66,21 @@ describe('CloudFormation rendering', () => {
     expect(methodSettingPath('/')).toBe('/~1');
   });
 
-  it('substitutes stack parameters in the body and escapes every other ${', () => {
+  it("substitutes gateplan's own placeholders in the body, and nothing the spec wrote", () => {
     const body = {
-      a: '${VpcLinkId}',
-      b: 'http://${stageVariables.x}/y',
-      c: ['${Listener} ${stageVariables.z}'],
+      a: sub`${{ param: 'VpcLinkId' }}`,
+      b: 'http://${stageVariables.x}/y ${VpcLinkId} ${AWS::Region}',
+      c: [sub`${{ param: 'Listener' }} ${'${stageVariables.z}'}`, sub`arn:${AWS_PARTITION}:x`],
     };
-    expect(bodyWithParameters(body, ['VpcLinkId', 'Listener'])).toEqual({
+    expect(stackBody(body)).toEqual({
       a: { 'Fn::Sub': '${VpcLinkId}' },
-      b: 'http://${stageVariables.x}/y',
-      c: [{ 'Fn::Sub': '${Listener} ${!stageVariables.z}' }],
+      b: 'http://${stageVariables.x}/y ${VpcLinkId} ${AWS::Region}',
+      c: [{ 'Fn::Sub': '${Listener} ${!stageVariables.z}' }, { 'Fn::Sub': 'arn:${AWS::Partition}:x' }],
     });
-    expect(bodyWithParameters(body, [])).toBe(body);
+    expect(JSON.parse(JSON.stringify(body)).c).toEqual([
+      '${Listener} ${stageVariables.z}',
+      'arn:${AWS::Partition}:x',
+    ]);
   });
 });
 
@@ -131,11 +135,7 @@ describe('Lambda addresses', () => {
       'arn:aws:lambda:us-east-1:ACCOUNT_ID:function:orders',
       'arn:aws:lambda:REGION:XXXXXXXXXXXX:function:orders',
     ]) {
-      expect(parseLambdaArn(arn)).toMatchObject({
-        account: '${AWS::AccountId}',
-        name: 'orders',
-        full: false,
-      });
+      expect(parseLambdaArn(arn)).toEqual({ name: 'orders', full: false });
     }
   });
 });

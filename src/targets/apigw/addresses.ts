@@ -1,3 +1,5 @@
+import { AWS_ACCOUNT, AWS_PARTITION, AWS_REGION, sub, type Substituted } from './substitution.js';
+
 /** Parsing of backend addresses into the parts API Gateway lets a stage variable replace. */
 
 /** An HTTP backend URL split so the host can live in a stage variable (the scheme cannot). */
@@ -26,15 +28,16 @@ export function parseHttpUrl(url: string): HttpAddress | undefined {
 }
 
 /** A Lambda function ARN split so the function name (with qualifier) can live in a stage variable. */
-export interface LambdaAddress {
-  partition: string;
-  region: string;
-  account: string;
-  /** `name` or `name:alias`. */
-  name: string;
-  /** False when the backend gave only a name: account and region are the API's own. */
-  full: boolean;
-}
+export type LambdaAddress =
+  | {
+      full: true;
+      partition: string;
+      region: string;
+      account: string;
+      /** `name` or `name:alias`. */ name: string;
+    }
+  /** Only a name was given: the function is the API's own account's, in its own region. */
+  | { full: false; name: string };
 
 const FUNCTION = '([A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?)';
 const LAMBDA_ARN = new RegExp(
@@ -43,26 +46,25 @@ const LAMBDA_ARN = new RegExp(
 /** An ARN whose account or region is a placeholder (`ACCOUNT_ID`, `XXXXXXXXXXXX`), as in samples. */
 const PLACEHOLDER_ARN = new RegExp(`^arn:[^:]*:lambda:[^:]*:[^:]*:function:${FUNCTION}$`);
 
-/** Import-time variables API Gateway resolves in integration URIs. */
-export const AWS_PARTITION = '${AWS::Partition}';
-export const AWS_REGION = '${AWS::Region}';
-export const AWS_ACCOUNT = '${AWS::AccountId}';
-
 export function parseLambdaArn(arn: string): LambdaAddress {
   const m = LAMBDA_ARN.exec(arn);
-  if (m) return { partition: m[1]!, region: m[2]!, account: m[3]!, name: m[4]!, full: true };
-  const name = PLACEHOLDER_ARN.exec(arn)?.[1] ?? arn;
-  return { partition: AWS_PARTITION, region: AWS_REGION, account: AWS_ACCOUNT, name, full: false };
+  if (m) return { full: true, partition: m[1]!, region: m[2]!, account: m[3]!, name: m[4]! };
+  return { full: false, name: PLACEHOLDER_ARN.exec(arn)?.[1] ?? arn };
 }
 
 /** The API Gateway "invoke Lambda" URI for a function, with `name` as given (maybe a stage variable). */
-export function lambdaInvocationUri(address: LambdaAddress, name: string = address.name): string {
-  const fn = `arn:${address.partition}:lambda:${address.region}:${address.account}:function:${name}`;
-  return `arn:${address.partition}:apigateway:${address.region}:lambda:path/2015-03-31/functions/${fn}/invocations`;
+export function lambdaInvocationUri(
+  address: LambdaAddress,
+  name: string = address.name,
+): string | Substituted {
+  const [partition, region, account] = address.full
+    ? [address.partition, address.region, address.account]
+    : [AWS_PARTITION, AWS_REGION, AWS_ACCOUNT];
+  return sub`arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/arn:${partition}:lambda:${region}:${account}:function:${name}/invocations`;
 }
 
-/** The function ARN a Lambda permission names. */
-export function lambdaFunctionArn(address: LambdaAddress): string {
+/** The ARN of a function given in full. */
+export function lambdaFunctionArn(address: Extract<LambdaAddress, { full: true }>): string {
   return `arn:${address.partition}:lambda:${address.region}:${address.account}:function:${address.name}`;
 }
 

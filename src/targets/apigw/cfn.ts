@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { kebabId, pascalId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type { ApiPlanBase, LambdaPermissionPlan, PlanValue } from './plan.js';
+import { documentPlaceholders, mapDocumentStrings, placeholderName } from './substitution.js';
 
 const yaml = lazyRequire<typeof Yaml>('yaml');
 
@@ -23,29 +24,12 @@ export function cfnValues(values: Record<string, PlanValue>): Record<string, unk
 }
 
 /**
- * The document as a `Body`: strings that name stack parameters (`${Name}`) become `Fn::Sub`.
- * CloudFormation resolves `${AWS::Region}` and friends there as API Gateway's import would;
- * every other `${` (stage variables) is escaped as `${!` so it is left for API Gateway.
+ * The document as a `Body`: gateplan's own placeholder strings become `Fn::Sub` (CloudFormation
+ * fills in stack parameters and `${AWS::Region}` and friends; their other `${`, such as stage
+ * variables, are escaped as `${!`). Every other string is the spec's text and stays as written.
  */
-export function bodyWithParameters(document: unknown, parameters: string[]): unknown {
-  if (parameters.length === 0) return document;
-  const names = new Set(parameters);
-  const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') {
-      const refs = [...node.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]!);
-      if (!refs.some((r) => names.has(r))) return node;
-      return {
-        'Fn::Sub': node.replace(/\$\{([^}]*)\}/g, (whole, inner: string) =>
-          names.has(inner) || inner.startsWith('AWS::') ? whole : '${!' + inner + '}',
-        ),
-      };
-    }
-    if (Array.isArray(node)) return node.map(walk);
-    if (node && typeof node === 'object')
-      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
-    return node;
-  };
-  return walk(document);
+export function stackBody(document: unknown): unknown {
+  return mapDocumentStrings(document, (value) => ({ 'Fn::Sub': value.cfnTemplate }));
 }
 
 function parametersSection(plan: ApiPlanBase): Record<string, unknown> {
@@ -131,10 +115,7 @@ export function withBody(
   const inline = templateText(
     build(
       {
-        Body: bodyWithParameters(
-          plan.document,
-          plan.parameters.map((p) => p.name),
-        ),
+        Body: stackBody(plan.document),
       },
       {},
     ),
@@ -167,13 +148,16 @@ export function withBody(
       },
     ),
   );
-  if (plan.parameters.length) {
-    // CloudFormation substitutes parameters only in an inline body; S3 holds the file as written.
+  // CloudFormation substitutes parameters only in an inline body; S3 holds the file as written,
+  // and API Gateway's import fills in only the AWS variables.
+  const used = new Set(documentPlaceholders(plan.document).map(placeholderName));
+  const params = plan.parameters.filter((p) => used.has(p.name));
+  if (params.length) {
     diagnostics.push(
       diagnostic(
         'GP132',
         { file: model.source.file, pointer: '' },
-        { params: plan.parameters.map((p) => p.name).join(', ') },
+        { params: params.map((p) => p.name).join(', ') },
       ),
     );
   }

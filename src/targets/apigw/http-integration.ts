@@ -8,6 +8,7 @@ import { primaryBackend } from './route-backend.js';
 import { vpcLinkValue } from './variables.js';
 import type { BackendVariables } from './plan.js';
 import type { GatewayRoute } from './gateway-routes.js';
+import { sub, type Substituted } from './substitution.js';
 
 /** HTTP APIs allow at most 30 s, and that is also their default. */
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -149,7 +150,7 @@ function listenerValue(backend: Backend, parameters: StackParameter[]): string |
   return { param: name };
 }
 
-/** A parameter's value in the document: `${Name}`, replaced by the stack. */
-function placeholder(value: string | { param: string }): string {
-  return typeof value === 'string' ? value : '${' + value.param + '}';
+/** A parameter's value in the document: a placeholder the stack fills in. */
+function placeholder(value: string | { param: string }): string | Substituted {
+  return typeof value === 'string' ? value : sub`${value}`;
 }

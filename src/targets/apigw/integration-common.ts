@@ -4,6 +4,7 @@ import { backendFromIntegration } from '../../model/intent/backends.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Backend, Route } from '../../model/types.js';
 import { lambdaInvocationUri, parseHttpUrl, parseLambdaArn, stageVariableRef } from './addresses.js';
+import type { Substituted } from './substitution.js';
 import { primaryBackendName } from './route-backend.js';
 import type { BackendVariables } from './plan.js';
 import type { GatewayRoute } from './gateway-routes.js';
@@ -50,7 +51,7 @@ export function lambdaProxy(
   backend: string,
   functionArn: string,
   vars: BackendVariables,
-): { type: 'aws_proxy'; httpMethod: 'POST'; uri: string } {
+): { type: 'aws_proxy'; httpMethod: 'POST'; uri: string | Substituted } {
   const address = parseLambdaArn(functionArn);
   const fnVar = vars.fn.get(backend);
   return {

@@ -2,13 +2,8 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pascalId } from '../../model/ids.js';
 import { routeLabel } from '../../model/routes.js';
 import type { AuthScheme, NamedAuthScheme, Route, RouteModel } from '../../model/types.js';
-import {
-  AWS_PARTITION,
-  AWS_REGION,
-  lambdaFunctionArn,
-  lambdaInvocationUri,
-  parseLambdaArn,
-} from './addresses.js';
+import { lambdaFunctionArn, lambdaInvocationUri, parseLambdaArn } from './addresses.js';
+import { AWS_PARTITION, AWS_REGION, sub, type Substituted } from './substitution.js';
 import type { LambdaPermissionPlan, StackParameter } from './plan.js';
 import { dict, own } from '../../util/dict.js';
 
@@ -172,7 +167,7 @@ export function lambdaAuthorizerUri(
   named: NamedAuthScheme,
   scheme: Extract<AuthScheme, { kind: 'lambda' }>,
   state: AuthState,
-): string {
+): string | Substituted {
   const id = `Authorizer${pascalId(named.name, 40)}`;
   if (scheme.functionArn) {
     const address = parseLambdaArn(scheme.functionArn);
@@ -191,7 +186,7 @@ export function lambdaAuthorizerUri(
     });
   }
   addPermission(state, { id, functionName: { param }, sourcePath: '/authorizers/*' });
-  return `arn:${AWS_PARTITION}:apigateway:${AWS_REGION}:lambda:path/2015-03-31/functions/\${${param}}/invocations`;
+  return sub`arn:${AWS_PARTITION}:apigateway:${AWS_REGION}:lambda:path/2015-03-31/functions/${{ param }}/invocations`;
 }
 
 function addPermission(state: AuthState, permission: LambdaPermissionPlan): void {

@@ -1,7 +1,8 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel } from '../../model/types.js';
-import { AWS_PARTITION, AWS_REGION, stageVariableRef } from './addresses.js';
+import { stageVariableRef } from './addresses.js';
+import { AWS_PARTITION, AWS_REGION, sub } from './substitution.js';
 import {
   expressionDiagnostics,
   httpBackendUri,
@@ -85,7 +86,7 @@ export function restIntegration(
       return {
         type: 'aws',
         httpMethod: S3_METHODS[route.method] ?? 'GET',
-        uri: `arn:${AWS_PARTITION}:apigateway:${target.region ?? AWS_REGION}:s3:path/${target.bucket}/${key}`,
+        uri: sub`arn:${AWS_PARTITION}:apigateway:${target.region ?? AWS_REGION}:s3:path/${target.bucket}/${key}`,
         credentials: target.roleArn,
         ...withMapping,
         passthroughBehavior: 'when_no_match',
@@ -110,7 +111,7 @@ export function restIntegration(
       return {
         type: 'aws',
         httpMethod: 'POST',
-        uri: `arn:${AWS_PARTITION}:apigateway:${target.region ?? AWS_REGION}:kinesis:action/PutRecord`,
+        uri: sub`arn:${AWS_PARTITION}:apigateway:${target.region ?? AWS_REGION}:kinesis:action/PutRecord`,
         credentials: target.roleArn,
         requestTemplates: { 'application/json': template },
         passthroughBehavior: 'never',

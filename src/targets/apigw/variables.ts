@@ -2,7 +2,7 @@ import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pascalId, shortHash } from '../../model/ids.js';
 import type { Backend, RouteModel, Stage } from '../../model/types.js';
-import { parseHttpUrl, parseLambdaArn } from './addresses.js';
+import { parseHttpUrl, parseLambdaArn, type LambdaAddress } from './addresses.js';
 import type { BackendVariables, PlanValue, StackParameter } from './plan.js';
 import { keptIntegration } from './integration-common.js';
 import { primaryBackendName } from './route-backend.js';
@@ -179,12 +179,12 @@ export function canaryOverrides(
       if (!fnVar) continue;
       const sa = parseLambdaArn(s.functionArn);
       const ca = parseLambdaArn(c.functionArn);
-      if (sa.partition !== ca.partition || sa.region !== ca.region || sa.account !== ca.account) {
+      if (sameAccountAndRegion(sa, ca)) {
+        out[fnVar] = ca.name;
+      } else {
         fail(
           'the functions are in different accounts or regions; a stage variable can only change the function name',
         );
-      } else {
-        out[fnVar] = ca.name;
       }
     } else if (s.kind === 'http' || s.kind === 'lambda') {
       fail(`${stableName} is a ${s.kind} backend and ${canaryName} a ${c.kind} backend`);
@@ -193,4 +193,10 @@ export function canaryOverrides(
     }
   }
   return out;
+}
+
+/** Two functions a stage variable can switch between: only the name differs (a bare name is the API's own account and region). */
+function sameAccountAndRegion(a: LambdaAddress, b: LambdaAddress): boolean {
+  if (!a.full || !b.full) return a.full === b.full;
+  return a.partition === b.partition && a.region === b.region && a.account === b.account;
 }

@@ -1,6 +1,13 @@
 import { routeNameBase } from '../../model/ids.js';
 import type { Quota, RouteModel, Throttle } from '../../model/types.js';
 import type { ApiPlanBase, HttpPlan, PlanValue, RestPlan, RouteThrottle } from '../apigw/plan.js';
+import {
+  documentPlaceholders,
+  mapDocumentStrings,
+  placeholderName,
+  type Placeholder,
+  type Substituted,
+} from '../apigw/substitution.js';
 import { expr, tfName, type HclExpr, type HclValue } from './hcl.js';
 import { interpolate, type ModuleInterface } from './module.js';
 import { uniqueTfNames } from './names.js';
@@ -57,10 +64,11 @@ export interface HttpContext extends ApiContext {
 }
 
 /**
- * The document as the module ships it. With no user-supplied values it is read with
- * `file()`, byte for byte what the CloudFormation target writes. Values the user supplies
- * (`${Name}` in the document) are filled by `templatefile()`, which reads every other
- * `${` and `%{` as template syntax, so those are escaped in the file.
+ * The document as the module ships it. Without placeholders it is read with `file()`, byte for
+ * byte what the CloudFormation target writes. gateplan's placeholders (stack parameters, and
+ * the partition, region and account of a function given by name) are filled by `templatefile()`
+ * from variables and data sources; it reads every other `${` and `%{` as template syntax, so
+ * those are escaped (`$${`, `%%{`) wherever they occur in the file, keys included.
  */
 export function documentFile(
   plan: ApiPlanBase,
@@ -69,21 +77,42 @@ export function documentFile(
   supplied: Record<string, HclExpr> = {},
 ): DocumentFile {
   const location = `"\${path.module}/${path}"`;
-  if (plan.parameters.length === 0)
-    return { path, content: plan.documentJson, body: expr(`file(${location})`) };
-  const names = new Set(plan.parameters.map((p) => p.name));
-  const content = plan.documentJson
-    .replace(/([$%])\{/g, '$1$1{')
-    .replace(/\$\$\{([A-Za-z0-9]+)\}/g, (whole, name: string) =>
-      names.has(name) ? '${' + name + '}' : whole,
-    );
-  const args = plan.parameters
-    .map(
-      (p) =>
-        `${p.name} = ${(supplied[p.name] ?? vars.variable(tfName(p.name), 'string', p.description)).hclExpr}`,
-    )
+  // In the plan's order (parameters first, then partition, region, account), for stable output.
+  const order = [...plan.parameters.map((p) => p.name), ...Object.keys(PSEUDO)];
+  const placeholders = documentPlaceholders(plan.document).sort(
+    (a, b) => order.indexOf(placeholderName(a)) - order.indexOf(placeholderName(b)),
+  );
+  if (placeholders.length === 0) return { path, content: plan.documentJson, body: expr(`file(${location})`) };
+  const escape = (text: string) => text.replace(/([$%])\{/g, '$1$1{');
+  const render = (value: Substituted) =>
+    value.parts.map((p) => (typeof p === 'string' ? escape(p) : '${' + templateVar(p) + '}')).join('');
+  const content = JSON.stringify(mapDocumentStrings(plan.document, render, escape), null, 2) + '\n';
+  const args = placeholders
+    .map((p) => `${templateVar(p)} = ${placeholderValue(p, plan, vars, supplied).hclExpr}`)
     .join(', ');
   return { path, content, body: expr(`templatefile(${location}, { ${args} })`) };
+}
+
+/** The templatefile variable for a placeholder: the parameter's name, or `aws_region` and friends. */
+function templateVar(p: Placeholder): string {
+  return 'param' in p ? p.param : PSEUDO[p.pseudo].var;
+}
+
+const PSEUDO = {
+  'AWS::Partition': { var: 'aws_partition', data: 'aws_partition', attribute: 'partition' },
+  'AWS::Region': { var: 'aws_region', data: 'aws_region', attribute: 'region' },
+  'AWS::AccountId': { var: 'aws_account_id', data: 'aws_caller_identity', attribute: 'account_id' },
+} as const;
+
+function placeholderValue(
+  p: Placeholder,
+  plan: ApiPlanBase,
+  vars: ModuleInterface,
+  supplied: Record<string, HclExpr>,
+): HclExpr {
+  if ('pseudo' in p) return vars.current(PSEUDO[p.pseudo].data, PSEUDO[p.pseudo].attribute);
+  const description = plan.parameters.find((x) => x.name === p.param)?.description ?? p.param;
+  return supplied[p.param] ?? vars.variable(tfName(p.param), 'string', description);
 }
 
 function planValue(value: PlanValue, plan: ApiPlanBase, vars: ModuleInterface): HclValue {

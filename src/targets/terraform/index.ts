@@ -110,7 +110,7 @@ function renderModule(
   artifacts.push({ path: 'versions.tf', content: renderer.render('versions.tf', VERSIONS) });
   artifacts.push({
     path: 'variables.tf',
-    content: renderer.render('variables.tf', { variables: vars.variables }),
+    content: renderer.render('variables.tf', { variables: vars.variables, data: vars.data }),
   });
   artifacts.push({ path: 'outputs.tf', content: renderer.render('outputs.tf', { outputs: vars.outputs }) });
   return artifacts;

@@ -18,10 +18,17 @@ export interface TfOutput {
   value: HclExpr;
 }
 
-/** Variables and outputs gathered while the front doors are rendered; each listed once, sorted by name. */
+/** A `data` block with no arguments: something the module reads from the account it is applied in. */
+export interface TfData {
+  type: string;
+  name: string;
+}
+
+/** Variables, data sources and outputs gathered while the front doors are rendered; each listed once, sorted by name. */
 export class ModuleInterface {
   private readonly vars = new Map<string, TfVariable>();
   private readonly outs = new Map<string, TfOutput>();
+  private readonly sources = new Map<string, TfData>();
 
   /** Declares a variable (the first declaration of a name wins) and returns `var.<name>`. */
   variable(
@@ -34,12 +41,22 @@ export class ModuleInterface {
     return expr(`var.${name}`);
   }
 
+  /** Declares `data "<type>" "current" {}` (once) and returns `data.<type>.current.<attribute>`. */
+  current(type: string, attribute: string): HclExpr {
+    this.sources.set(type, { type, name: 'current' });
+    return expr(`data.${type}.current.${attribute}`);
+  }
+
   output(name: string, description: string, value: HclExpr): void {
     if (!this.outs.has(name)) this.outs.set(name, { name, description, value });
   }
 
   get variables(): TfVariable[] {
     return [...this.vars.values()].sort(byKey((x) => x.name));
+  }
+
+  get data(): TfData[] {
+    return [...this.sources.values()].sort(byKey((x) => x.type));
   }
 
   get outputs(): TfOutput[] {

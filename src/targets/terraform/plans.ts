@@ -2,6 +2,7 @@
  * The plans the Terraform target renders. They come from the same builders the
  * CloudFormation targets use, so both outputs route the same way; nothing here decides routing.
  */
+import { Substituted } from '../apigw/substitution.js';
 import { behindAlbModel } from '../../model/topology.js';
 import type { RouteModel } from '../../model/types.js';
 import { compileAlb } from '../alb/compile.js';
@@ -32,8 +33,10 @@ export function behindAlb(model: RouteModel): {
 } {
   const plan = httpPlan(behindAlbModel(model));
   const integration = firstIntegration(plan.document);
-  const param = (value: unknown) =>
-    typeof value === 'string' ? /^\$\{([A-Za-z0-9]+)\}$/.exec(value)?.[1] : undefined;
+  const param = (value: unknown) => {
+    const only = value instanceof Substituted && value.parts.length === 1 ? value.parts[0] : undefined;
+    return only !== undefined && typeof only !== 'string' && 'param' in only ? only.param : undefined;
+  };
   const vpcLinkParam = param(integration?.['connectionId']);
   const listenerParam = param(integration?.['uri']);
   return { plan, ...(vpcLinkParam ? { vpcLinkParam } : {}), ...(listenerParam ? { listenerParam } : {}) };

@@ -1,5 +1,5 @@
 import { parseHcl } from './hcl.js';
-import { extracted, resourceSchema, type BlockSchema } from './provider-schema.js';
+import { dataSourceSchema, extracted, resourceSchema, type BlockSchema } from './provider-schema.js';
 
 /** Arguments Terraform itself gives every resource block. */
 const META_ARGUMENTS = new Set([
@@ -17,11 +17,13 @@ export interface ParsedModule {
   files: Record<string, Record<string, unknown>>;
   /** `type.name` → body, across files. */
   resources: Map<string, Record<string, unknown>>;
+  /** `type.name` of every `data` block. */
+  data: Set<string>;
   variables: Set<string>;
 }
 
 export async function parseModule(files: Record<string, string>): Promise<ParsedModule> {
-  const out: ParsedModule = { files: {}, resources: new Map(), variables: new Set() };
+  const out: ParsedModule = { files: {}, resources: new Map(), data: new Set(), variables: new Set() };
   for (const [name, text] of Object.entries(files)) {
     if (!name.endsWith('.tf')) continue;
     const parsed = await parseHcl(text, name);
@@ -35,6 +37,9 @@ export async function parseModule(files: Record<string, string>): Promise<Parsed
       }
     }
     for (const variable of Object.keys((parsed['variable'] ?? {}) as object)) out.variables.add(variable);
+    const data = (parsed['data'] ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [type, byName] of Object.entries(data))
+      for (const label of Object.keys(byName)) out.data.add(`${type}.${label}`);
   }
   return out;
 }
@@ -66,6 +71,12 @@ export function schemaProblems(module: ParsedModule): string[] {
       const [head, name, attribute] = ref.split('.');
       if (head === 'var') {
         if (!module.variables.has(name!)) problems.push(`${file}: var.${name} is not declared`);
+      } else if (head === 'data') {
+        const [, type, label, attr] = ref.split('.');
+        if (!module.data.has(`${type}.${label}`))
+          problems.push(`${file}: data.${type}.${label} is not declared`);
+        else if (!dataSourceSchema(type!)?.readable.has(attr!))
+          problems.push(`${file}: data source ${type} has no attribute ${attr}`);
       } else if (head?.startsWith('aws_')) {
         if (!module.resources.has(`${head}.${name}`))
           problems.push(`${file}: ${head}.${name} is not declared`);
@@ -133,14 +144,14 @@ function fitsType(value: unknown, type: string | undefined): boolean {
   }
 }
 
-/** Every `var.x` / `aws_type.name.attr` reference in the module's expressions. */
+/** Every `var.x` / `aws_type.name.attr` / `data.aws_type.name.attr` reference in the module's expressions. */
 function references(value: unknown): string[] {
   if (typeof value === 'string') {
     const out: string[] = [];
     // `$${` is an escaped, literal `${`: only live sequences hold references.
     for (const m of value.replace(/\$\$\{/g, '').matchAll(/\$\{([^}]*)\}/g)) {
       for (const r of m[1]!.matchAll(
-        /\b(var\.[A-Za-z0-9_]+|aws_[a-z0-9_]+\.[A-Za-z0-9_]+(?:\.[a-z0-9_]+)?)/g,
+        /\b(var\.[A-Za-z0-9_]+|data\.aws_[a-z0-9_]+\.[A-Za-z0-9_]+\.[a-z0-9_]+|(?<!data\.)aws_[a-z0-9_]+\.[A-Za-z0-9_]+(?:\.[a-z0-9_]+)?)/g,
       ))
         out.push(r[1]!);
     }

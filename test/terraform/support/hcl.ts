@@ -55,3 +55,28 @@ export function unformatted(files: Record<string, string>): string {
     return String((error as { stdout?: string }).stdout ?? error);
   }
 }
+
+/**
+ * What Terraform's `templatefile(path, vars)` makes of a file: `${name}` becomes `vars[name]`,
+ * `$${` and `%%{` are the escaped `${` and `%{`. Anything else live (`${expr}` naming no var,
+ * a `%{` directive) is an error here, as it is either an error or a substitution in Terraform.
+ */
+export function renderTemplatefile(template: string, vars: Record<string, string>): string {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if ((c === '$' || c === '%') && template[i + 1] === c && template[i + 2] === '{') {
+      out += c + '{';
+      i += 2;
+    } else if (c === '$' && template[i + 1] === '{') {
+      const end = template.indexOf('}', i);
+      const name = template.slice(i + 2, end).trim();
+      if (!Object.hasOwn(vars, name)) throw new Error(`templatefile: no variable ${name} (at ${i})`);
+      out += vars[name];
+      i = end;
+    } else if (c === '%' && template[i + 1] === '{') {
+      throw new Error(`templatefile: a directive at ${i}: ${template.slice(i, i + 30)}`);
+    } else out += c;
+  }
+  return out;
+}

@@ -36,6 +36,8 @@ export interface ProviderSchemaFixture {
   provider: string;
   /** Resource type → its schema, or null when the provider has no such resource. */
   resources: Record<string, ResourceSchemaJson | null>;
+  /** Data source type → its schema, or null when the provider has no such data source. */
+  dataSources: Record<string, ResourceSchemaJson | null>;
 }
 
 export interface BlockSchema {
@@ -51,6 +53,12 @@ export interface ResourceSchema extends BlockSchema {
   type: string;
   readable: Set<string>;
 }
+
+/**
+ * The data sources modules read (`data "aws_region" "current" {}`), for the AWS variables of an
+ * import document (src/targets/terraform/apigw.ts); the templates declare them generically.
+ */
+export const DATA_SOURCE_TYPES = ['aws_caller_identity', 'aws_partition', 'aws_region'];
 
 /** Every `resource "aws_…"` type the bundled templates can emit, sorted. */
 export function templateResourceTypes(): string[] {
@@ -94,9 +102,16 @@ export function extracted(type: string): boolean {
 
 /** The schema of `aws_*` resource `type`, or undefined when the provider has none (or it was not extracted). */
 export function resourceSchema(type: string): ResourceSchema | undefined {
-  if (!cache.has(type)) {
-    const json = providerSchemaFixture().resources[type];
-    cache.set(type, json ? { type, ...blockSchema(json), readable: new Set(json.readable) } : undefined);
-  }
-  return cache.get(type);
+  return schemaOf(type, providerSchemaFixture().resources[type], type);
+}
+
+/** The schema of data source `type`, or undefined when the provider has none (or it was not extracted). */
+export function dataSourceSchema(type: string): ResourceSchema | undefined {
+  return schemaOf(`data.${type}`, providerSchemaFixture().dataSources[type], type);
+}
+
+function schemaOf(key: string, json: ResourceSchemaJson | null | undefined, type: string) {
+  if (!cache.has(key))
+    cache.set(key, json ? { type, ...blockSchema(json), readable: new Set(json.readable) } : undefined);
+  return cache.get(key);
 }

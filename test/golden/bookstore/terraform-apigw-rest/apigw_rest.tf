@@ -2,7 +2,7 @@
 resource "aws_api_gateway_rest_api" "this" {
   name              = "Bookstore API"
   description       = "Catalog, orders, reviews and accounts for an online bookstore."
-  body              = templatefile("${path.module}/openapi-rest.json", { ReviewsVpcLinkId = var.reviews_vpc_link_id })
+  body              = file("${path.module}/openapi-rest.json")
   put_rest_api_mode = "overwrite"
   fail_on_warnings  = true
 
