@@ -46,24 +46,43 @@ export async function readSpecFile(
   }
 }
 
-/** Only with `--allow-remote-refs`: fetches a referenced document, bounded by the same size ceiling. */
+/**
+ * Only with `--allow-remote-refs`: fetches a referenced document, bounded by the same size
+ * ceiling. The body is read as a stream and the request aborted as soon as it passes the
+ * ceiling (or announces a larger `Content-Length`), so an endless or huge response costs at
+ * most the ceiling in memory. The ceiling applies to the decoded bytes, so a gzip bomb is cut
+ * off too.
+ */
 export async function fetchSpec(url: string, maxFileSize: number): Promise<ReadResult> {
   const where = { file: url, pointer: '' };
+  const controller = new AbortController();
+  const tooLarge = (size: number | string): ReadResult => {
+    controller.abort();
+    return { ok: false, diagnostic: diagnostic('GP002', where, { file: url, size, limit: maxFileSize }) };
+  };
   try {
-    const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(15_000) });
-    if (!response.ok)
+    const response = await fetch(url, {
+      redirect: 'follow',
+      signal: AbortSignal.any([controller.signal, AbortSignal.timeout(15_000)]),
+    });
+    if (!response.ok) {
+      controller.abort();
       return {
         ok: false,
         diagnostic: diagnostic('GP001', where, { file: url, reason: `HTTP ${response.status}` }),
       };
-    const text = await response.text();
-    if (text.length > maxFileSize) {
-      return {
-        ok: false,
-        diagnostic: diagnostic('GP002', where, { file: url, size: text.length, limit: maxFileSize }),
-      };
     }
-    return { ok: true, text };
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (declared > maxFileSize) return tooLarge(declared);
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    const reader = response.body?.getReader();
+    for (let next = await reader?.read(); next && !next.done; next = await reader!.read()) {
+      received += next.value.byteLength;
+      if (received > maxFileSize) return tooLarge(`> ${maxFileSize}`);
+      chunks.push(next.value);
+    }
+    return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
   } catch (error) {
     return {
       ok: false,
