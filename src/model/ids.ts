@@ -16,6 +16,22 @@ export function pascalId(text: string, maxLength = 60): string {
   return id.slice(0, maxLength) || 'X';
 }
 
+/**
+ * An id per name where names that would share one (`a-b` and `a_b` both become `AB`) each get
+ * a hash of the name appended, so every name keeps its own resource; the others keep the
+ * plain id, so adding a name changes only the names it collides with.
+ */
+export function distinctIds(
+  names: readonly string[],
+  idOf: (name: string) => string,
+  hashLength = 6,
+): Map<string, string> {
+  const ids = new Map(names.map((n) => [n, idOf(n)]));
+  const counts = new Map<string, number>();
+  for (const id of ids.values()) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return new Map([...ids].map(([n, id]) => [n, counts.get(id)! > 1 ? id + shortHash(n, hashLength) : id]));
+}
+
 /** lower-kebab, for Terraform block names, target-group names and the like. */
 export function kebabId(text: string, maxLength = 60): string {
   const id = text

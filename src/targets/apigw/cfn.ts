@@ -1,7 +1,7 @@
 import type * as Yaml from 'yaml';
 import { lazyRequire } from '../../util/lazy.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { kebabId, pascalId } from '../../model/ids.js';
+import { kebabId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type { ApiPlanBase, LambdaPermissionPlan, PlanValue } from './plan.js';
 import { documentPlaceholders, mapDocumentStrings, placeholderName } from './substitution.js';
@@ -81,7 +81,7 @@ export function apiTemplate(
     [`${api.logicalId}Id`]: { Description: `Id of the ${api.label} API`, Value: { Ref: api.logicalId } },
   };
   for (const stage of plan.stages) {
-    outputs[`${pascalId(stage.name)}InvokeUrl`] = {
+    outputs[`${stage.id}InvokeUrl`] = {
       Description: `Invoke URL of stage ${stage.name}`,
       Value: invokeUrl(api.logicalId, stage.name),
     };

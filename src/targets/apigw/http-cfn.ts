@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { pascalId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import { apiTemplate, cfnValues, withBody } from './cfn.js';
 import type { HttpPlan } from './plan.js';
@@ -26,7 +25,7 @@ export function httpTemplate(model: RouteModel, plan: HttpPlan, diagnostics: Dia
             { ThrottlingRateLimit: t.throttle.rate, ThrottlingBurstLimit: t.throttle.burst },
           ]),
         );
-        resources[`Stage${pascalId(stage.name)}`] = {
+        resources[`Stage${stage.id}`] = {
           Type: 'AWS::ApiGatewayV2::Stage',
           Properties: {
             ApiId: { Ref: API },

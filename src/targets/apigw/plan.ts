@@ -28,6 +28,8 @@ export interface RouteThrottle {
 
 export interface StagePlan {
   name: string;
+  /** PascalCase stem of the stage's logical ids; stages whose names clean up alike (`a-b`, `a_b`) get distinct ones. */
+  id: string;
   variables: Record<string, PlanValue>;
   /** Stage-wide throttle (every method). */
   throttle?: Throttle;
@@ -51,6 +53,8 @@ export interface UsagePlanPlan {
   id: string;
   name: string;
   stage: string;
+  /** The stage's `StagePlan.id`. */
+  stageId: string;
   throttle?: Throttle;
   quota?: Quota;
 }

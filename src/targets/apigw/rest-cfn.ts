@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { pascalId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import { apiTemplate, cfnValues, withBody } from './cfn.js';
 import type { RestPlan, StagePlan } from './plan.js';
@@ -40,7 +39,6 @@ function methodSettings(stage: StagePlan): Record<string, unknown>[] {
  */
 export function restTemplate(model: RouteModel, plan: RestPlan, diagnostics: Diagnostic[]): string {
   const deployment = `Deployment${plan.documentHash}`;
-  const stageId = (name: string) => `Stage${pascalId(name)}`;
   return withBody(
     model,
     plan,
@@ -69,7 +67,7 @@ export function restTemplate(model: RouteModel, plan: RestPlan, diagnostics: Dia
       };
       for (const stage of plan.stages) {
         const settings = methodSettings(stage);
-        resources[stageId(stage.name)] = {
+        resources[`Stage${stage.id}`] = {
           Type: 'AWS::ApiGateway::Stage',
           Properties: {
             RestApiId: { Ref: API },
@@ -91,11 +89,11 @@ export function restTemplate(model: RouteModel, plan: RestPlan, diagnostics: Dia
         };
       }
       for (const usage of plan.usagePlans) {
-        const key = `ApiKey${pascalId(usage.stage)}`;
+        const key = `ApiKey${usage.stageId}`;
         resources[usage.id] = {
           Type: 'AWS::ApiGateway::UsagePlan',
           // The stage must exist before a usage plan can name it.
-          DependsOn: [stageId(usage.stage)],
+          DependsOn: [`Stage${usage.stageId}`],
           Properties: {
             UsagePlanName: usage.name,
             ApiStages: [{ ApiId: { Ref: API }, Stage: usage.stage }],

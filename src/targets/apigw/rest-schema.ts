@@ -1,4 +1,4 @@
-import { pascalId, shortHash } from '../../model/ids.js';
+import { distinctIds, pascalId } from '../../model/ids.js';
 import { dict } from '../../util/dict.js';
 
 /**
@@ -45,14 +45,7 @@ const NUMBER_FORMATS = new Set(['int32', 'int64', 'decimal', 'float', 'double'])
 
 /** Model names are alphanumeric; names that collide after cleaning get a hash of the original. */
 export function modelNames(names: string[]): Map<string, string> {
-  const counts = new Map<string, number>();
-  for (const n of names) counts.set(pascalId(n, 100), (counts.get(pascalId(n, 100)) ?? 0) + 1);
-  return new Map(
-    names.map((n) => [
-      n,
-      counts.get(pascalId(n, 100))! > 1 ? pascalId(n, 100) + shortHash(n, 6) : pascalId(n, 100),
-    ]),
-  );
+  return distinctIds(names, (n) => pascalId(n, 100));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { pascalId, shortHash } from '../../model/ids.js';
+import { distinctIds, pascalId, shortHash } from '../../model/ids.js';
 import type { RouteModel, Stage } from '../../model/types.js';
 import type { GatewayRoute } from './gateway-routes.js';
 import { lambdaFunctionArn, parseLambdaArn } from './addresses.js';
@@ -26,9 +26,10 @@ export const IMPORT_LIMIT_BYTES = 6 * 1024 * 1024;
 export function buildRestPlan(model: RouteModel): RestPlan {
   const parts = restDocumentParts(model);
   const diagnostics = [...parts.diagnostics];
+  const ids = stageIds(model);
   const stages = sortedStages(model).map((stage) => {
     diagnostics.push(...checkStage(stage, 'rest'));
-    const plan = stagePlan(model, stage, parts.variables, parts.included, diagnostics);
+    const plan = stagePlan(model, stage, ids, parts.variables, parts.included, diagnostics);
     if (stage.canary) {
       const variableOverrides = canaryOverrides(model, stage, parts.variables, diagnostics);
       plan.canary = { percent: stage.canary.percent, variableOverrides };
@@ -39,9 +40,10 @@ export function buildRestPlan(model: RouteModel): RestPlan {
     ? stages.map((s) => {
         const quota = model.stages[s.name]!.quota;
         return {
-          id: `UsagePlan${pascalId(s.name)}`,
+          id: `UsagePlan${s.id}`,
           name: `${model.api.title} ${s.name}`,
           stage: s.name,
+          stageId: s.id,
           ...(s.throttle ? { throttle: s.throttle } : {}),
           ...(quota ? { quota: { ...quota } } : {}),
         };
@@ -75,9 +77,10 @@ export function buildRestPlan(model: RouteModel): RestPlan {
 export function buildHttpPlan(model: RouteModel): HttpPlan {
   const parts = httpDocumentParts(model);
   const diagnostics = [...parts.diagnostics];
+  const ids = stageIds(model);
   const stages = sortedStages(model).map((stage) => {
     diagnostics.push(...checkStage(stage, 'http'));
-    return stagePlan(model, stage, parts.variables, parts.included, diagnostics);
+    return stagePlan(model, stage, ids, parts.variables, parts.included, diagnostics);
   });
   const document = documentOf(parts.document, diagnostics, model);
   return {
@@ -148,9 +151,15 @@ function sortedStages(model: RouteModel): Stage[] {
   return Object.values(model.stages).sort(byKey((x) => x.name));
 }
 
+/** Logical-id stems per stage name, distinct even where names differ only in punctuation. */
+function stageIds(model: RouteModel): Map<string, string> {
+  return distinctIds(Object.keys(model.stages), (name) => pascalId(name));
+}
+
 function stagePlan(
   model: RouteModel,
   stage: Stage,
+  ids: Map<string, string>,
   vars: BackendVariables,
   included: Map<string, GatewayRoute>,
   diagnostics: Diagnostic[],
@@ -159,6 +168,7 @@ function stagePlan(
   diagnostics.push(...checkStageVariables(stage, variables));
   return {
     name: stage.name,
+    id: ids.get(stage.name)!,
     variables,
     ...(stage.throttle ? { throttle: { ...stage.throttle } } : {}),
     // Settings for a method the API does not have are rejected, so left-out routes get none.
@@ -196,6 +206,7 @@ function permissions(
       for (const c of Object.values(stage.canary?.backends ?? {})) names.add(c);
   }
   const out: LambdaPermissionPlan[] = [];
+  const ids = distinctIds(Object.keys(model.backends), (name) => pascalId(name));
   for (const name of [...names].sort()) {
     const backend = model.backends[name];
     if (backend?.target.kind !== 'lambda') continue;
@@ -203,7 +214,7 @@ function permissions(
     // A name the template language of another tool left in (`${Fn}`) is no function CloudFormation can find.
     if (address.name.includes('${')) continue;
     out.push({
-      id: pascalId(name),
+      id: ids.get(name)!,
       functionName: address.full ? lambdaFunctionArn(address) : address.name,
       sourcePath: '/*',
     });

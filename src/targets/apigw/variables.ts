@@ -1,6 +1,6 @@
 import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { pascalId, shortHash } from '../../model/ids.js';
+import { distinctIds, pascalId } from '../../model/ids.js';
 import type { Backend, RouteModel, Stage } from '../../model/types.js';
 import { parseHttpUrl, parseLambdaArn, type LambdaAddress } from './addresses.js';
 import type { BackendVariables, PlanValue, StackParameter } from './plan.js';
@@ -64,11 +64,7 @@ function uniqueNames(backendNames: string[]): Map<string, string> {
     const p = pascalId(n, 40);
     return p[0]!.toLowerCase() + p.slice(1);
   };
-  const counts = new Map<string, number>();
-  for (const n of backendNames) counts.set(stem(n), (counts.get(stem(n)) ?? 0) + 1);
-  return new Map(
-    backendNames.map((n) => [n, counts.get(stem(n))! > 1 ? stem(n) + shortHash(n, 4) : stem(n)]),
-  );
+  return distinctIds(backendNames, stem, 4);
 }
 
 /** Stage variable names API Gateway accepts. */
