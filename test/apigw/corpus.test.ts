@@ -1,13 +1,16 @@
 /**
  * Every real-world spec in ../shared/corpus, with a default backend assigned by a temporary
- * gateplan.yaml, either generates both API Gateway targets (a document swagger-parser accepts)
- * or stops with errors that carry a location. Nothing throws.
+ * gateplan.yaml, either generates both API Gateway targets (a document swagger-parser accepts
+ * and a stack that passes the CloudFormation schemas and AWS's value constraints) or stops
+ * with errors that carry a location. Nothing throws.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { load } from '../../src/load/index.js';
 import { normalize } from '../../src/model/normalize.js';
 import { generate } from '../../src/targets/generate.js';
+import { validateCfnTemplate } from '../support/cfn-schema.js';
 import { announceCorpus, corpusEntries, HAS_CORPUS } from '../support/corpus.js';
 import { tempDir } from '../support/temp.js';
 import { API_TARGETS } from './support.js';
@@ -47,6 +50,8 @@ describe.skipIf(!HAS_CORPUS)('corpus × API Gateway targets', () => {
           `${target}/template.yaml`,
         ]);
         await expect(SwaggerParser.validate(JSON.parse(document.content))).resolves.toBeDefined();
+        const template = result.artifacts.find((a) => a.path.endsWith('template.yaml'))!;
+        expect(validateCfnTemplate(parseYaml(template.content)), template.path).toEqual([]);
       }
     });
   }

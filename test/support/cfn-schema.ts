@@ -47,6 +47,10 @@ const LIMITS = {
   mappings: 200,
   logicalIdLength: 255,
   bytes: 1_000_000,
+  /** The template's and each output's Description (template-description-structure.html). */
+  descriptionBytes: 1024,
+  /** A parameter's Description (parameters-section-structure.html). */
+  parameterDescriptionChars: 4000,
 };
 
 const TOP_LEVEL_KEYS = new Set([
@@ -606,6 +610,7 @@ export function validateCfnTemplate(template: unknown): string[] {
   if (bytes > LIMITS.bytes)
     problems.push(`template: ${bytes} bytes exceed the 1 MB limit for templates in S3`);
   if (!('Resources' in template)) problems.push('Resources: required section missing');
+  problems.push(...descriptionProblems(template));
 
   const transform = template['Transform'];
   const transforms =
@@ -647,4 +652,34 @@ export function validateCfnTemplate(template: unknown): string[] {
   const reported = new Set(problems.map((p) => p.slice(0, p.indexOf(': '))));
   problems.push(...cfnConstraintProblems(template).filter((p) => !reported.has(p.slice(0, p.indexOf(': ')))));
   return problems;
+}
+
+/** Descriptions CloudFormation refuses: the template's or an output's over 1,024 bytes, a parameter's over 4,000 characters. */
+function descriptionProblems(template: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const tooLong = (
+    at: string,
+    text: unknown,
+    limit: number,
+    measure: (t: string) => number,
+    unit: string,
+  ) => {
+    if (typeof text === 'string' && measure(text) > limit)
+      out.push(`${at}: ${measure(text)} ${unit}, over ${limit}`);
+  };
+  const bytes = (t: string) => Buffer.byteLength(t);
+  tooLong('Description', template['Description'], LIMITS.descriptionBytes, bytes, 'bytes');
+  for (const [id, output] of Object.entries((template['Outputs'] ?? {}) as Record<string, unknown>))
+    if (isRecord(output))
+      tooLong(`Outputs.${id}.Description`, output['Description'], LIMITS.descriptionBytes, bytes, 'bytes');
+  for (const [id, parameter] of Object.entries((template['Parameters'] ?? {}) as Record<string, unknown>))
+    if (isRecord(parameter))
+      tooLong(
+        `Parameters.${id}.Description`,
+        parameter['Description'],
+        LIMITS.parameterDescriptionChars,
+        (t) => [...t].length,
+        'characters',
+      );
+  return out;
 }

@@ -23,6 +23,7 @@ import type {
 } from './plan.js';
 import { ALB_QUOTAS } from './plan.js';
 import { sortKeys } from '../../util/order.js';
+import { fitBytes } from '../cfn-text.js';
 
 const yaml = lazyRequire<typeof Yaml>('yaml');
 
@@ -193,7 +194,7 @@ export function renderTemplate(model: RouteModel, plan: AlbPlan): string {
 
   const template: Template = {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: description(model, plan),
+    Description: fitBytes(description(model, plan)),
     ...(Object.keys(parameters).length ? { Parameters: sortKeys(parameters) } : {}),
     Resources: resources,
     ...(Object.keys(outputs).length ? { Outputs: outputs } : {}),
@@ -396,6 +397,7 @@ function webAcl(model: RouteModel, rules: AlbRateLimit[]): Record<string, unknow
     Properties: {
       Scope: 'REGIONAL',
       DefaultAction: { Allow: {} },
+      // WAF allows letters, digits, whitespace and =:#@/-,.+ only (no semicolon).
       Description:
         'gateplan throttles: rate-based rules count requests per client IP over a window, not token buckets',
       VisibilityConfig: metric(`gateplan-${pascalId(model.api.title, 60)}`),

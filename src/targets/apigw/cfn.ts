@@ -5,6 +5,7 @@ import { kebabId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type { ApiPlanBase, LambdaPermissionPlan, PlanValue } from './plan.js';
 import { documentPlaceholders, mapDocumentStrings, placeholderName } from './substitution.js';
+import { fitBytes } from '../cfn-text.js';
 
 const yaml = lazyRequire<typeof Yaml>('yaml');
 
@@ -89,7 +90,7 @@ export function apiTemplate(
   const parameters = { ...parametersSection(plan), ...extraParameters };
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: `gateplan: ${api.label} API ${plan.name} ${model.api.version}`,
+    Description: fitBytes(`gateplan: ${api.label} API ${plan.name} ${model.api.version}`),
     ...(Object.keys(parameters).length ? { Parameters: parameters } : {}),
     Resources: { ...resources, ...permissionResources(plan.lambdaPermissions, api.logicalId) },
     Outputs: outputs,
