@@ -90,6 +90,9 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP213: (d, model) => ({ feature: schemeKind(d, model), kind: 'impossible' }),
   GP214: fixed('rule-limits', 'impossible'),
   GP215: fixed('quotas', 'impossible'),
+  GP216: fixed('stages', 'impossible'),
+  // A compiler fault found by the rule verifier: the door cannot be trusted to route.
+  GP217: fixed('deploy', 'impossible'),
 };
 
 /**

@@ -119,4 +119,18 @@ export const albCodes = {
     text: 'ALB has no request quotas; the quota of stage {stage} ({limit} per {period}) is not enforced',
     fix: 'enforce it in the backend, or put API Gateway in front (--for apigw+alb) with API-key routes',
   },
+  GP216: {
+    slug: 'alb-stage-prefix-shared',
+    level: 'warn',
+    stage: 'alb',
+    text: 'stages {stages} share the path prefix {prefix}, so ALB cannot tell their requests apart: the rules of stage {winner} take them',
+    fix: 'give each stage its own pathPrefix, or choose x-gateplan.alb.stages: host or listener',
+  },
+  GP217: {
+    slug: 'alb-rules-unverified',
+    level: 'error',
+    stage: 'alb',
+    text: 'internal error: the rules for listener {listener} failed verification in {count} place(s): {problems}',
+    fix: 'please report this with the spec; the rules may send requests to the wrong backend',
+  },
 } as const satisfies Record<string, CatalogEntry>;

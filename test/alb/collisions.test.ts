@@ -8,11 +8,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Route, RouteModel } from '../../src/model/types.js';
-import { compileAlb } from '../../src/targets/alb/compile.js';
 import { exampleSpecs, modelOf as loadModel } from '../support/pipeline.js';
 import { routeSet, rpcApi, serviceApi, stageModes } from './arbitraries.js';
 import { adversarialRequests, misroutedProbes } from './requests.js';
-import { modelOf } from './support.js';
+import { compileVerified, modelOf } from './support.js';
 
 type Spec = [Route['method'], string, string][];
 
@@ -24,34 +23,8 @@ function strict(model: RouteModel): RouteModel {
   return { ...model, alb: { ...model.alb, unmatched: 'default' } };
 }
 
-/**
- * Known to fail on the trie compiler this test was written against (issue #16: a prefix claim
- * takes requests a parameter sibling declares; a greedy regex takes trailing slashes): each
- * runs as an expected failure until the ordered-synthesis compiler, which empties this list.
- */
-const KNOWN_FAILURES = new Set([
-  'GET /users/me/avatar reaches /users/{userId}/avatar, not the owner of /users/me',
-  'Instagram: GET /v1/users/self/follows reaches /v1/users/{user-id}/follows',
-  'DigitalOcean: GET /v2/droplets/backups/actions reaches /v2/droplets/{id}/actions',
-  'GitHub: POST /orgs/x/actions/y reaches /orgs/{org}/{security_product}/{enablement}',
-  'Adobe: GET /crx/x reaches /{path}/{name}',
-  'specs/bookstore.yaml (alb.unmatched: default)',
-  'specs/events-openapi31.yaml (alb.unmatched: default)',
-  'specs/inventory-swagger2.yaml (alb.unmatched: default)',
-  'random route sets',
-  'random route sets (alb.unmatched: default)',
-  'multi-service APIs',
-  'host stages',
-  'path stages',
-  'listener stages',
-]);
-
-function test(name: string, fn: () => void | Promise<void>): void {
-  (KNOWN_FAILURES.has(name) ? it.fails : it)(name, fn);
-}
-
 function expectRight(model: RouteModel): void {
-  expect(misroutedProbes(model, compileAlb(model))).toEqual([]);
+  expect(misroutedProbes(model, compileVerified(model))).toEqual([]);
 }
 
 /** The examples of issue #16, each cut down to the operations that collide. */
@@ -102,8 +75,8 @@ const regressions: Record<string, Spec> = {
 
 describe('colliding requests: every declared one reaches its operation', () => {
   for (const [name, spec] of Object.entries(regressions)) {
-    test(name, () => expectRight(api(spec)));
-    test(`${name} (alb.unmatched: default)`, () => expectRight(strict(api(spec))));
+    it(name, () => expectRight(api(spec)));
+    it(`${name} (alb.unmatched: default)`, () => expectRight(strict(api(spec))));
   }
 
   it('probes the collisions the regressions name', () => {
@@ -118,21 +91,21 @@ describe('colliding requests: every declared one reaches its operation', () => {
   });
 
   for (const spec of exampleSpecs()) {
-    test(spec, async () => expectRight(await loadModel(spec)));
-    test(`${spec} (alb.unmatched: default)`, async () => expectRight(strict(await loadModel(spec))));
+    it(spec, async () => expectRight(await loadModel(spec)));
+    it(`${spec} (alb.unmatched: default)`, async () => expectRight(strict(await loadModel(spec))));
   }
 });
 
 describe('colliding requests on random route sets (fast-check)', () => {
   const sets = { 'random route sets': routeSet, 'multi-service APIs': serviceApi, 'RPC-style APIs': rpcApi };
   for (const [name, arbitrary] of Object.entries(sets)) {
-    test(name, () => {
+    it(name, () => {
       fc.assert(
         fc.property(arbitrary, (routes) => expectRight(modelOf(routes))),
         { numRuns: 200 },
       );
     });
-    test(`${name} (alb.unmatched: default)`, () => {
+    it(`${name} (alb.unmatched: default)`, () => {
       fc.assert(
         fc.property(arbitrary, (routes) => expectRight(strict(modelOf(routes)))),
         { numRuns: 150 },
@@ -141,7 +114,7 @@ describe('colliding requests on random route sets (fast-check)', () => {
   }
 
   for (const [mode, extra] of Object.entries(stageModes)) {
-    test(`${mode} stages`, () => {
+    it(`${mode} stages`, () => {
       fc.assert(
         fc.property(routeSet, (routes) => expectRight(modelOf(routes, extra, ['beta']))),
         { numRuns: 100 },

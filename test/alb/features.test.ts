@@ -37,18 +37,18 @@ describe('ALB compiler: routing', () => {
   });
 
   it('adds method conditions only where two backends share a path', () => {
-    const plan = compileAlb(
-      modelOf([
-        { method: 'GET', path: '/items', backend: 'read' },
-        { method: 'POST', path: '/items', backend: 'write' },
-        { method: 'GET', path: '/other', backend: 'read' },
-      ]),
-    );
-    const withMethods = plan.listeners[0]!.rules.filter((r) =>
-      r.conditions.some((c) => c.field === 'http-request-method'),
-    );
-    expect(withMethods).toHaveLength(1);
-    expect(withMethods[0]!.conditions).toContainEqual({ field: 'http-request-method', values: ['POST'] });
+    const model = modelOf([
+      { method: 'GET', path: '/items', backend: 'read' },
+      { method: 'POST', path: '/items', backend: 'write' },
+      { method: 'GET', path: '/other', backend: 'read' },
+    ]);
+    const plan = compileAlb(model);
+    expect(misroutedRequests(model, plan)).toEqual([]);
+    // One rule per backend; the one evaluated first names its methods, the other needs none.
+    const [first, second] = plan.listeners[0]!.rules;
+    expect(plan.listeners[0]!.rules).toHaveLength(2);
+    expect(first!.conditions.some((c) => c.field === 'http-request-method')).toBe(true);
+    expect(second!.conditions.some((c) => c.field === 'http-request-method')).toBe(false);
   });
 
   it('sends HEAD where GET goes unless the spec routes HEAD itself', () => {
@@ -81,25 +81,17 @@ describe('ALB compiler: routing', () => {
     ]);
   });
 
-  it('writes a path as an anchored regex only where a wildcard would catch another backend (GP206)', async () => {
-    const plan = compileAlb(
-      modelOf([
-        { method: 'GET', path: '/x/{id}', backend: 'a' },
-        { method: 'GET', path: '/{proxy+}', backend: 'b' },
-      ]),
-    );
+  it("writes a path with a parameter as an anchored regex: a wildcard would also match '/' (GP206)", () => {
+    const model = modelOf([
+      { method: 'GET', path: '/x/{id}', backend: 'a' },
+      { method: 'GET', path: '/x/{id}/y', backend: 'b' },
+      { method: 'GET', path: '/{proxy+}', backend: 'b' },
+    ]);
+    const plan = compileAlb(model);
     const rule = plan.listeners[0]!.rules.find((r) => r.routes.includes('GET /x/{}'))!;
     expect(rule.conditions).toContainEqual({ field: 'path-pattern', regexValues: ['^/x/[^/]+$'] });
-    expect(diag(plan, 'GP206')?.args.routes).toBe('GET /x/{id}');
-    expect(
-      misroutedRequests(
-        modelOf([
-          { method: 'GET', path: '/x/{id}', backend: 'a' },
-          { method: 'GET', path: '/{proxy+}', backend: 'b' },
-        ]),
-        plan,
-      ),
-    ).toEqual([]);
+    expect(diag(plan, 'GP206')?.args.routes).toBe('GET /x/{id}, GET /x/{id}/y, GET /{proxy+}');
+    expect(misroutedRequests(model, plan)).toEqual([]);
   });
 
   it('routes unmatched requests to the catch-all backend when one is named', async () => {
@@ -170,7 +162,8 @@ paths:
       x-gateplan: { match: { hosts: [a.example.com, b.example.com, c.example.com], headers: { x-k: [one, two, three] } } }
       responses: { '200': { description: ok } }
 `);
-    expect(diag(compileAlb(model), 'GP214')?.args).toMatchObject({ route: 'GET /t', values: '8' });
+    // 3 hosts, 3 header values, the path and GET with HEAD.
+    expect(diag(compileAlb(model), 'GP214')?.args).toMatchObject({ route: 'GET /t', values: '9' });
   });
 
   it('writes an over-long path as a regex and reports it when even that exceeds 128 characters (GP209)', () => {
@@ -234,10 +227,10 @@ describe('ALB compiler: RPC-style names', () => {
     const plan = compileAlb(model);
     expect(misroutedRequests(model, plan)).toEqual([]);
     const values = plan.listeners[0]!.rules.flatMap((r) =>
-      r.conditions.flatMap((c) => (c.field === 'path-pattern' ? (c.values ?? []) : [])),
+      r.conditions.flatMap((c) => (c.field === 'path-pattern' ? (c.regexValues ?? []) : [])),
     );
-    expect(values).toContain('/api/files.*');
-    expect(values).not.toContain('/api/chat.*');
+    expect(values).toContain('^/api/files\\.[^/]*$');
+    expect(values.filter((v) => v.startsWith('^/api/chat\\.[^/]*'))).toEqual([]);
   });
 });
 
@@ -355,6 +348,22 @@ paths:
   /a: { get: { responses: { '200': { description: ok } } } }
 `);
     expect(diag(compileAlb(model), 'GP207')?.args.stage).toBe('dev');
+  });
+
+  it('warns when path-prefix stages share a prefix, and serves the first stage there (GP216)', async () => {
+    const model = await specModel(`x-gateplan:
+${backends}  defaults: { backend: a }
+  alb: { stages: path }
+  stages: { prod: { pathPrefix: /live, canary: { percent: 50, backends: { a: b } } }, dev: { pathPrefix: /live }, test: { pathPrefix: /test } }
+paths:
+  /a: { get: { responses: { '200': { description: ok } } } }
+`);
+    const plan = compileAlb(model);
+    const found = diag(plan, 'GP216');
+    expect(found?.args).toMatchObject({ stages: 'dev, prod', prefix: '/live', winner: 'dev' });
+    expect(found?.where.pointer).toBe('/x-gateplan/stages/prod');
+    const live = matchListener(plan.listeners[0]!, { method: 'GET', path: '/live/a' });
+    expect(live.actions.terminal).toEqual({ type: 'forward', targets: [{ backend: 'a', weight: 100 }] });
   });
 
   it('reports a stage quota it cannot enforce (GP215)', async () => {

@@ -4,14 +4,14 @@ import { compileAlb } from '../../src/targets/alb/compile.js';
 import { ALB_QUOTAS } from '../../src/targets/alb/plan.js';
 import { valueCount, wildcardsIn } from '../../src/targets/alb/report.js';
 import { rpcApi, routeSet, serviceApi, stageModes } from './arbitraries.js';
-import { misroutedRequests, modelOf, strayRequests } from './support.js';
+import { compileVerified, misroutedRequests, modelOf, strayRequests } from './support.js';
 
 describe('ALB compiler on random route sets (fast-check)', () => {
   it('routes every sample request to its backend and undeclared top-level paths to the default', () => {
     fc.assert(
       fc.property(routeSet, (routes) => {
         const model = modelOf(routes);
-        const plan = compileAlb(model);
+        const plan = compileVerified(model);
         expect(misroutedRequests(model, plan)).toEqual([]);
         expect(strayRequests(model, plan)).toEqual([]);
       }),

@@ -4,9 +4,16 @@
  * each parameter set to the other template's literal; next to each, the path with a trailing
  * slash and with `.json` on its last segment; each with the methods the matching templates
  * declare, HEAD, and one method none declares. The expected operation comes from the model's
- * precedence rule (`src/model/precedence.ts`), read method-first with HEAD following GET, as
- * the ALB compiler promises. Routes with extra match conditions (hosts, headers) are left out:
- * their requests depend on more than method and path.
+ * precedence rule (`src/model/precedence.ts`), with HEAD following GET, read as the ALB
+ * compiler promises:
+ *  - `alb.unmatched: backend`: path-first. A request whose path's most specific template does
+ *    not declare its method is undeclared and may go anywhere — also when a less specific
+ *    template declares the method (`DELETE /users/me` beside `GET /users/me` and
+ *    `DELETE /users/{id}`): the readings disagree there, and such requests are left out.
+ *  - `alb.unmatched: default`: method-first. `DELETE /users/me` reaches `DELETE /users/{id}`;
+ *    every request no template declares for its method reaches the default action.
+ * Routes with extra match conditions (hosts, headers) are left out: their requests depend on
+ * more than method and path.
  */
 import { indexRoutes } from '../../src/model/precedence.js';
 import type { Route, RouteModel, Segment, Stage } from '../../src/model/types.js';
@@ -17,8 +24,10 @@ import { listenerFor, missFor, refusedRoutes, type Miss } from './support.js';
 export interface Probe {
   stage: Stage;
   request: AlbRequest;
-  /** The operation that owns the request; undefined when none declares it. */
+  /** The operation that owns the request, method-first; undefined when none declares it. */
   owner?: Route;
+  /** The readings disagree: a less specific template declares the method, the path's own does not. */
+  disputed: boolean;
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -54,7 +63,9 @@ export function adversarialRequests(model: RouteModel): Probe[] {
       if (seen.has(key)) return;
       seen.add(key);
       const owner = index.owner(method, path, { headFollowsGet: true });
-      probes.push({ stage, request, ...(owner ? { owner } : {}) });
+      const disputed =
+        owner !== undefined && !index.owner(method, path, { headFollowsGet: true, reading: 'path-first' });
+      probes.push({ stage, request, disputed, ...(owner ? { owner } : {}) });
     };
     for (const path of [...paths].sort()) {
       const methods = METHODS.filter((m) => index.owner(m, path, { headFollowsGet: true }));
@@ -77,7 +88,8 @@ export function misroutedProbes(
   const strict = model.alb.unmatched === 'default';
   const refused = refusedRoutes(plan);
   const out: (Miss | { request: AlbRequest; stage: string; rule: string })[] = [];
-  for (const { stage, request, owner } of probes) {
+  for (const { stage, request, owner, disputed } of probes) {
+    if (disputed && !strict) continue;
     if (owner && refused.has(owner.id)) continue;
     if (owner) {
       const miss = missFor(model, plan, stage, owner, request);

@@ -11,7 +11,14 @@ import { matchListener } from '../../src/targets/alb/match.js';
 import { ALB_QUOTAS, type AlbCondition, type AlbPlan } from '../../src/targets/alb/plan.js';
 import { exampleSpecs, modelOf as loadModel } from '../support/pipeline.js';
 import { rpcApi, routeSet, serviceApi, stageModes } from './arbitraries.js';
-import { leakedProbes, misroutedRequests, modelOf, strayRequests, undeclaredProbes } from './support.js';
+import {
+  compileVerified,
+  leakedProbes,
+  misroutedRequests,
+  modelOf,
+  strayRequests,
+  undeclaredProbes,
+} from './support.js';
 
 function strict(model: RouteModel): RouteModel {
   return { ...model, alb: { ...model.alb, unmatched: 'default' } };
@@ -68,7 +75,7 @@ function expectQuotaReport(plan: AlbPlan): void {
 }
 
 function expectStrict(model: RouteModel, options: { checkAuth?: boolean } = {}): AlbPlan {
-  const plan = compileAlb(model);
+  const plan = compileVerified(model);
   expect(misroutedRequests(model, plan, options)).toEqual([]);
   expect(strayRequests(model, plan)).toEqual([]);
   expect(leakedProbes(model, plan)).toEqual([]);

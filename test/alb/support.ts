@@ -6,6 +6,7 @@
  */
 import { parsePathTemplate, pathShape } from '../../src/model/paths.js';
 import type { Route, RouteModel, Stage } from '../../src/model/types.js';
+import { compileAlb } from '../../src/targets/alb/compile.js';
 import { matchListener, type AlbRequest } from '../../src/targets/alb/match.js';
 import type { AlbListener, AlbPlan } from '../../src/targets/alb/plan.js';
 
@@ -100,6 +101,15 @@ function undeclaredMethod(model: RouteModel, route: Route): string {
       (m) => !taken.has(m as Route['method']),
     ) ?? 'PATCH'
   );
+}
+
+/** `compileAlb` with its automata re-check of every listener's rule order (GP217 fails the test). */
+export function compileVerified(model: RouteModel): AlbPlan {
+  const plan = compileAlb(model, { verify: true });
+  const failed = plan.diagnostics.filter((d) => d.code === 'GP217');
+  if (failed.length)
+    throw new Error(`rule verification failed: ${JSON.stringify(failed.map((d) => d.args))}`);
+  return plan;
 }
 
 /** Backends with a non-zero share after the stage's canary, from the model alone. */

@@ -1,20 +1,22 @@
 /**
  * The ALB listener-rule compiler: RouteModel in, AlbPlan out. Pure.
  *
- * Per listener (one, or one per stage): every route × stage gets its actions; routes go
- * through the path trie (`routing.ts`) into ordered candidates, which are merged into as
- * few rules as the quotas allow (`merge.ts`), split by host where stages act differently,
- * and numbered with stable priorities (`priorities.ts`).
+ * Per listener (one, or one per stage): every route × stage gets its actions; the routes
+ * become cells (template × destination × methods, `cells.ts`), candidate rules are made
+ * for each destination (`candidates.ts`), placed in order so that no rule takes a request
+ * another destination owns (`synthesis.ts`), packed into as few rules as the quotas allow
+ * (`pack.ts`), split by host where stages act differently, and numbered with stable
+ * priorities (`priorities.ts`).
  */
-import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { hasMixedSegment } from '../../model/paths.js';
 import { routeLabel } from '../../model/routes.js';
 import { pascalId, routeNameBase, shortHash } from '../../model/ids.js';
 import type { Route, RouteModel, Stage } from '../../model/types.js';
 import { forwardable, newNotes, NOT_FOUND, routeActions, type ActionNotes } from './actions.js';
-import { globLang, globOf, regexOf, shapeLang, type PathShape, type ShapeSeg } from './lang.js';
-import { bucketKey, type DraftRule, type RegexNote } from './draft.js';
-import { mergeCandidates } from './merge.js';
+import { buildCandidates } from './candidates.js';
+import { buildCells, CellTrie, type CellInput } from './cells.js';
+import { pack, type PackedRule } from './pack.js';
 import {
   ALB_QUOTAS,
   type AlbActions,
@@ -25,11 +27,13 @@ import {
   type AlbUrlRewrite,
 } from './plan.js';
 import { assignPriorities, type Ordered } from './priorities.js';
-import { reportPlan } from './report.js';
-import { routeCandidates, type Entry } from './routing.js';
+import { reportPlan, type RegexNote } from './report.js';
+import { globsOf, shapeKey, type PathShape, type ShapeSeg } from './shape.js';
+import { synthesize } from './synthesis.js';
+import { verifyRules } from './verify.js';
 import { buildTargetGroup } from './target-groups.js';
 import { buildWaf } from './waf.js';
-import { byEntryKey, compareText } from '../../util/order.js';
+import { byEntryKey } from '../../util/order.js';
 
 /** A destination: what a rule does, per group of stages that behave the same. */
 interface Destination {
@@ -38,14 +42,29 @@ interface Destination {
   strip?: string;
 }
 
-export function compileAlb(input: RouteModel): AlbPlan {
+export interface CompileOptions {
+  /**
+   * Re-check every listener's rule order with automata read from the emitted path values
+   * (`verify.ts`) and report any failure as GP217. Off by default: on GitHub's API it takes
+   * seconds; the test suite runs it on every fixture, corpus spec and random API.
+   */
+  verify?: boolean;
+}
+
+export function compileAlb(input: RouteModel, options: CompileOptions = {}): AlbPlan {
   const notes = newNotes();
   const diagnostics: Diagnostic[] = [];
   const model = withoutMixedSegments(input, diagnostics);
   const stages = Object.values(model.stages);
   const listenerStages = model.alb.stageMode === 'listener' ? stages.map((s) => [s]) : [stages];
   const compiled = listenerStages.map((group) =>
-    compileListener(model, group, model.alb.stageMode === 'listener' ? group[0]!.name : 'main', notes),
+    compileListener(
+      model,
+      group,
+      model.alb.stageMode === 'listener' ? group[0]!.name : 'main',
+      notes,
+      options.verify ? diagnostics : undefined,
+    ),
   );
   const listeners = compiled.map((c) => c.listener);
 
@@ -106,10 +125,10 @@ function compileListener(
   stages: Stage[],
   name: string,
   notes: ActionNotes,
+  verified: Diagnostic[] | undefined,
 ): { listener: AlbListener; regex: RegexNote[] } {
   const dests = new Map<string, Destination>();
-  const entries: Entry[] = [];
-  const special: { route: Route; dest: string; segs: ShapeSeg[] }[] = [];
+  const inputs: CellInput[] = [];
   const perStage = model.alb.stageMode === 'path' ? stages.map((s) => [s]) : [stages];
   for (const route of model.routes) {
     for (const group of perStage) {
@@ -121,15 +140,15 @@ function compileListener(
           .filter((s) => s.kind !== 'greedy')
           .map((s): ShapeSeg => (s.kind === 'literal' ? { kind: 'lit', value: s.value } : { kind: 'param' })),
       ];
-      if (route.match && Object.keys(route.match).length) special.push({ route, dest, segs });
-      else
-        entries.push({
-          routeId: route.id,
-          method: route.method,
-          segs,
-          greedy: route.segments.at(-1)?.kind === 'greedy',
-          dest,
-        });
+      const extra = extraConditions(route);
+      inputs.push({
+        routeId: route.id,
+        method: route.method,
+        segs,
+        greedy: route.segments.at(-1)?.kind === 'greedy',
+        dest,
+        ...(extra.length ? { extra } : {}),
+      });
     }
   }
 
@@ -138,14 +157,14 @@ function compileListener(
     return d.groups.length > 1 ? Math.max(...d.groups.map((g) => hostsOf(g.stages).length)) : 0;
   };
   const prefixes = model.alb.stageMode === 'path' ? stages.map((s) => s.pathPrefix ?? '') : [''];
-  const roots = prefixes.flatMap((p) => ancestors(p + model.api.basePath));
-  const rootDepth = Math.min(
-    ...prefixes.map((p) => (p + model.api.basePath).split('/').filter(Boolean).length),
-  );
+  const roots = [[], ...prefixes.flatMap((p) => ancestors(p + model.api.basePath))];
   const strict = model.alb.unmatched === 'default';
-  const merged = mergeCandidates(routeCandidates(entries, roots, strict), {
-    rootDepth,
-    valueBudget: (dest, methods) =>
+  const trie = new CellTrie(buildCells(inputs), strict ? 'method-first' : 'path-first');
+  const placed = synthesize(trie, buildCandidates(trie, { strict, roots }));
+  const packed = pack(placed, {
+    strict,
+    methodsOf: (id) => trie.cells[id]!.methods,
+    budget: (dest, methods) =>
       Math.max(
         1,
         Math.min(
@@ -153,21 +172,36 @@ function compileListener(
           ALB_QUOTAS.valuesPerRule - (methods?.length ?? 0) - hostValues(dest),
         ),
       ),
-    wildcardBudget: () => ALB_QUOTAS.wildcardsPerRule,
-    strict,
   });
 
-  const drafts: { rule: Omit<AlbRule, 'priority' | 'name'>; ordered: Omit<Ordered, 'name'>; key: string }[] =
-    [];
-  for (const s of special.sort((a, b) => specificity(a.segs, b.segs))) {
-    drafts.push(...expand(specialDraft(s, rootDepth), dests.get(s.dest)!, s.dest, s.route));
+  if (verified) {
+    const problems = verifyRules(packed, trie.cells, trie.reading);
+    if (problems.length)
+      verified.push(
+        diagnostic(
+          'GP217',
+          { file: model.source.file, pointer: '/x-gateplan' },
+          {
+            listener: name,
+            count: problems.length,
+            problems: problems.slice(0, 3).join('; '),
+          },
+        ),
+      );
   }
-  for (const rule of merged.rules) drafts.push(...expand(rule, dests.get(rule.dest)!, rule.dest));
 
   const byId = new Map(model.routes.map((r) => [r.id, r]));
+  const drafts = packed.flatMap((rule, index) =>
+    expand(rule, trie, dests.get(rule.dest)!, rule.dest, roots).map((d) => ({ ...d, index })),
+  );
+  const expansions = packed.map((_, j) => drafts.flatMap((x, k) => (x.index === j ? [k] : [])));
   const ordered: Ordered[] = drafts.map((d) => {
     const first = byId.get(d.rule.routes[0] ?? '');
-    return { ...d.ordered, name: pascalId(first ? routeNameBase(first) : 'rule', 40) + shortHash(d.key, 8) };
+    return {
+      name: pascalId(first ? routeNameBase(first) : 'rule', 40) + shortHash(d.key, 8),
+      band: d.band,
+      after: packed[d.index]!.after.flatMap((j) => expansions[j]!),
+    };
   });
   const priorities = assignPriorities(ordered);
   const rules: AlbRule[] = drafts
@@ -179,7 +213,10 @@ function compileListener(
     catchAll && forwardable(catchAll)
       ? { terminal: { type: 'forward', targets: [{ backend: catchAll.name, weight: 100 }] } }
       : { terminal: NOT_FOUND };
-  return { listener: { name, stages: stages.map((s) => s.name), rules, defaultAction }, regex: merged.regex };
+  return {
+    listener: { name, stages: stages.map((s) => s.name), rules, defaultAction },
+    regex: regexNotes(packed, trie, strict),
+  };
 }
 
 function destinationOf(
@@ -204,10 +241,10 @@ function destinationOf(
   return key;
 }
 
-/** `/a/b` → `/a`, `/a/b`. */
-function ancestors(path: string): string[] {
+/** `/a/b` → `['a']`, `['a', 'b']`. */
+function ancestors(path: string): string[][] {
   const parts = path.split('/').filter(Boolean);
-  return parts.map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
+  return parts.map((_, i) => parts.slice(0, i + 1));
 }
 
 function prefixSegs(stage: Stage): ShapeSeg[] {
@@ -221,15 +258,9 @@ function hostsOf(stages: Stage[]): string[] {
   return stages.flatMap((s) => (s.host ? [s.host] : []));
 }
 
-/** Routes with extra match conditions get a rule each, ahead of the path rules, with exact paths. */
-function specialDraft(
-  s: { route: Route; dest: string; segs: ShapeSeg[] },
-  rootDepth: number,
-): DraftRule & { extra: AlbCondition[] } {
-  const greedy = s.route.segments.at(-1)?.kind === 'greedy';
-  const shape: PathShape = { segs: s.segs, tail: greedy ? 'greedy' : 'none' };
-  const hasWildcard = greedy || s.segs.some((x) => x.kind === 'param');
-  const m = s.route.match!;
+/** A route's match conditions beyond method and path; such a route gets an exact rule of its own. */
+function extraConditions(route: Route): AlbCondition[] {
+  const m = route.match ?? {};
   const extra: AlbCondition[] = [];
   if (m.hosts?.length) extra.push({ field: 'host-header', values: [...m.hosts] });
   for (const [header, values] of Object.entries(m.headers ?? {}).sort(byEntryKey)) {
@@ -239,43 +270,40 @@ function specialDraft(
     extra.push({ field: 'query-string', values: [{ key, value }] });
   }
   if (m.sourceIps?.length) extra.push({ field: 'source-ip', values: [...m.sourceIps] });
-  const intended = shapeLang(shape);
-  return {
-    dest: s.dest,
-    ...(s.route.method !== 'ANY' ? { methods: [s.route.method] } : {}),
-    values: [{ shape, regex: hasWildcard, actual: intended, intended, first: bucketKey(shape, rootDepth) }],
-    routes: [s.route.id],
-    extra,
-  };
+  return extra;
 }
 
-/** One draft rule per group of stages that acts alike; host conditions only where groups differ. */
+interface Expanded {
+  rule: Omit<AlbRule, 'priority' | 'name'>;
+  band: string;
+  /** The rule's identity: its name is derived from it. */
+  key: string;
+}
+
+/** One rule per group of stages that acts alike; host conditions only where groups differ. */
 function expand(
-  rule: DraftRule & { extra?: AlbCondition[] },
+  rule: PackedRule,
+  trie: CellTrie,
   dest: Destination,
   destKey: string,
-  special?: Route,
-): { rule: Omit<AlbRule, 'priority' | 'name'>; ordered: Omit<Ordered, 'name'>; key: string }[] {
+  roots: string[][],
+): Expanded[] {
   const split = dest.groups.length > 1;
   const groups = [...dest.groups].sort(
     (a, b) => Number(hostsOf(a.stages).length === 0) - Number(hostsOf(b.stages).length === 0),
   );
-  // One path condition per rule: once a value needs a regex, all are written as (exact) regexes.
-  const regex = rule.values.some((v) => v.regex);
-  const pathValues = rule.values.map((v) => (regex ? regexOf(v.shape) : globOf(v.shape)));
-  const keys = new Set(rule.values.map((v) => v.first));
-  const band = rule.values[0]!.first === '*' ? '' : rule.values[0]!.first;
-  const bucket = keys.size === 1 && !keys.has('*') ? band : '';
-  const paths = rule.values.map((v) => (regex ? v.intended : globLang(globOf(v.shape))));
+  const routes = [...new Set(rule.homes.flatMap((id) => trie.cells[id]!.routes))].sort();
+  const first = rule.pieces[0]!;
+  const special = rule.extra ? routes[0] : '';
   return groups.map((group) => {
     const conditions: AlbCondition[] = [];
     const routeHosts = rule.extra?.find((c) => c.field === 'host-header');
     const hosts = split && !routeHosts ? hostsOf(group.stages) : [];
     if (hosts.length) conditions.push({ field: 'host-header', values: hosts });
     conditions.push(
-      regex
-        ? { field: 'path-pattern', regexValues: pathValues }
-        : { field: 'path-pattern', values: pathValues },
+      'regexes' in rule.values
+        ? { field: 'path-pattern', regexValues: rule.values.regexes }
+        : { field: 'path-pattern', values: rule.values.globs },
     );
     if (rule.methods) conditions.push({ field: 'http-request-method', values: [...rule.methods] });
     conditions.push(...(rule.extra ?? []));
@@ -283,37 +311,40 @@ function expand(
       ? [{ type: 'url-rewrite', regex: `^${escapeForRewrite(dest.strip)}/?(.*)$`, replace: '/$1' }]
       : [];
     const stageNames = group.stages.map((s) => s.name);
-    const hostList = routeHosts?.values ?? (hosts.length ? hosts : undefined);
     return {
-      rule: { conditions, actions: group.actions, transforms, routes: rule.routes, stages: stageNames },
-      ordered: {
-        dest: destKey + '\u0001' + stageNames.join(','),
-        ...(rule.methods ? { methods: rule.methods } : {}),
-        ...(hostList ? { hosts: hostList } : {}),
-        paths,
-        band,
-        bucket,
-      },
+      rule: { conditions, actions: group.actions, transforms, routes, stages: stageNames },
+      band: band(first, roots),
       // The first path's shape, not its text: a value turning into a regex keeps the rule's name.
-      key: `${destKey}|${rule.methods?.join(',') ?? '*'}|${JSON.stringify(rule.values[0]!.shape)}|${stageNames.join(',')}|${special?.id ?? ''}`,
+      key: `${destKey}|${rule.methods?.join(',') ?? '*'}|${shapeKey(first)}|${stageNames.join(',')}|${special}`,
     };
   });
+}
+
+/** The literal segments of a shape down to the first one below its root (`v2/books`), or `''`. */
+function band(shape: PathShape, roots: string[][]): string {
+  const depth = Math.max(...roots.map((r) => r.length)) + 1;
+  const head = shape.segs.slice(0, depth);
+  return head.every((s) => s.kind === 'lit') ? head.map((s) => (s as { value: string }).value).join('/') : '';
 }
 
 function escapeForRewrite(prefix: string): string {
   return prefix.replace(/[\\^$.*+?()[\]{}|]/g, (c) => '\\' + c);
 }
 
-function specificity(a: ShapeSeg[], b: ShapeSeg[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.kind !== y.kind) return x.kind === 'lit' ? -1 : 1;
-    if (x.kind === 'lit' && y.kind === 'lit' && x.value !== y.value) return compareText(x.value, y.value);
-  }
-  return b.length - a.length;
-}
-
-export function rootWhere(model: RouteModel): Where {
-  return { file: model.source.file, pointer: '/x-gateplan' };
+/** Why path values are regexes, per rule that has them. */
+function regexNotes(rules: PackedRule[], trie: CellTrie, strict: boolean): RegexNote[] {
+  return rules.flatMap((rule) => {
+    if (!('regexes' in rule.values)) return [];
+    const routes = [...new Set(rule.homes.flatMap((id) => trie.cells[id]!.routes))].sort();
+    const reasons = new Set<RegexNote['reasons'][number]>();
+    for (const piece of rule.pieces) {
+      if (piece.segs.some((s) => s.kind === 'param' || s.kind === 'mixed' || s.kind === 'stem'))
+        reasons.add('parameters');
+      else if (piece.tail === 'greedy' && !globsOf(piece, strict)) reasons.add('greedy');
+      else if (piece.segs.some((s) => s.kind === 'lit' && !globsOf({ segs: [s], tail: 'none' }, strict)))
+        reasons.add('characters');
+    }
+    // Literal paths joined by `|` only to share a value need no note.
+    return reasons.size ? [{ routes, reasons: [...reasons], values: rule.values.regexes.length }] : [];
+  });
 }

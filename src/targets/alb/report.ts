@@ -7,21 +7,26 @@ import { child } from '../../model/document.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel } from '../../model/types.js';
 import type { ActionNotes } from './actions.js';
-import { wildcardCount } from './lang.js';
-import type { RegexNote } from './draft.js';
+import { wildcardCount } from './shape.js';
 import { ALB_QUOTAS, type AlbCondition, type AlbPlan, type AlbRule } from './plan.js';
 import { WAF_WINDOW_SECONDS } from './waf.js';
 import { compareText } from '../../util/order.js';
 
 const LIST_LIMIT = 8;
 
-const REGEX_REASONS: Record<RegexNote['reason'], string> = {
-  overmatch: "a wildcard (which also matches '/') would catch another backend's route",
-  undeclared:
-    "a wildcard (which also matches '/' and nothing) would catch paths no operation declares (alb.unmatched: default)",
+/** Why a rule's path values are regexes, for the GP206 note. */
+export interface RegexNote {
+  routes: string[];
+  reasons: ('parameters' | 'greedy' | 'characters')[];
+  /** Regex values in the rule. */
+  values: number;
+}
+
+const REGEX_REASONS: Record<RegexNote['reasons'][number], string> = {
+  parameters: "a parameter matches within one segment, and a wildcard would also match '/'",
+  greedy:
+    'a {proxy+} parameter takes non-empty segments, and a wildcard would also match an empty one or the root',
   characters: 'the path has characters a path pattern cannot hold',
-  length: 'the path pattern would be longer than 128 characters',
-  wildcards: 'the path needs more than 5 wildcards',
 };
 
 export function reportPlan(
@@ -97,10 +102,10 @@ export function reportPlan(
     );
   }
   if (regex.length) {
-    const reasons = [...new Set(regex.map((n) => REGEX_REASONS[n.reason]))].join('; ');
+    const reasons = [...new Set(regex.flatMap((n) => n.reasons.map((r) => REGEX_REASONS[r])))].join('; ');
     out.push(
       diagnostic('GP206', root, {
-        count: regex.length,
+        count: regex.reduce((n, r) => n + r.values, 0),
         reasons,
         routes: list(regex.flatMap((n) => n.routes)),
       }),
@@ -188,6 +193,20 @@ function stageNotes(model: RouteModel): Diagnostic[] {
   );
   if (mode === 'host' && stages.length > 1) {
     for (const s of stages) if (!s.host) out.push(diagnostic('GP207', s.where, { stage: s.name }));
+  }
+  if (mode === 'path') {
+    const byPrefix = new Map<string, string[]>();
+    for (const s of stages)
+      byPrefix.set(s.pathPrefix ?? '', [...(byPrefix.get(s.pathPrefix ?? '') ?? []), s.name]);
+    for (const [prefix, names] of byPrefix) {
+      if (names.length < 2) continue;
+      // The compiler keeps a request for the destination whose key sorts first: the first stage by name.
+      const sorted = [...names].sort(compareText);
+      const where = stages.find((s) => s.name === sorted[1])!.where;
+      out.push(
+        diagnostic('GP216', where, { stages: sorted.join(', '), prefix: prefix || '/', winner: sorted[0]! }),
+      );
+    }
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * `burst` becomes the most a bucket could let through in one window: rate × window + burst.
  */
 import type { Route, RouteModel, Segment, Stage, Throttle } from '../../model/types.js';
-import { escapeRegex } from './lang.js';
+import { escapeRegex } from './shape.js';
 import type { AlbRateLimit, AlbWaf } from './plan.js';
 import { byEntryKey } from '../../util/order.js';
 

@@ -1,7 +1,7 @@
 # GET /v2/accounts/me
-resource "aws_lb_listener_rule" "get_v2_accounts_me_66d7fd" {
+resource "aws_lb_listener_rule" "get_v2_accounts_me_133fb2" {
   listener_arn = var.listener_arn
-  priority     = 24466
+  priority     = 24491
 
   action {
     type             = "forward"
@@ -15,125 +15,10 @@ resource "aws_lb_listener_rule" "get_v2_accounts_me_66d7fd" {
   }
 }
 
-# GET /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "get_v2_books_reviews_a2c074" {
-  listener_arn = var.listener_arn
-  priority     = 25101
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.reviews.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/v2/books/*/reviews"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET", "HEAD"]
-    }
-  }
-}
-
-# GET /v2/books
-resource "aws_lb_listener_rule" "get_v2_books_f41ecf" {
-  listener_arn = var.listener_arn
-  priority     = 25172
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET", "HEAD"]
-    }
-  }
-}
-
-# POST /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "post_v2_books_reviews_c3783a" {
-  listener_arn = var.listener_arn
-  priority     = 25299
-
-  action {
-    type  = "authenticate-cognito"
-    order = 1
-
-    authenticate_cognito {
-      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
-      user_pool_client_id        = "4bookstoreclientid"
-      user_pool_domain           = "auth.bookstore.example.com"
-      on_unauthenticated_request = "deny"
-    }
-  }
-  action {
-    type             = "forward"
-    order            = 2
-    target_group_arn = aws_lb_target_group.reviews.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/v2/books/*/reviews"]
-    }
-  }
-}
-
-# DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_7096d5" {
-  listener_arn = var.listener_arn
-  priority     = 25300
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
-  }
-
-  condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["DELETE"]
-    }
-  }
-}
-
 # GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_41f55c" {
+resource "aws_lb_listener_rule" "get_v2_books_1f22bd" {
   listener_arn = var.listener_arn
-  priority     = 25301
+  priority     = 25010
 
   action {
     type = "forward"
@@ -157,7 +42,7 @@ resource "aws_lb_listener_rule" "get_v2_books_41f55c" {
   }
   condition {
     path_pattern {
-      values = ["/v2/books/*"]
+      regex_values = ["^/v2/books/[^/]+$"]
     }
   }
   condition {
@@ -168,9 +53,9 @@ resource "aws_lb_listener_rule" "get_v2_books_41f55c" {
 }
 
 # GET /v2/assets/{+}
-resource "aws_lb_listener_rule" "get_v2_assets_190d50" {
+resource "aws_lb_listener_rule" "get_v2_assets_5f6de6" {
   listener_arn = var.listener_arn
-  priority     = 25309
+  priority     = 25055
 
   action {
     type             = "forward"
@@ -184,10 +69,61 @@ resource "aws_lb_listener_rule" "get_v2_assets_190d50" {
   }
 }
 
-# GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_56c07a" {
+# GET /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "get_v2_books_reviews_259f35" {
   listener_arn = var.listener_arn
-  priority     = 25371
+  priority     = 25090
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.reviews.arn
+  }
+
+  condition {
+    path_pattern {
+      regex_values = ["^/v2/books/[^/]+/.*$"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET", "HEAD"]
+    }
+  }
+}
+
+# POST /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "post_v2_books_reviews_62393b" {
+  listener_arn = var.listener_arn
+  priority     = 25180
+
+  action {
+    type  = "authenticate-cognito"
+    order = 1
+
+    authenticate_cognito {
+      user_pool_arn              = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Bookstore"
+      user_pool_client_id        = "4bookstoreclientid"
+      user_pool_domain           = "auth.bookstore.example.com"
+      on_unauthenticated_request = "deny"
+    }
+  }
+  action {
+    type             = "forward"
+    order            = 2
+    target_group_arn = aws_lb_target_group.reviews.arn
+  }
+
+  condition {
+    path_pattern {
+      regex_values = ["^/v2/books/[^/]+/.*$"]
+    }
+  }
+}
+
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "get_v2_books_2543c7" {
+  listener_arn = var.listener_arn
+  priority     = 25184
 
   action {
     type = "forward"
@@ -211,7 +147,7 @@ resource "aws_lb_listener_rule" "get_v2_books_56c07a" {
   }
   condition {
     path_pattern {
-      values = ["/v2/books/*"]
+      regex_values = ["^/v2/books/[^/]+$"]
     }
   }
   condition {
@@ -221,10 +157,10 @@ resource "aws_lb_listener_rule" "get_v2_books_56c07a" {
   }
 }
 
-# GET /v2/books
-resource "aws_lb_listener_rule" "get_v2_books_53abe6" {
+# DELETE /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_49d916" {
   listener_arn = var.listener_arn
-  priority     = 25495
+  priority     = 25203
 
   action {
     type             = "forward"
@@ -238,7 +174,44 @@ resource "aws_lb_listener_rule" "get_v2_books_53abe6" {
   }
   condition {
     path_pattern {
-      values = ["/v2/books"]
+      values = ["/v2/books", "/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["DELETE"]
+    }
+  }
+}
+
+# GET /v2/books, GET /v2/healthz, GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "get_v2_books_0d511f" {
+  listener_arn = var.listener_arn
+  priority     = 25236
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      regex_values = ["^/v2(/books|/partners/.*|/healthz)$"]
     }
   }
   condition {
@@ -248,10 +221,74 @@ resource "aws_lb_listener_rule" "get_v2_books_53abe6" {
   }
 }
 
-# POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "post_v2_books_a60773" {
+# GET /v2/books, GET /v2/healthz, GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "get_v2_books_fa8fb1" {
   listener_arn = var.listener_arn
-  priority     = 25496
+  priority     = 25286
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    host_header {
+      values = ["dev.api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      regex_values = ["^/v2(/books|/partners/.*|/healthz)$"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET", "HEAD"]
+    }
+  }
+}
+
+# DELETE /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_0d0bb3" {
+  listener_arn = var.listener_arn
+  priority     = 25464
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
+  }
+
+  condition {
+    host_header {
+      values = ["api.bookstore.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/v2/books", "/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["DELETE"]
+    }
+  }
+}
+
+# POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "post_v2_books_505148" {
+  listener_arn = var.listener_arn
+  priority     = 25465
 
   action {
     type  = "authenticate-cognito"
@@ -282,47 +319,10 @@ resource "aws_lb_listener_rule" "post_v2_books_a60773" {
   }
 }
 
-# DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_8c6d34" {
-  listener_arn = var.listener_arn
-  priority     = 25497
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["DELETE"]
-    }
-  }
-}
-
 # POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "post_v2_books_1e2094" {
+resource "aws_lb_listener_rule" "post_v2_books_bfc19f" {
   listener_arn = var.listener_arn
-  priority     = 25498
+  priority     = 25466
 
   action {
     type  = "authenticate-cognito"
@@ -363,64 +363,10 @@ resource "aws_lb_listener_rule" "post_v2_books_1e2094" {
   }
 }
 
-# GET /v2/healthz, GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_healthz_0bae8f" {
-  listener_arn = var.listener_arn
-  priority     = 28084
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
-  }
-
-  condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/healthz", "/v2/partners/*"]
-    }
-  }
-}
-
-# GET /v2/healthz, GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_healthz_c925a9" {
-  listener_arn = var.listener_arn
-  priority     = 28378
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/healthz", "/v2/partners/*"]
-    }
-  }
-}
-
 # GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
-resource "aws_lb_listener_rule" "get_v2_orders_76e09e" {
+resource "aws_lb_listener_rule" "get_v2_orders_56c7c6" {
   listener_arn = var.listener_arn
-  priority     = 33251
+  priority     = 33239
 
   action {
     type  = "authenticate-cognito"

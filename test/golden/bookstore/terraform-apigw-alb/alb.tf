@@ -26,9 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /v2/accounts/me
-resource "aws_lb_listener_rule" "get_v2_accounts_me_5c6902" {
+resource "aws_lb_listener_rule" "get_v2_accounts_me_b44f91" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 24195
+  priority     = 24350
 
   action {
     type             = "forward"
@@ -53,9 +53,9 @@ resource "aws_lb_listener_rule" "get_v2_accounts_me_5c6902" {
 }
 
 # GET /v2/accounts/me
-resource "aws_lb_listener_rule" "get_v2_accounts_me_f28bb7" {
+resource "aws_lb_listener_rule" "get_v2_accounts_me_1e555c" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 24480
+  priority     = 24433
 
   action {
     type             = "forward"
@@ -79,19 +79,34 @@ resource "aws_lb_listener_rule" "get_v2_accounts_me_f28bb7" {
   }
 }
 
-# GET /v2/books/{}/reviews, POST /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "get_v2_books_reviews_3e0cde" {
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "get_v2_books_a2ab02" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25027
+  priority     = 25111
 
   action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.reviews.arn
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 90
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 10
+      }
+    }
   }
 
   condition {
     path_pattern {
-      values = ["/dev/v2/books/*/reviews"]
+      regex_values = ["^/dev/v2/books/[^/]+$"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET", "HEAD"]
     }
   }
 
@@ -107,9 +122,9 @@ resource "aws_lb_listener_rule" "get_v2_books_reviews_3e0cde" {
 }
 
 # GET /v2/assets/{+}
-resource "aws_lb_listener_rule" "get_v2_assets_eb8d1a" {
+resource "aws_lb_listener_rule" "get_v2_assets_eff249" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25083
+  priority     = 25130
 
   action {
     type             = "forward"
@@ -133,10 +148,133 @@ resource "aws_lb_listener_rule" "get_v2_assets_eb8d1a" {
   }
 }
 
-# GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_a6f87b" {
+# GET /v2/books/{}/reviews, POST /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "get_v2_books_reviews_d27802" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25088
+  priority     = 25283
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.reviews.arn
+  }
+
+  condition {
+    path_pattern {
+      regex_values = ["^/dev/v2/books/[^/]+/.*$"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/dev/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /v2/books/{}/reviews, POST /v2/books/{}/reviews
+resource "aws_lb_listener_rule" "get_v2_books_reviews_20df39" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25298
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.reviews.arn
+  }
+
+  condition {
+    path_pattern {
+      regex_values = ["^/prod/v2/books/[^/]+/.*$"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# DELETE /v2/books/{}, GET /v2/books, GET /v2/healthz, GET /v2/partners/catalog, POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_8d04d2" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25311
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.catalog.arn
+  }
+
+  condition {
+    path_pattern {
+      regex_values = ["^/dev/v2(/books(/.*)?|/partners/.*|/healthz)$"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/dev/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# GET /v2/books/{}
+resource "aws_lb_listener_rule" "get_v2_books_37cc71" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25318
+
+  action {
+    type = "forward"
+
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.catalog.arn
+        weight = 81
+      }
+      target_group {
+        arn    = aws_lb_target_group.catalog_v2.arn
+        weight = 19
+      }
+    }
+  }
+
+  condition {
+    path_pattern {
+      regex_values = ["^/prod/v2/books/[^/]+$"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET", "HEAD"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# DELETE /v2/books/{}, GET /v2/books, GET /v2/healthz, GET /v2/partners/catalog, POST /v2/books, PUT /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_3ffc01" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 25319
 
   action {
     type = "forward"
@@ -155,12 +293,7 @@ resource "aws_lb_listener_rule" "get_v2_books_a6f87b" {
 
   condition {
     path_pattern {
-      values = ["/dev/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET", "HEAD"]
+      regex_values = ["^/prod/v2(/books(/.*)?|/partners/.*|/healthz)$"]
     }
   }
 
@@ -168,7 +301,7 @@ resource "aws_lb_listener_rule" "get_v2_books_a6f87b" {
     type = "url-rewrite"
     url_rewrite_config {
       rewrite {
-        regex   = "^/dev/?(.*)$"
+        regex   = "^/prod/?(.*)$"
         replace = "/$1"
       }
     }
@@ -176,9 +309,9 @@ resource "aws_lb_listener_rule" "get_v2_books_a6f87b" {
 }
 
 # GET /v2/assets/{+}
-resource "aws_lb_listener_rule" "get_v2_assets_4dda9c" {
+resource "aws_lb_listener_rule" "get_v2_assets_0d03e7" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25237
+  priority     = 25468
 
   action {
     type             = "forward"
@@ -202,197 +335,10 @@ resource "aws_lb_listener_rule" "get_v2_assets_4dda9c" {
   }
 }
 
-# DELETE /v2/books/{}, GET /v2/books, GET /v2/healthz, POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_2888b0" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25433
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/dev/v2/books", "/dev/v2/books/*", "/dev/v2/healthz"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/dev/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /v2/books/{}/reviews, POST /v2/books/{}/reviews
-resource "aws_lb_listener_rule" "get_v2_books_reviews_aa70c6" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25491
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.reviews.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/prod/v2/books/*/reviews"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/prod/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /v2/books/{}
-resource "aws_lb_listener_rule" "get_v2_books_daede4" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25492
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 81
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 19
-      }
-    }
-  }
-
-  condition {
-    path_pattern {
-      values = ["/prod/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET", "HEAD"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/prod/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# DELETE /v2/books/{}, GET /v2/books, GET /v2/healthz, POST /v2/books, PUT /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_43b257" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 25493
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    path_pattern {
-      values = ["/prod/v2/books", "/prod/v2/books/*", "/prod/v2/healthz"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/prod/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
 # GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
-resource "aws_lb_listener_rule" "get_v2_orders_566782" {
+resource "aws_lb_listener_rule" "get_v2_orders_3945fa" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33095
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.orders.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/prod/v2/orders", "/prod/v2/orders/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/prod/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_partners_catalog_1833e3" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 33148
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/dev/v2/partners/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/dev/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
-resource "aws_lb_listener_rule" "get_v2_orders_98e55f" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 33192
+  priority     = 33467
 
   action {
     type             = "forward"
@@ -416,29 +362,19 @@ resource "aws_lb_listener_rule" "get_v2_orders_98e55f" {
   }
 }
 
-# GET /v2/partners/catalog
-resource "aws_lb_listener_rule" "get_v2_partners_catalog_3eb288" {
+# GET /v2/orders, GET /v2/orders/{}, POST /v2/orders, POST /v2/orders/{}/cancel
+resource "aws_lb_listener_rule" "get_v2_orders_cd3ee8" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33437
+  priority     = 33485
 
   action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.orders.arn
   }
 
   condition {
     path_pattern {
-      values = ["/prod/v2/partners/*"]
+      values = ["/prod/v2/orders", "/prod/v2/orders/*"]
     }
   }
 

@@ -1,34 +1,7 @@
-# ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_11835c" {
-  listener_arn = var.listener_arn
-  priority     = 25241
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.legacy.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/beta/v1/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/beta/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
 # GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_b1c0ef" {
+resource "aws_lb_listener_rule" "get_events_0a5e65" {
   listener_arn = var.listener_arn
-  priority     = 25264
+  priority     = 27026
 
   action {
     type             = "forward"
@@ -53,9 +26,9 @@ resource "aws_lb_listener_rule" "get_events_b1c0ef" {
 }
 
 # POST /events
-resource "aws_lb_listener_rule" "post_events_7d47de" {
+resource "aws_lb_listener_rule" "post_events_1847a2" {
   listener_arn = var.listener_arn
-  priority     = 25399
+  priority     = 27203
 
   action {
     type             = "forward"
@@ -64,7 +37,7 @@ resource "aws_lb_listener_rule" "post_events_7d47de" {
 
   condition {
     path_pattern {
-      values = ["/beta/events", "/beta/events/*"]
+      values = ["/beta/events"]
     }
   }
 
@@ -80,9 +53,9 @@ resource "aws_lb_listener_rule" "post_events_7d47de" {
 }
 
 # GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_4e248f" {
+resource "aws_lb_listener_rule" "get_events_d96b02" {
   listener_arn = var.listener_arn
-  priority     = 27168
+  priority     = 27207
 
   action {
     type             = "forward"
@@ -97,9 +70,9 @@ resource "aws_lb_listener_rule" "get_events_4e248f" {
 }
 
 # POST /events
-resource "aws_lb_listener_rule" "post_events_362f9a" {
+resource "aws_lb_listener_rule" "post_events_3a0c55" {
   listener_arn = var.listener_arn
-  priority     = 27169
+  priority     = 27246
 
   action {
     type             = "forward"
@@ -108,15 +81,15 @@ resource "aws_lb_listener_rule" "post_events_362f9a" {
 
   condition {
     path_pattern {
-      values = ["/events", "/events/*"]
+      values = ["/events"]
     }
   }
 }
 
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_fbfb92" {
+resource "aws_lb_listener_rule" "any_v1_7e5fab" {
   listener_arn = var.listener_arn
-  priority     = 36439
+  priority     = 36028
 
   action {
     type             = "forward"
@@ -126,6 +99,33 @@ resource "aws_lb_listener_rule" "any_v1_fbfb92" {
   condition {
     path_pattern {
       values = ["/v1/*"]
+    }
+  }
+}
+
+# ANY /v1/{+}
+resource "aws_lb_listener_rule" "any_v1_d9c746" {
+  listener_arn = var.listener_arn
+  priority     = 36327
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.legacy.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/beta/v1/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/beta/?(.*)$"
+        replace = "/$1"
+      }
     }
   }
 }

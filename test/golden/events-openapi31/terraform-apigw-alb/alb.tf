@@ -26,63 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_0ad7de" {
+resource "aws_lb_listener_rule" "get_events_0a5e65" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 27123
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.query.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/v3/events/*", "/v3/queries"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/v3/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# POST /events
-resource "aws_lb_listener_rule" "post_events_635882" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 27223
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.ingest.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/v3/events", "/v3/events/*"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/v3/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_b1c0ef" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 27264
+  priority     = 27026
 
   action {
     type             = "forward"
@@ -107,9 +53,9 @@ resource "aws_lb_listener_rule" "get_events_b1c0ef" {
 }
 
 # POST /events
-resource "aws_lb_listener_rule" "post_events_7d47de" {
+resource "aws_lb_listener_rule" "post_events_e9c85c" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 27399
+  priority     = 27181
 
   action {
     type             = "forward"
@@ -118,7 +64,34 @@ resource "aws_lb_listener_rule" "post_events_7d47de" {
 
   condition {
     path_pattern {
-      values = ["/beta/events", "/beta/events/*"]
+      values = ["/v3/events"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/v3/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# POST /events
+resource "aws_lb_listener_rule" "post_events_1847a2" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 27203
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.ingest.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/beta/events"]
     }
   }
 
@@ -133,19 +106,19 @@ resource "aws_lb_listener_rule" "post_events_7d47de" {
   }
 }
 
-# ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_e17503" {
+# GET /events/{}, POST /queries
+resource "aws_lb_listener_rule" "get_events_902936" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 36056
+  priority     = 27235
 
   action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.legacy.arn
+    target_group_arn = aws_lb_target_group.query.arn
   }
 
   condition {
     path_pattern {
-      values = ["/v3/v1/*"]
+      values = ["/v3/events/*", "/v3/queries"]
     }
   }
 
@@ -161,9 +134,9 @@ resource "aws_lb_listener_rule" "any_v1_e17503" {
 }
 
 # ANY /v1/{+}
-resource "aws_lb_listener_rule" "any_v1_11835c" {
+resource "aws_lb_listener_rule" "any_v1_d9c746" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 36241
+  priority     = 36327
 
   action {
     type             = "forward"
@@ -181,6 +154,33 @@ resource "aws_lb_listener_rule" "any_v1_11835c" {
     url_rewrite_config {
       rewrite {
         regex   = "^/beta/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# ANY /v1/{+}
+resource "aws_lb_listener_rule" "any_v1_fda370" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 36449
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.legacy.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v3/v1/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/v3/?(.*)$"
         replace = "/$1"
       }
     }

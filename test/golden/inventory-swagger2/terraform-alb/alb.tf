@@ -1,7 +1,7 @@
 # GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_d72b1f" {
+resource "aws_lb_listener_rule" "get_api_items_201867" {
   listener_arn = var.listener_arn
-  priority     = 29280
+  priority     = 29400
 
   action {
     type             = "forward"
@@ -10,7 +10,7 @@ resource "aws_lb_listener_rule" "get_api_items_d72b1f" {
 
   condition {
     path_pattern {
-      values = ["/api/items/*", "/api/items"]
+      values = ["/api/items", "/api/items/*"]
     }
   }
   condition {
@@ -21,9 +21,9 @@ resource "aws_lb_listener_rule" "get_api_items_d72b1f" {
 }
 
 # DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "delete_api_items_28281b" {
+resource "aws_lb_listener_rule" "delete_api_items_f4893d" {
   listener_arn = var.listener_arn
-  priority     = 29281
+  priority     = 29418
 
   action {
     type             = "forward"
@@ -38,9 +38,9 @@ resource "aws_lb_listener_rule" "delete_api_items_28281b" {
 }
 
 # GET /api/ping
-resource "aws_lb_listener_rule" "get_api_ping_da65bf" {
+resource "aws_lb_listener_rule" "get_api_ping_358479" {
   listener_arn = var.listener_arn
-  priority     = 33396
+  priority     = 33322
 
   action {
     type = "fixed-response"
@@ -60,9 +60,9 @@ resource "aws_lb_listener_rule" "get_api_ping_da65bf" {
 }
 
 # ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "any_api_reports_e07acf" {
+resource "aws_lb_listener_rule" "any_api_reports_4b8583" {
   listener_arn = var.listener_arn
-  priority     = 34004
+  priority     = 34380
 
   action {
     type             = "forward"

@@ -26,9 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_2906f8" {
+resource "aws_lb_listener_rule" "get_api_items_bb66a2" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29261
+  priority     = 29007
 
   action {
     type             = "forward"
@@ -37,39 +37,7 @@ resource "aws_lb_listener_rule" "get_api_items_2906f8" {
 
   condition {
     path_pattern {
-      values = ["/staging/api/items/*", "/staging/api/items"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET", "HEAD"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/staging/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_8b2e74" {
-  listener_arn = aws_lb_listener.main.arn
-  priority     = 29397
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.stock.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/live/api/items/*", "/live/api/items"]
+      values = ["/live/api/items", "/live/api/items/*"]
     }
   }
   condition {
@@ -90,9 +58,9 @@ resource "aws_lb_listener_rule" "get_api_items_8b2e74" {
 }
 
 # DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "delete_api_items_b4ee6b" {
+resource "aws_lb_listener_rule" "delete_api_items_bf0282" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29398
+  priority     = 29019
 
   action {
     type             = "forward"
@@ -116,10 +84,42 @@ resource "aws_lb_listener_rule" "delete_api_items_b4ee6b" {
   }
 }
 
-# DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "delete_api_items_50e6a4" {
+# GET /api/items, GET /api/items/{}
+resource "aws_lb_listener_rule" "get_api_items_9bad3d" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 29425
+  priority     = 29430
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.stock.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/staging/api/items", "/staging/api/items/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["GET", "HEAD"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/staging/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# DELETE /api/items/{}, POST /api/items
+resource "aws_lb_listener_rule" "delete_api_items_29a670" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 29431
 
   action {
     type             = "forward"
@@ -144,9 +144,9 @@ resource "aws_lb_listener_rule" "delete_api_items_50e6a4" {
 }
 
 # GET /api/ping
-resource "aws_lb_listener_rule" "get_api_ping_93b1af" {
+resource "aws_lb_listener_rule" "get_api_ping_b00b45" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33280
+  priority     = 33222
 
   action {
     type = "fixed-response"
@@ -176,9 +176,9 @@ resource "aws_lb_listener_rule" "get_api_ping_93b1af" {
 }
 
 # GET /api/ping
-resource "aws_lb_listener_rule" "get_api_ping_7e8a7f" {
+resource "aws_lb_listener_rule" "get_api_ping_ccc347" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 33492
+  priority     = 33336
 
   action {
     type = "fixed-response"
@@ -208,9 +208,9 @@ resource "aws_lb_listener_rule" "get_api_ping_7e8a7f" {
 }
 
 # ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "any_api_reports_8076ed" {
+resource "aws_lb_listener_rule" "any_api_reports_22224b" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 34054
+  priority     = 34004
 
   action {
     type             = "forward"
@@ -235,9 +235,9 @@ resource "aws_lb_listener_rule" "any_api_reports_8076ed" {
 }
 
 # ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "any_api_reports_5e57d6" {
+resource "aws_lb_listener_rule" "any_api_reports_4374b8" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 34371
+  priority     = 34293
 
   action {
     type             = "forward"

@@ -1,7 +1,7 @@
 # DELETE /api/orders/{}, GET /api/orders/{}, POST /api/orders
-resource "aws_lb_listener_rule" "delete_api_orders_5779a6" {
+resource "aws_lb_listener_rule" "delete_api_orders_d424ff" {
   listener_arn = var.listener_arn
-  priority     = 25275
+  priority     = 25104
 
   action {
     type             = "forward"
@@ -16,9 +16,9 @@ resource "aws_lb_listener_rule" "delete_api_orders_5779a6" {
 }
 
 # GET /api/health, GET /api/pets, GET /api/pets/{}, POST /api/pets, PUT /api/pets/{}/photo
-resource "aws_lb_listener_rule" "get_api_health_a46649" {
+resource "aws_lb_listener_rule" "get_api_health_8b356d" {
   listener_arn = var.listener_arn
-  priority     = 25276
+  priority     = 25182
 
   action {
     type             = "forward"

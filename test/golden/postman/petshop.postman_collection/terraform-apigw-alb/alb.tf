@@ -26,9 +26,9 @@ resource "aws_lb_listener" "main" {
 }
 
 # DELETE /api/orders/{}, GET /api/orders/{}, POST /api/orders
-resource "aws_lb_listener_rule" "delete_api_orders_34806a" {
+resource "aws_lb_listener_rule" "delete_api_orders_f27dfd" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25247
+  priority     = 25466
 
   action {
     type             = "forward"
@@ -53,9 +53,9 @@ resource "aws_lb_listener_rule" "delete_api_orders_34806a" {
 }
 
 # GET /api/health, GET /api/pets, GET /api/pets/{}, POST /api/pets, PUT /api/pets/{}/photo
-resource "aws_lb_listener_rule" "get_api_health_6a5880" {
+resource "aws_lb_listener_rule" "get_api_health_301bab" {
   listener_arn = aws_lb_listener.main.arn
-  priority     = 25473
+  priority     = 25467
 
   action {
     type             = "forward"
