@@ -3,7 +3,7 @@ import { readTemplateDir } from '../src/load/templates.js';
 
 const REPO = join(import.meta.dirname, '..');
 export const TEMPLATES_DIR = join(REPO, 'templates', 'terraform');
-export const TEMPLATES_MODULE = join(REPO, 'src', 'targets', 'terraform', 'bundled-templates.ts');
+export const TEMPLATES_MODULE = join(REPO, 'src', 'targets', 'terraform', 'templates.generated.ts');
 
 /**
  * The bundled Terraform templates as a module, so the Terraform target renders them without

@@ -9,6 +9,7 @@
  */
 export {
   load,
+  loadAtRevision,
   loadDataFile,
   readTemplateDir,
   CONFIG_FILE_NAMES,

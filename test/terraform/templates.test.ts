@@ -4,7 +4,7 @@ import { compileAlb } from '../../src/targets/alb/compile.js';
 import { albContext } from '../../src/targets/terraform/alb.js';
 import { planTerraform } from '../../src/targets/terraform/index.js';
 import { ModuleInterface } from '../../src/targets/terraform/module.js';
-import { BUNDLED_TEMPLATES } from '../../src/targets/terraform/bundled-templates.js';
+import { BUNDLED_TEMPLATES } from '../../src/targets/terraform/templates.generated.js';
 import { createRenderer } from '../../src/targets/terraform/templates.js';
 import { formatHcl } from '../../src/targets/terraform/format.js';
 import { modelOf } from '../support/pipeline.js';

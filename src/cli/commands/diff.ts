@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
 import type { Argv } from 'yargs';
 import {
   diff,
@@ -10,7 +5,7 @@ import {
   DIFF_TARGETS,
   diffFormatters,
   GateplanError,
-  load,
+  loadAtRevision,
   normalize,
   type Classification,
   type DiffFormat,
@@ -82,7 +77,7 @@ export async function handleDiff(argv: DiffArgs, context: FormatContext): Promis
   if (argv.other === undefined && argv.base === undefined)
     throw new GateplanError('usage', 'give the new spec as a second argument, or --base <git-rev>');
 
-  const base = argv.base !== undefined ? await loadAtRevision(argv, argv.base) : await loadModel(argv);
+  const base = argv.base !== undefined ? await loadBase(argv, argv.base) : await loadModel(argv);
   const revision = await loadModel(argv.other !== undefined ? { ...argv, spec: argv.other } : argv);
   const report = diff(base.model, revision.model, { targets });
   const located = locateReport(report, base, revision, argv.base);
@@ -153,105 +148,10 @@ function relabelWhere(where: Where, rev: string | undefined): Where {
   return rev === undefined ? where : { ...where, file: `${rev}:${where.file}` };
 }
 
-const execFileAsync = promisify(execFile);
-/** Files copied from the revision: spec-like text only, and not a whole monorepo's worth. */
-const SPEC_FILE = /\.(ya?ml|json)(\.gz)?$/i;
-const MAX_FILES = 2000;
-
-/**
- * The spec as of a git revision: every spec-like file under its $ref root (its folder by
- * default) plus the --config, --overlay and --postman-env files, copied into a temporary folder with the repository's
- * layout and loaded from there, so $refs and the gateplan.yaml beside it resolve as they
- * did at that revision. Paths display relative to the repository root.
- */
-async function loadAtRevision(argv: DiffArgs, rev: string): Promise<LoadedModel> {
-  if (rev.startsWith('-') || rev.trim() === '')
-    throw new GateplanError('usage', `--base ${JSON.stringify(rev)} is not a revision`);
-  const specAbs = resolve(argv.spec);
-  const top = await git(
-    dirname(specAbs),
-    ['rev-parse', '--show-toplevel'],
-    `${argv.spec} is not inside a git repository`,
-  );
-  const commit = await git(
-    top,
-    ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`],
-    `unknown git revision ${rev}`,
-  );
-  const topReal = await realpath(top);
-  const inRepo = async (path: string) => {
-    const rel = relative(topReal, await realpath(path).catch(() => resolve(path)));
-    if (rel.startsWith('..') || isAbsolute(rel))
-      throw new GateplanError('usage', `${path} is outside the git repository ${top}`);
-    return rel.split(sep).join('/');
-  };
-  const specRel = await inRepo(specAbs);
-  const rootRel = await inRepo(argv['ref-root'] ?? dirname(specAbs));
-  const configRel =
-    typeof argv.config === 'string' && argv.config !== 'false' ? await inRepo(argv.config) : undefined;
-  const overlayRels = await Promise.all((argv.overlay ?? []).map(inRepo));
-  const environmentRel = argv['postman-env'] ? await inRepo(argv['postman-env']) : undefined;
-
-  const listed = (
-    await git(top, ['ls-tree', '-r', '-z', '--name-only', commit, '--', rootRel || '.'], `cannot list ${rev}`)
-  )
-    .split('\0')
-    .filter(Boolean);
-  if (!listed.includes(specRel)) throw new GateplanError('usage', `${specRel} does not exist at ${rev}`);
-  const wanted = new Set(listed.filter((f) => SPEC_FILE.test(f)));
-  if (wanted.size > MAX_FILES) {
-    throw new GateplanError(
-      'usage',
-      `${rootRel || '.'} holds ${wanted.size} spec-like files at ${rev} (limit ${MAX_FILES}); narrow it with --ref-root`,
-    );
-  }
-  for (const extra of [specRel, configRel, ...overlayRels, environmentRel]) if (extra) wanted.add(extra);
-
-  const temp = await mkdtemp(join(tmpdir(), 'gateplan-base-'));
-  try {
-    const present = new Set<string>();
-    for (const file of wanted) {
-      const content = await gitBlob(top, `${commit}:${file}`, argv['max-file-size'] ?? 32 * 1024 * 1024);
-      if (content === undefined) continue;
-      await mkdir(dirname(join(temp, file)), { recursive: true });
-      await writeFile(join(temp, file), content);
-      present.add(file);
-    }
-    // Inputs named on the command line take part as they were at the revision; one that did not exist yet is left out.
-    const options = { ...loadOptionsFrom(argv), cwd: temp, refRoot: join(temp, rootRel) };
-    if (configRel) options.config = present.has(configRel) ? join(temp, configRel) : false;
-    options.overlays = overlayRels.filter((f) => present.has(f)).map((f) => join(temp, f));
-    if (environmentRel && present.has(environmentRel))
-      options.postmanEnvironment = join(temp, environmentRel);
-    else delete options.postmanEnvironment;
-    const loaded = await load(join(temp, specRel), options);
-    if (!loaded.ok)
-      throw new GateplanError('input', `cannot load ${specRel} at ${rev}`, relabel(loaded.diagnostics, rev));
-    return { spec: loaded.spec, model: normalize(loaded.spec) };
-  } finally {
-    await rm(temp, { recursive: true, force: true });
-  }
-}
-
-async function git(cwd: string, args: string[], failure: string): Promise<string> {
-  try {
-    const { stdout } = await execFileAsync('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return stdout.replace(/\n$/, '');
-  } catch {
-    throw new GateplanError('usage', failure);
-  }
-}
-
-/** A file's bytes at a revision; undefined when it is larger than the read limit (the loader then reports it missing). */
-async function gitBlob(cwd: string, object: string, maxBytes: number): Promise<Buffer | undefined> {
-  try {
-    const { stdout } = await execFileAsync('git', ['cat-file', 'blob', object], {
-      cwd,
-      encoding: 'buffer',
-      maxBuffer: maxBytes,
-    });
-    return stdout;
-  } catch {
-    return undefined;
-  }
+/** The spec as of a git revision (`--base`); its diagnostics name files `REV:path`. */
+async function loadBase(argv: DiffArgs, rev: string): Promise<LoadedModel> {
+  const loaded = await loadAtRevision(rev, argv.spec, loadOptionsFrom(argv));
+  if (!loaded.ok)
+    throw new GateplanError('input', `cannot load ${argv.spec} at ${rev}`, relabel(loaded.diagnostics, rev));
+  return { spec: loaded.spec, model: normalize(loaded.spec) };
 }

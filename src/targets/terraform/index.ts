@@ -9,7 +9,7 @@ import { expr, type HclExpr } from './hcl.js';
 import { ModuleInterface } from './module.js';
 import { albBehindApiModel } from '../../model/topology.js';
 import { albPlan, behindAlb, httpPlan, restPlan } from './plans.js';
-import { BUNDLED_TEMPLATES } from './bundled-templates.js';
+import { BUNDLED_TEMPLATES } from './templates.generated.js';
 import { createRenderer, TemplateError, type Renderer } from './templates.js';
 import { byKey } from '../../util/order.js';
 

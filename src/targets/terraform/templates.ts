@@ -2,7 +2,7 @@ import type HandlebarsModule from 'handlebars';
 import { lazyRequire } from '../../util/lazy.js';
 // The package's own templates/terraform/*.hbs, compiled into a module by `npm run templates` so
 // planning reads no files; user templates arrive through `TargetOptions.templates`.
-import { BUNDLED_TEMPLATES } from './bundled-templates.js';
+import { BUNDLED_TEMPLATES } from './templates.generated.js';
 import { formatHcl } from './format.js';
 import { helpers } from './helpers.js';
 
