@@ -40,7 +40,13 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
   const servers = serverUpstreams(model.api.servers, reserved);
   const open = model.routes.filter((r) => 'backend' in r.backend && r.backend.backend === '');
   const kept = model.routes.length - open.length;
-  const assignment = options.by === 'tag' ? byTag(open, servers, reserved) : byServer(servers, reserved);
+  // When every route keeps the backend the spec gives it, a backend here would go unused (GP049).
+  const assignment =
+    open.length === 0
+      ? { upstreams: [], rules: [], backendOf: () => '' }
+      : options.by === 'tag'
+        ? byTag(open, servers, reserved)
+        : byServer(servers, reserved);
 
   const lines = [
     `# yaml-language-server: $schema=${oneLine(options.schemaRef)}`,
@@ -52,11 +58,15 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
     '',
     '# Backends: where requests go. Each sets exactly one of url, lambda, mock, s3, kinesis;',
     '# the other keys tune the ALB target group (health, algorithm, stickiness, ...).',
-    'backends:',
-    ...assignment.upstreams.flatMap((u) => [
-      `  # ${oneLine(u.note)}`,
-      ...indent(stringify({ [u.name]: { url: u.url } })),
-    ]),
+    ...(assignment.upstreams.length === 0
+      ? ['# Every route keeps the backend the spec gives it, so none is added here.', 'backends: {}']
+      : [
+          'backends:',
+          ...assignment.upstreams.flatMap((u) => [
+            `  # ${oneLine(u.note)}`,
+            ...indent(stringify({ [u.name]: { url: u.url } })),
+          ]),
+        ]),
     '',
     ...(declaredStages.length > 0
       ? [
@@ -161,11 +171,15 @@ function byTag(routes: Route[], servers: Upstream[], reserved: string[]): Assign
     defaultBackend = uniqueNames([...names, 'default'], reserved)[names.length]!;
     upstreams.push({ name: defaultBackend, url, note: `routes without a tag; url is ${where}` });
   }
+  const backendOf = (route: Route) => byTagName.get([...route.tags].sort().pop() ?? '') ?? defaultBackend!;
+  // A tag whose routes all carry a later tag too gets no route (the last matching rule wins):
+  // its backend and rule would only be reported unused (GP049).
+  const used = new Set(routes.map(backendOf));
   return {
-    upstreams,
-    ...(defaultBackend ? { defaultBackend } : {}),
-    rules: tags.map((tag) => ({ tag, backend: byTagName.get(tag)! })),
-    backendOf: (route) => byTagName.get([...route.tags].sort().pop() ?? '') ?? defaultBackend!,
+    upstreams: upstreams.filter((u) => used.has(u.name)),
+    ...(defaultBackend && used.has(defaultBackend) ? { defaultBackend } : {}),
+    rules: tags.map((tag) => ({ tag, backend: byTagName.get(tag)! })).filter((r) => used.has(r.backend)),
+    backendOf,
   };
 }
 

@@ -69,11 +69,13 @@ describe('gateplan init', () => {
       defaults: unknown;
       backends: object;
     };
-    expect(Object.keys(config.backends)).toEqual(['admin', 'orders', 'users', 'default']);
+    // /users is tagged users and admin: the last rule (users) wins, so no admin backend goes unused.
+    expect(Object.keys(config.backends)).toEqual(['orders', 'users', 'default']);
     expect(config.defaults).toEqual({ backend: 'default' });
     const loaded = await load(join(dir, 'api.yaml'), { cwd: dir });
     if (!loaded.ok) throw new Error('load failed');
     const model = normalize(loaded.spec);
+    expect(model.diagnostics.filter((d) => d.code === 'GP049')).toEqual([]);
     expect(model.routes.map((r) => `${r.path} ${'backend' in r.backend ? r.backend.backend : ''}`)).toEqual([
       '/v1/health default',
       '/v1/orders orders',
@@ -181,6 +183,11 @@ describe.runIf(announceCorpus())('gateplan init --by tag round-trips every corpu
         const own = new Set(intentErrors(before.diagnostics).filter((d) => !d.startsWith('GP042')));
         expect(intentErrors(after.diagnostics).filter((d) => !own.has(d))).toEqual([]);
         expect(after.routes.every((r) => !('backend' in r.backend) || r.backend.backend !== '')).toBe(true);
+        // By tag, every backend written gets a route: none is reported unused (GP049).
+        if (by === 'tag')
+          expect(after.diagnostics.filter((d) => d.code === 'GP049' && d.where.file.startsWith(dir))).toEqual(
+            [],
+          );
       },
       30_000,
     );
