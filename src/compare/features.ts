@@ -1,4 +1,5 @@
 import { routeLabel } from '../model/routes.js';
+import { requestChecks } from '../model/validation.js';
 import type { AuthScheme, Backend, Route, RouteModel } from '../model/types.js';
 
 /** What a spec can ask of a front door; one row of the `compare` table each. */
@@ -125,8 +126,7 @@ function routeFeatures(model: RouteModel, route: Route, add: (id: FeatureId) => 
   }
   if (route.cors) add('cors');
   else if (model.cors) add('cors-per-route');
-  if (Object.values(route.requestBody?.content ?? {}).some((media) => media.schema !== undefined))
-    add('request-validation');
+  if (requestChecks(route).body) add('request-validation');
   if (route.segments.some((s) => s.kind === 'greedy')) add('greedy-paths');
   if (route.segments.some((s) => s.kind === 'mixed')) add('mixed-segments');
   if (route.match?.hosts?.length) add('host-routing');

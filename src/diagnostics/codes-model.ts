@@ -57,4 +57,11 @@ export const modelCodes = {
     text: 'path {path} ends with a slash; it is routed as {routed}',
     fix: 'write the path without the trailing slash, or route both forms in the backend',
   },
+  GP035: {
+    slug: 'inferred-schemas-not-validated',
+    level: 'info',
+    stage: 'model',
+    text: 'request validation is off for {count} route(s) whose schemas gateplan inferred from the collection’s examples (first: {route}): an example is not a contract',
+    fix: 'set x-gateplan `validate: body` (or `params`, `all`) on the routes whose schema you have checked, in gateplan.yaml rules or an overlay',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -20,6 +20,7 @@ import {
 } from './intent/settings.js';
 import { validateIntent } from './intent/validate.js';
 import { findOperations, type FoundOperation } from './operations.js';
+import { checkable } from './validation.js';
 import { formatSegments, joinBasePath, parsePathTemplate, pathParamNames, pathShape } from './paths.js';
 import { collectSchemas } from './schemas.js';
 import type { SpecInput } from './input.js';
@@ -69,11 +70,14 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
   }));
 
   const routes: Route[] = [];
+  const unvalidated: Route[] = [];
   const byId = new Map<string, Route>();
   const byOperationId = new Map<string, Route>();
   for (const op of found) {
     const route = buildRoute(op, {
       basePath,
+      inferredSchemas: spec.format.startsWith('postman'),
+      unvalidated,
       rootSecurity: doc.security,
       auth,
       backends,
@@ -127,6 +131,13 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
       );
   }
   if (found.length === 0) diagnostics.push(diagnostic('GP024', child(rootWhere, 'paths')));
+  const wouldValidate = unvalidated.filter(
+    (r) => routes.includes(r) && (checkable(r).body || checkable(r).params),
+  );
+  if (wouldValidate.length > 0)
+    diagnostics.push(
+      diagnostic('GP035', rootWhere, { count: wouldValidate.length, route: routeLabel(wouldValidate[0]!) }),
+    );
   const webhooks = isObject(doc.webhooks) ? Object.keys(doc.webhooks).length : 0;
   if (webhooks > 0) diagnostics.push(diagnostic('GP026', child(rootWhere, 'webhooks'), { count: webhooks }));
 
@@ -181,6 +192,10 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
 
 interface RouteContext {
   basePath: string;
+  /** Request schemas were made up from examples (a Postman collection): not validated by default. */
+  inferredSchemas: boolean;
+  /** Routes whose validation was turned off because their schemas were inferred. */
+  unvalidated: Route[];
   rootSecurity: unknown;
   auth: RouteModel['auth'];
   backends: Record<string, Backend>;
@@ -269,6 +284,11 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
   }
   if (settings.throttle) route.throttle = settings.throttle;
   if (settings.timeoutMs !== undefined) route.timeoutMs = settings.timeoutMs;
+  if (settings.validate !== undefined) route.validate = settings.validate;
+  else if (ctx.inferredSchemas) {
+    route.validate = false;
+    ctx.unvalidated.push(route);
+  }
   if (settings.cors) route.cors = settings.cors;
   if (settings.match) route.match = settings.match;
   if (settings.health) route.health = true;

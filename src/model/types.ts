@@ -195,6 +195,9 @@ export interface MatchConditions {
   sourceIps?: string[];
 }
 
+/** Request validation on a route: nothing (`false`), the body, the parameters, or both. */
+export type RequestValidation = false | 'body' | 'params' | 'all';
+
 export interface Route {
   /** Stable identity: METHOD plus the path with parameter names erased, e.g. `GET /users/{}`. */
   id: string;
@@ -212,6 +215,11 @@ export interface Route {
   auth?: AuthRequirement[];
   throttle?: Throttle;
   timeoutMs?: number;
+  /**
+   * `x-gateplan.validate`: what API Gateway REST checks before the backend sees a request.
+   * Absent: whatever the operation describes (its body schema, its required parameters).
+   */
+  validate?: RequestValidation;
   cors?: Cors;
   match?: MatchConditions;
   /** Marked by `x-gateplan.health: true`: its path becomes its backend's health check. */

@@ -20,6 +20,7 @@ export interface RawRouteSettings {
   backend?: RawBackendRef;
   throttle?: RawThrottle;
   timeoutMs?: number;
+  validate?: false | 'body' | 'params' | 'all';
   cors?: RawCors | boolean;
   match?: {
     hosts?: string[];

@@ -61,6 +61,11 @@ const routeSettingsProperties = {
   backend: backendRef,
   throttle,
   timeoutMs: { type: 'integer', minimum: 50, maximum: 900000 },
+  validate: {
+    enum: [false, 'body', 'params', 'all'],
+    description:
+      'What API Gateway REST checks before the backend sees a request: false (nothing), body (against its schema), params (required query strings and headers), all. Default: whatever the operation describes; false for a Postman collection, whose schemas gateplan inferred from examples.',
+  },
   cors: { oneOf: [cors, { type: 'boolean' }] },
   match,
 } as const;

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { BackendRef, Cors, MatchConditions, Throttle } from '../types.js';
+import type { BackendRef, Cors, MatchConditions, RequestValidation, Throttle } from '../types.js';
 import type { Where } from '../../diagnostics/diagnostic.js';
 import type { RawCors, RawRouteSettings, RawSelector } from './raw.js';
 import { byKey } from '../../util/order.js';
@@ -15,6 +15,7 @@ export interface ResolvedSettings {
   backend?: { value: BackendRef; where: Where };
   throttle?: Throttle;
   timeoutMs?: number;
+  validate?: RequestValidation;
   cors?: Cors;
   match?: MatchConditions;
   name?: string;
@@ -28,6 +29,7 @@ export function resolveSettings(layers: SettingsLayer[]): ResolvedSettings {
     if (settings.backend !== undefined) out.backend = { value: backendRef(settings.backend), where };
     if (settings.throttle) out.throttle = { ...settings.throttle };
     if (settings.timeoutMs !== undefined) out.timeoutMs = settings.timeoutMs;
+    if (settings.validate !== undefined) out.validate = settings.validate;
     if (settings.cors !== undefined) {
       if (settings.cors === false) delete out.cors;
       else out.cors = corsOf(settings.cors);

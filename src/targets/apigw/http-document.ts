@@ -1,3 +1,4 @@
+import { requestChecks } from '../../model/validation.js';
 import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
@@ -199,7 +200,7 @@ function gapDiagnostics(model: RouteModel, root: Where): Diagnostic[] {
     perRoute.set(feature, gap);
   };
   for (const route of model.routes) {
-    if (route.requestBody && Object.values(route.requestBody.content).some((c) => c.schema !== undefined)) {
+    if (requestChecks(route).body) {
       routeGap('request validation', 'validate in the backend, or use the apigw-rest target', route);
     }
     if (JSON.stringify(route.cors) !== JSON.stringify(model.cors)) {

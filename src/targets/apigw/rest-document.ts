@@ -1,3 +1,4 @@
+import { requestChecks } from '../../model/validation.js';
 import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import { routeLogicalId } from '../../model/ids.js';
@@ -70,7 +71,8 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
     if (body) operation.requestBody = body;
     operation.responses = operationResponses(route, integrationResponses(integration));
     if (security) operation.security = security;
-    const validator = validatorFor(body !== undefined, parameters);
+    const checks = requestChecks(route);
+    const validator = validatorFor(body !== undefined && checks.body, checks.params ? parameters : []);
     if (validator) {
       validators.add(validator);
       operation['x-amazon-apigateway-request-validator'] = validator;
@@ -152,7 +154,10 @@ const VALIDATORS: Record<string, { validateRequestBody: boolean; validateRequest
   params: { validateRequestBody: false, validateRequestParameters: true },
 };
 
-/** Bodies with a JSON schema and required query/header parameters are checked before the backend sees them. */
+/**
+ * Bodies with a JSON schema and required query/header parameters are checked before the backend
+ * sees them, as far as the route's `validate` setting allows (see src/model/validation.ts).
+ */
 function validatorFor(hasBody: boolean, parameters: Record<string, unknown>[]): string | undefined {
   const params = parameters.some((p) => p.in !== 'path' && p.required === true);
   if (hasBody && params) return 'all';
