@@ -93,6 +93,8 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP216: fixed('stages', 'impossible'),
   // A compiler fault found by the rule verifier: the door cannot be trusted to route.
   GP217: fixed('deploy', 'impossible'),
+  GP171: fixed('integration-http', 'note'),
+  GP172: fixed('timeouts', 'impossible'),
 };
 
 /**

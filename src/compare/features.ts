@@ -44,6 +44,7 @@ export const FEATURES = {
   'binary-media': 'binary media types',
   'private-endpoint': 'private endpoint',
   'edge-endpoint': 'edge-optimized endpoint',
+  timeouts: 'per-route timeouts',
   'long-timeouts': 'timeouts over 29 s',
   // Rows every spec gets: what running each door's target made of it.
   deploy: 'generates without errors',
@@ -133,6 +134,7 @@ function routeFeatures(model: RouteModel, route: Route, add: (id: FeatureId) => 
   if (Object.keys(route.match?.headers ?? {}).length) add('header-routing');
   if (Object.keys(route.match?.query ?? {}).length) add('query-routing');
   if (route.match?.sourceIps?.length) add('source-ip-routing');
+  if (route.timeoutMs !== undefined) add('timeouts');
   if (route.timeoutMs !== undefined && route.timeoutMs > 29_000) add('long-timeouts');
   if (route.existingIntegration) add('integration-existing');
   const ref = route.backend;

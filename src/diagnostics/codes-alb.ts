@@ -133,4 +133,18 @@ export const albCodes = {
     text: 'internal error: the rules for listener {listener} failed verification in {count} place(s): {problems}',
     fix: 'please report this with the spec; the rules may send requests to the wrong backend',
   },
+  GP171: {
+    slug: 'alb-targets-unregistered',
+    level: 'info',
+    stage: 'alb',
+    text: 'the target groups of {count} backend(s) are created without targets, because their URLs name hosts and a target group registers IP addresses, instances or Lambda functions: {backends}',
+    fix: 'register the targets behind each host with the group whose ARN the stack outputs: an ECS service’s loadBalancers, an Auto Scaling group’s TargetGroupARNs, or `aws elbv2 register-targets`; a backend URL with a private IPv4 address is registered for you',
+  },
+  GP172: {
+    slug: 'alb-route-timeout-unsupported',
+    level: 'warn',
+    stage: 'alb',
+    text: 'ALB has no per-request timeout: timeoutMs of {count} route(s) is not applied ({routes}); a request waits until the load balancer’s idle timeout (60 s by default) closes the connection',
+    fix: 'enforce the timeout in the backend, or set the load balancer’s idle_timeout.timeout_seconds; API Gateway targets apply timeoutMs per route',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -361,6 +361,7 @@ function targetGroup(tg: AlbTargetGroup, id: string): Record<string, unknown> {
         ? { TargetGroupAttributes: tg.attributes.map((a) => ({ Key: a.key, Value: a.value })) }
         : {}),
       ...(tg.lambdaArn ? { Targets: [{ Id: tg.lambdaArn }] } : {}),
+      ...(tg.ipTargets ? { Targets: tg.ipTargets.map((t) => ({ Id: t.ip, Port: t.port })) } : {}),
       Tags: Object.entries(tg.tags).map(([Key, Value]) => ({ Key, Value })),
     },
   };

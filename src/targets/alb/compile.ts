@@ -31,7 +31,7 @@ import { reportPlan, type RegexNote } from './report.js';
 import { globsOf, shapeKey, type PathShape, type ShapeSeg } from './shape.js';
 import { synthesize } from './synthesis.js';
 import { verifyRules } from './verify.js';
-import { buildTargetGroup } from './target-groups.js';
+import { buildTargetGroup, registrationDiagnostics } from './target-groups.js';
 import { buildWaf } from './waf.js';
 import { byEntryKey } from '../../util/order.js';
 
@@ -98,6 +98,7 @@ export function compileAlb(input: RouteModel, options: CompileOptions = {}): Alb
     diagnostics,
   };
   diagnostics.push(
+    ...registrationDiagnostics(model, targetGroups),
     ...reportPlan(
       model,
       plan,

@@ -126,6 +126,8 @@ export interface AlbTargetGroup {
   stickiness?: Stickiness;
   /** Lambda function registered as the only target. */
   lambdaArn?: string;
+  /** IP targets registered with the group: a backend URL whose host is an IPv4 address. */
+  ipTargets?: { ip: string; port: number }[];
   /** Always includes `gateplan:backend`. */
   tags: Record<string, string>;
 }

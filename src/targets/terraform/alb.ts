@@ -38,6 +38,7 @@ export interface AlbContext {
   rules: RuleContext[];
   targetGroups: TargetGroupContext[];
   lambdaTargets: { tfName: string; targetGroupArn: HclExpr; functionArn: string; permission: string }[];
+  ipTargets: { tfName: string; targetGroupArn: HclExpr; ip: string; port: number }[];
   lambdaPermissions: { tfName: string; statementId: string; functionName: string; sourceArn: HclExpr }[];
   waf?: WafContext;
 }
@@ -118,6 +119,7 @@ export function albContext(
       targetGroupContext(model, tg, tgNames.get(tg.backend)!, vars, diagnostics),
     ),
     lambdaTargets: [],
+    ipTargets: [],
     lambdaPermissions: [],
   };
 
@@ -158,6 +160,14 @@ export function albContext(
       permission: `alb_${name}`,
     });
   }
+  for (const tg of plan.targetGroups)
+    for (const target of tg.ipTargets ?? [])
+      ctx.ipTargets.push({
+        tfName: tgNames.get(tg.backend)!,
+        targetGroupArn: tgArn(tg.backend),
+        ip: target.ip,
+        port: target.port,
+      });
   for (const tg of plan.targetGroups)
     vars.output(
       `target_group_arn_${tgNames.get(tg.backend)!}`,

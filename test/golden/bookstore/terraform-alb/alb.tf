@@ -433,7 +433,8 @@ resource "aws_lb_target_group" "accounts" {
   }
 
   tags = {
-    "gateplan:backend" = "accounts"
+    "gateplan:backend"  = "accounts"
+    "gateplan:upstream" = "accounts.internal"
   }
 }
 
@@ -450,7 +451,8 @@ resource "aws_lb_target_group" "assets" {
   }
 
   tags = {
-    "gateplan:backend" = "assets"
+    "gateplan:backend"  = "assets"
+    "gateplan:upstream" = "assets.internal"
   }
 }
 
@@ -471,7 +473,8 @@ resource "aws_lb_target_group" "catalog" {
   }
 
   tags = {
-    "gateplan:backend" = "catalog"
+    "gateplan:backend"  = "catalog"
+    "gateplan:upstream" = "catalog.internal:8080"
   }
 }
 
@@ -488,7 +491,8 @@ resource "aws_lb_target_group" "catalog_v2" {
   }
 
   tags = {
-    "gateplan:backend" = "catalog-v2"
+    "gateplan:backend"  = "catalog-v2"
+    "gateplan:upstream" = "catalog-v2.internal:8080"
   }
 }
 
@@ -524,7 +528,8 @@ resource "aws_lb_target_group" "reviews" {
   }
 
   tags = {
-    "gateplan:backend" = "reviews"
+    "gateplan:backend"  = "reviews"
+    "gateplan:upstream" = "reviews.internal:9000"
   }
 }
 

@@ -403,7 +403,8 @@ resource "aws_lb_target_group" "accounts" {
   }
 
   tags = {
-    "gateplan:backend" = "accounts"
+    "gateplan:backend"  = "accounts"
+    "gateplan:upstream" = "accounts.internal"
   }
 }
 
@@ -420,7 +421,8 @@ resource "aws_lb_target_group" "assets" {
   }
 
   tags = {
-    "gateplan:backend" = "assets"
+    "gateplan:backend"  = "assets"
+    "gateplan:upstream" = "assets.internal"
   }
 }
 
@@ -441,7 +443,8 @@ resource "aws_lb_target_group" "catalog" {
   }
 
   tags = {
-    "gateplan:backend" = "catalog"
+    "gateplan:backend"  = "catalog"
+    "gateplan:upstream" = "catalog.internal:8080"
   }
 }
 
@@ -458,7 +461,8 @@ resource "aws_lb_target_group" "catalog_v2" {
   }
 
   tags = {
-    "gateplan:backend" = "catalog-v2"
+    "gateplan:backend"  = "catalog-v2"
+    "gateplan:upstream" = "catalog-v2.internal:8080"
   }
 }
 
@@ -494,7 +498,8 @@ resource "aws_lb_target_group" "reviews" {
   }
 
   tags = {
-    "gateplan:backend" = "reviews"
+    "gateplan:backend"  = "reviews"
+    "gateplan:upstream" = "reviews.internal:9000"
   }
 }
 

@@ -202,7 +202,8 @@ resource "aws_lb_target_group" "ingest" {
   }
 
   tags = {
-    "gateplan:backend" = "ingest"
+    "gateplan:backend"  = "ingest"
+    "gateplan:upstream" = "ingest.internal:7000"
   }
 }
 
@@ -239,7 +240,8 @@ resource "aws_lb_target_group" "query" {
   }
 
   tags = {
-    "gateplan:backend" = "query"
+    "gateplan:backend"  = "query"
+    "gateplan:upstream" = "query.internal:7100"
   }
 }
 

@@ -274,7 +274,8 @@ resource "aws_lb_target_group" "http_reports_example_com" {
   }
 
   tags = {
-    "gateplan:backend" = "http-reports-example-com"
+    "gateplan:backend"  = "http-reports-example-com"
+    "gateplan:upstream" = "reports.example.com"
   }
 }
 
@@ -304,7 +305,8 @@ resource "aws_lb_target_group" "stock" {
   }
 
   tags = {
-    "gateplan:backend" = "stock"
+    "gateplan:backend"  = "stock"
+    "gateplan:upstream" = "stock.internal:8080"
   }
 }
 

@@ -105,7 +105,8 @@ resource "aws_lb_target_group" "pets" {
   }
 
   tags = {
-    "gateplan:backend" = "pets"
+    "gateplan:backend"  = "pets"
+    "gateplan:upstream" = "pets.internal:8080"
   }
 }
 
