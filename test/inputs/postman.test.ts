@@ -446,4 +446,14 @@ describe('Postman URL forms', () => {
     expect(model!.api.servers).toEqual(['http://api.example.com']);
     expect(routes(model!)).toEqual(['GET /api/v1/users/{a_b} path:a_b']);
   });
+
+  it('text fields that are objects with a toString key do not crash the conversion (found by fast-check)', async () => {
+    const text = JSON.stringify({
+      info: { name: 'F', schema: V21 },
+      variable: [{ key: 'k', value: { toString: 1 } }],
+      item: [{ name: 'x', request: { method: { toString: 1 }, url: { path: [{ value: { valueOf: 1 } }] } } }],
+    });
+    const { diagnostics } = await check(text, {}, {}, 'f.json');
+    expect(diagnostics.map((d) => d.code)).toContain('GP506');
+  });
 });

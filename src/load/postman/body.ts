@@ -1,5 +1,6 @@
 import { isObject } from './url.js';
 import { dict } from '../../util/dict.js';
+import { textOf } from '../../util/text.js';
 
 type Content = Record<string, { schema: Record<string, unknown> }>;
 
@@ -46,7 +47,7 @@ const LANGUAGE_TYPES: Record<string, string> = {
 function rawType(body: Record<string, unknown>, headers: unknown): string {
   if (Array.isArray(headers)) {
     const header = headers.find(
-      (h) => isObject(h) && h.disabled !== true && String(h.key).toLowerCase() === 'content-type',
+      (h) => isObject(h) && h.disabled !== true && textOf(h.key).toLowerCase() === 'content-type',
     );
     const value =
       isObject(header) && typeof header.value === 'string' ? header.value.split(';')[0]!.trim() : '';
@@ -55,7 +56,7 @@ function rawType(body: Record<string, unknown>, headers: unknown): string {
   const options = isObject(body.options) && isObject(body.options.raw) ? body.options.raw : {};
   const language = typeof options.language === 'string' ? options.language : '';
   if (LANGUAGE_TYPES[language]) return LANGUAGE_TYPES[language];
-  return /^\s*[{[]/.test(String(body.raw)) ? 'application/json' : 'text/plain';
+  return /^\s*[{[]/.test(textOf(body.raw)) ? 'application/json' : 'text/plain';
 }
 
 /** The shape of a JSON example, a few levels deep; `{{variables}}` in it make it an untyped object. */

@@ -9,6 +9,7 @@ import { descriptionOf, isObject, parseUrl, type PostmanUrl } from './url.js';
 import type { Variables } from './variables.js';
 import { encodePointer } from '../../util/pointer.js';
 import { dict } from '../../util/dict.js';
+import { textOf } from '../../util/text.js';
 
 export interface Converted {
   /** An OpenAPI 3.0 document, built in memory. */
@@ -52,7 +53,7 @@ export function convertCollection(
   >();
 
   for (const item of requestItems(collection)) {
-    const method = String(item.request.method ?? 'GET').toUpperCase();
+    const method = textOf(item.request.method ?? 'GET').toUpperCase();
     if (!(HTTP_METHODS as readonly string[]).includes(method)) {
       diagnostics.push(
         diagnostic('GP506', at(`${item.pointer}/request/method`), { name: item.name, method }),
@@ -272,7 +273,7 @@ function mergeInto(
   for (const { param, pointer } of parameters) {
     if (
       operation.parameters.some(
-        (p) => p.in === param.in && String(p.name).toLowerCase() === String(param.name).toLowerCase(),
+        (p) => p.in === param.in && textOf(p.name).toLowerCase() === textOf(param.name).toLowerCase(),
       )
     )
       continue;
@@ -301,8 +302,8 @@ function responsesOf(item: RequestItem): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (const r of item.responses) {
     if (!isObject(r) || typeof r.code !== 'number') continue;
-    out[String(r.code)] ??= {
-      description: typeof r.status === 'string' && r.status !== '' ? r.status : String(r.name ?? r.code),
+    out[textOf(r.code)] ??= {
+      description: typeof r.status === 'string' && r.status !== '' ? r.status : textOf(r.name ?? r.code),
     };
   }
   return Object.keys(out).length > 0 ? out : undefined;

@@ -1,3 +1,4 @@
+import { textOf } from '../../util/text.js';
 /** A Postman request URL taken apart; `{{variables}}` are kept as written. */
 export interface PostmanUrl {
   /** `protocol://host:port`, or '' when the URL names no host. */
@@ -57,7 +58,7 @@ export function parseUrl(url: unknown): PostmanUrl | undefined {
 
 /** v2.1 allows a path segment to be `{ type, value }`. */
 function pathPart(part: unknown): string {
-  return isObject(part) ? String(part.value ?? '') : String(part);
+  return isObject(part) ? textOf(part.value ?? '') : textOf(part);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { textOf } from '../../util/text.js';
 import { isObject } from './url.js';
 
 /**
@@ -16,7 +17,7 @@ export class Variables {
       for (const v of list) {
         if (!isObject(v) || typeof v.key !== 'string' || v.disabled === true || v.enabled === false) continue;
         if (v.value === undefined || v.value === null || v.value === '') continue;
-        this.values.set(v.key, String(v.value));
+        this.values.set(v.key, textOf(v.value));
       }
     }
   }
