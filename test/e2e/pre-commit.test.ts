@@ -32,6 +32,8 @@ describe.skipIf(!PRE_COMMIT)(`pre-commit try-repo (${PRE_COMMIT ?? 'absent'})`, 
       'spec.yaml': readFileSync(join(REPO, 'specs/bookstore.yaml'), 'utf8'),
       'broken.yaml':
         'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get: { x-gateplan: { backend: nowhere } }\n',
+      'deploy.overlay.yaml': "overlay: 1.0.0\ninfo: { title: o, version: '1' }\nactions: []\n",
+      'schemas/Pet.yaml': 'type: object\nproperties: { id: { type: string } }\n',
     });
     await sh('git', ['init', '--quiet'], repo);
     await sh('git', ['add', '.'], repo);
@@ -46,8 +48,13 @@ describe.skipIf(!PRE_COMMIT)(`pre-commit try-repo (${PRE_COMMIT ?? 'absent'})`, 
       (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
     );
 
-  it('installs gateplan-lint from the release tag and passes a clean spec', async () => {
-    const run = await tryRepo('gateplan-lint', ['--files', 'spec.yaml']);
+  it('installs gateplan-lint from the release tag, passes a clean spec and skips what is not a spec', async () => {
+    const run = await tryRepo('gateplan-lint', [
+      '--files',
+      'spec.yaml',
+      'deploy.overlay.yaml',
+      'schemas/Pet.yaml',
+    ]);
     expect(run.out).toMatch(/gateplan lint\.+Passed/);
     expect(run.code).toBe(0);
   });
