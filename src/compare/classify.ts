@@ -65,7 +65,6 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP131: () => 'quota',
   GP132: () => 'quota',
   GP133: fixed('quotas', 'impossible'),
-  GP134: fixed('mixed-segments', 'impossible'),
   GP135: fixed('mixed-segments', 'emulated'),
   GP136: fixed('mixed-segments', 'impossible'),
   GP128: (d) => ({ feature: featureNamed(d.args.feature ?? ''), kind: 'impossible' }),

@@ -2,14 +2,6 @@ import type { CatalogEntry } from './entry.js';
 
 /** GP200–GP299: the ALB target (listener rules, target groups, WAF). */
 export const albCodes = {
-  /** Interim (from the paths range): retired when the ALB compiler routes mixed segments exactly. */
-  GP134: {
-    slug: 'alb-mixed-segment-refused',
-    level: 'error',
-    stage: 'alb',
-    text: 'ALB does not yet route {route} exactly: a segment mixes text and parameters, and routing it as a whole-segment parameter could take requests that are not its own',
-    fix: "deploy this route through API Gateway (--target apigw-rest or apigw-http) for now. `severity: { GP134: warn }` in gateplan.yaml leaves it out of ALB: its requests then reach whatever else matches them (with `alb: { unmatched: default }`, the default action unless another operation's template takes them)",
-  },
   GP200: {
     slug: 'alb-rule-quota',
     level: 'error',

@@ -1,8 +1,10 @@
 /**
  * Requests that try to fool a rule list: for every two templates that can match one path
  * (`/users/me` and `/users/{id}/avatar` share `/users/me/avatar`), a path both match, with
- * each parameter set to the other template's literal; next to each, the path with a trailing
- * slash and with `.json` on its last segment; each with the methods the matching templates
+ * each parameter set to the other template's literal or text (`{Sid}` meets `{Sid}.json`);
+ * each template's path with its mixed segments stripped to the parameter (`/Accounts/zz`
+ * beside `/Accounts/{Sid}.json`); next to each, the path with a trailing slash and with
+ * `.json` on its last segment; each with the methods the matching templates
  * declare, HEAD, and one method none declares. The expected operation comes from the model's
  * precedence rule (`src/model/precedence.ts`), with HEAD following GET, read as the ALB
  * compiler promises:
@@ -15,11 +17,12 @@
  * Routes with extra match conditions (hosts, headers) are left out: their requests depend on
  * more than method and path.
  */
+import { mixedSegmentMatches, segmentShape } from '../../src/model/paths.js';
 import { indexRoutes } from '../../src/model/precedence.js';
 import type { Route, RouteModel, Segment, Stage } from '../../src/model/types.js';
 import { matchListener, type AlbRequest } from '../../src/targets/alb/match.js';
 import type { AlbPlan } from '../../src/targets/alb/plan.js';
-import { listenerFor, missFor, refusedRoutes, type Miss } from './support.js';
+import { listenerFor, missFor, type Miss } from './support.js';
 
 export interface Probe {
   stage: Stage;
@@ -43,6 +46,13 @@ export function adversarialRequests(model: RouteModel): Probe[] {
   const literals = literalsByPrefix(templates);
   for (const a of templates) {
     paths.add(pathOf(a, a));
+    if (a.some((x) => x.kind === 'mixed'))
+      paths.add(
+        pathOf(
+          a.map((x) => (x.kind === 'mixed' ? PARAM : x)),
+          a,
+        ),
+      );
     for (const b of templates) if (a !== b && overlap(a, b)) paths.add(pathOf(a, b));
     for (const path of siblingCollisions(a, literals)) paths.add(path);
   }
@@ -86,11 +96,9 @@ export function misroutedProbes(
   probes: Probe[] = adversarialRequests(model),
 ): (Miss | { request: AlbRequest; stage: string; rule: string })[] {
   const strict = model.alb.unmatched === 'default';
-  const refused = refusedRoutes(plan);
   const out: (Miss | { request: AlbRequest; stage: string; rule: string })[] = [];
   for (const { stage, request, owner, disputed } of probes) {
     if (disputed && !strict) continue;
-    if (owner && refused.has(owner.id)) continue;
     if (owner) {
       const miss = missFor(model, plan, stage, owner, request);
       if (miss) out.push(miss);
@@ -127,7 +135,22 @@ function literalsByPrefix(templates: Segment[][]): Map<string, Set<string>> {
 const PREFIX = '\u0000';
 
 function prefixKey(segments: Segment[]): string {
-  return segments.map((s) => (s.kind === 'literal' ? s.value : '{}')).join('/');
+  return segments.map((s) => (s.kind === 'greedy' ? '{}' : segmentShape(s))).join('/');
+}
+
+const PARAM: Segment = { kind: 'param', name: 'p' };
+
+/** A value for a segment: a literal as written, a mixed segment's text around `zz` values. */
+function sample(s: Segment, i: number): string {
+  if (s.kind === 'literal') return s.value;
+  if (s.kind === 'mixed')
+    return s.parts.map((p, j) => (p.kind === 'text' ? p.value : `zz${i}m${j}`)).join('');
+  return s.kind === 'param' ? `zz${i}` : `zz${i}g`;
+}
+
+/** Whether a literal value can stand in a segment of the template. */
+function fits(s: Segment, value: string): boolean {
+  return s.kind === 'literal' ? s.value === value : s.kind === 'mixed' ? mixedSegmentMatches(s, value) : true;
 }
 
 /**
@@ -141,9 +164,7 @@ function siblingCollisions(a: Segment[], literals: Map<string, Set<string>>): st
     if (s.kind !== 'param') return;
     for (const prefix of compatiblePrefixes(a.slice(0, i), literals)) {
       for (const value of literals.get(prefix) ?? []) {
-        const parts = a.map((x, j) =>
-          j === i ? value : x.kind === 'literal' ? x.value : x.kind === 'param' ? `zz${j}` : `zz${j}g`,
-        );
+        const parts = a.map((x, j) => (j === i ? value : sample(x, j)));
         out.push('/' + parts.join('/'));
       }
     }
@@ -158,7 +179,7 @@ function compatiblePrefixes(prefix: Segment[], literals: Map<string, Set<string>
     const next: string[] = [];
     for (const key of keys) {
       const join = (part: string) => (i === 0 ? part : `${key}/${part}`);
-      if (s.kind === 'literal') next.push(join(s.value));
+      if (s.kind !== 'param') next.push(join(segmentShape(s)));
       next.push(join('{}'));
     }
     keys = next.filter((k) => literals.has(k) || literals.has(PREFIX + k));
@@ -173,14 +194,15 @@ function overlap(a: Segment[], b: Segment[]): boolean {
     const x = a[i]!;
     const y = b[i]!;
     if (x.kind === 'greedy' || y.kind === 'greedy') return true;
-    if (x.kind === 'literal' && y.kind === 'literal' && x.value !== y.value) return false;
+    if (x.kind === 'literal' && !fits(y, x.value)) return false;
+    if (y.kind === 'literal' && !fits(x, y.value)) return false;
   }
   if (a.length === b.length) return true;
   const shorter = a.length < b.length ? a : b;
   return shorter.at(-1)?.kind === 'greedy';
 }
 
-/** A path in `a`'s template (and in `b`'s where they overlap), each parameter of `a` taking `b`'s literal. */
+/** A path in `a`'s template (and in `b`'s where they overlap), each parameter of `a` taking `b`'s literal or text. */
 function pathOf(a: Segment[], b: Segment[]): string {
   const parts: string[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -189,10 +211,18 @@ function pathOf(a: Segment[], b: Segment[]): string {
     if (x === undefined) {
       // Past the end of `a`: its greedy segment goes on over `b`'s segments.
       if (a.at(-1)?.kind !== 'greedy' || y === undefined) break;
-      parts.push(y.kind === 'literal' ? y.value : `zz${i}`);
+      parts.push(y.kind === 'greedy' ? `zz${i}` : sample(y, i));
       continue;
     }
-    parts.push(x.kind === 'literal' ? x.value : y?.kind === 'literal' ? y.value : `zz${i}`);
+    parts.push(
+      x.kind === 'literal'
+        ? x.value
+        : y?.kind === 'literal' && fits(x, y.value)
+          ? y.value
+          : x.kind === 'mixed' || y?.kind !== 'mixed'
+            ? sample(x, i)
+            : sample(y, i),
+    );
     if (x.kind === 'greedy' && (y === undefined || y.kind === 'greedy')) break;
   }
   return '/' + parts.join('/');

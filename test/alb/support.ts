@@ -187,11 +187,6 @@ export interface Miss {
   got: string[] | string;
 }
 
-/** Routes with mixed segments the plan refused (GP134) until the compiler routes them exactly. */
-export function refusedRoutes(plan: AlbPlan): Set<string | undefined> {
-  return new Set(plan.diagnostics.filter((d) => d.code === 'GP134').map((d) => d.route));
-}
-
 /** Every route × stage whose sample request does not reach its backends, or loses its path. */
 export function misroutedRequests(
   model: RouteModel,
@@ -199,10 +194,8 @@ export function misroutedRequests(
   options: { checkAuth?: boolean } = {},
 ): Miss[] {
   const misses: Miss[] = [];
-  const refused = refusedRoutes(plan);
   for (const stage of Object.values(model.stages)) {
     for (const route of model.routes) {
-      if (refused.has(route.id)) continue;
       const request = sampleRequest(model, route, stage);
       if (!request) continue;
       const miss = missFor(model, plan, stage, route, request, options);

@@ -9,10 +9,8 @@
  * priorities (`priorities.ts`).
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { hasMixedSegment } from '../../model/paths.js';
-import { routeLabel } from '../../model/routes.js';
 import { pascalId, routeNameBase, shortHash } from '../../model/ids.js';
-import type { Route, RouteModel, Stage } from '../../model/types.js';
+import type { Route, RouteModel, Segment, Stage } from '../../model/types.js';
 import { forwardable, newNotes, NOT_FOUND, routeActions, type ActionNotes } from './actions.js';
 import { buildCandidates } from './candidates.js';
 import { buildCells, CellTrie, type CellInput } from './cells.js';
@@ -51,10 +49,9 @@ export interface CompileOptions {
   verify?: boolean;
 }
 
-export function compileAlb(input: RouteModel, options: CompileOptions = {}): AlbPlan {
+export function compileAlb(model: RouteModel, options: CompileOptions = {}): AlbPlan {
   const notes = newNotes();
   const diagnostics: Diagnostic[] = [];
-  const model = withoutMixedSegments(input, diagnostics);
   const stages = Object.values(model.stages);
   const listenerStages = model.alb.stageMode === 'listener' ? stages.map((s) => [s]) : [stages];
   const compiled = listenerStages.map((group) =>
@@ -109,18 +106,6 @@ export function compileAlb(input: RouteModel, options: CompileOptions = {}): Alb
   return plan;
 }
 
-/**
- * Routes with a mixed segment (`/Accounts/{Sid}.json`) are refused until the compiler routes
- * them exactly: compiled as a plain parameter they would take requests that are not theirs.
- */
-function withoutMixedSegments(model: RouteModel, diagnostics: Diagnostic[]): RouteModel {
-  const refused = model.routes.filter((r) => hasMixedSegment(r.segments));
-  if (refused.length === 0) return model;
-  for (const route of refused)
-    diagnostics.push(diagnostic('GP134', route.where, { route: routeLabel(route) }, route.id));
-  return { ...model, routes: model.routes.filter((r) => !refused.includes(r)) };
-}
-
 function compileListener(
   model: RouteModel,
   stages: Stage[],
@@ -137,9 +122,7 @@ function compileListener(
       const prefix = model.alb.stageMode === 'path' ? prefixSegs(group[0]!) : [];
       const segs: ShapeSeg[] = [
         ...prefix,
-        ...route.segments
-          .filter((s) => s.kind !== 'greedy')
-          .map((s): ShapeSeg => (s.kind === 'literal' ? { kind: 'lit', value: s.value } : { kind: 'param' })),
+        ...route.segments.filter((s) => s.kind !== 'greedy').map(shapeSegOf),
       ];
       const extra = extraConditions(route);
       inputs.push({
@@ -240,6 +223,23 @@ function destinationOf(
   const key = JSON.stringify({ g: groups.map((g) => [g.stages.map((s) => s.name), g.actions]), strip });
   if (!dests.has(key)) dests.set(key, { groups, ...(strip ? { strip } : {}) });
   return key;
+}
+
+/** A template segment as the compiler reads it: `{Sid}.json` keeps its text around the parameter. */
+function shapeSegOf(segment: Exclude<Segment, { kind: 'greedy' }>): ShapeSeg {
+  switch (segment.kind) {
+    case 'literal':
+      return { kind: 'lit', value: segment.value };
+    case 'param':
+      return { kind: 'param' };
+    case 'mixed':
+      return {
+        kind: 'mixed',
+        parts: segment.parts.map((p) =>
+          p.kind === 'text' ? { kind: 'text', value: p.value } : { kind: 'param' },
+        ),
+      };
+  }
 }
 
 /** `/a/b` → `['a']`, `['a', 'b']`. */
