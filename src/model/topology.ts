@@ -33,7 +33,7 @@ export function albBehindApiModel(model: RouteModel): RouteModel {
 }
 
 /** The one backend of the HTTP API in the "both" topology: the private ALB, through a VPC link. */
-const ALB_BACKEND = 'alb';
+export const ALB_BACKEND = 'alb';
 
 /**
  * The "both" topology's HTTP API: the model with every route sent to the load balancer

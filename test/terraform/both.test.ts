@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildHttpPlan } from '../../src/targets/apigw/stack.js';
 import { planTerraform } from '../../src/targets/terraform/index.js';
+import { behindAlb } from '../../src/targets/terraform/plans.js';
+import { check } from '../support/check.js';
 import { modelOf } from '../support/pipeline.js';
 import { literal } from './support/hcl.js';
 import { parseModule } from './support/check.js';
@@ -66,3 +69,36 @@ describe('the apigw+alb topology', async () => {
 function first(value: unknown): Json {
   return (value as Json[])[0]!;
 }
+
+describe('private links in the HTTP plan', () => {
+  const spec = (link: string) => `openapi: 3.0.3
+info: { title: T, version: '1' }
+x-gateplan:
+  backends:
+    svc: { url: 'http://svc.internal', vpcLink: ${link} }
+    web: { url: 'https://web.example.com' }
+  defaults: { backend: svc }
+paths:
+  /a: { get: { responses: { '200': { description: ok } } } }
+  /b: { get: { x-gateplan: { backend: web }, responses: { '200': { description: ok } } } }
+`;
+
+  it('names the VPC link and listener of each backend it reaches through one: parameters, or the values given', async () => {
+    const given = await check(spec("{ id: vl-123, listenerArn: 'arn:aws:elasticloadbalancing:l' }"));
+    expect(buildHttpPlan(given.model!).privateLinks).toEqual([
+      { backend: 'svc', vpcLink: 'vl-123', listener: 'arn:aws:elasticloadbalancing:l' },
+    ]);
+    const plan = buildHttpPlan((await check(spec('true'))).model!);
+    expect(plan.privateLinks).toEqual([
+      { backend: 'svc', vpcLink: { param: 'SvcVpcLinkId' }, listener: { param: 'SvcListenerArn' } },
+    ]);
+    expect(plan.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['SvcVpcLinkId', 'SvcListenerArn']),
+    );
+  });
+
+  it('is what the apigw+alb module wires to its own VPC link and listener', async () => {
+    const model = await modelOf('specs/bookstore.yaml');
+    expect(behindAlb(model)).toMatchObject({ vpcLinkParam: 'AlbVpcLinkId', listenerParam: 'AlbListenerArn' });
+  });
+});

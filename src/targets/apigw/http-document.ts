@@ -15,7 +15,8 @@ import {
   sortedRecord,
   uniqueOperationIds,
 } from './operation.js';
-import type { StackParameter } from './plan.js';
+import type { PrivateLinkPlan, StackParameter } from './plan.js';
+import { byKey } from '../../util/order.js';
 import { LEAVE_OUT, newAuthState, unsupportedSchemeDiagnostics, type AuthState } from './rest-auth.js';
 import { planBackendVariables } from './variables.js';
 import type { BackendVariables } from './plan.js';
@@ -28,6 +29,7 @@ export interface HttpDocumentParts {
   /** The gateway routes the document serves, by the id of each route they serve (the rest were left out, with a diagnostic). */
   included: Map<string, GatewayRoute>;
   parameters: StackParameter[];
+  privateLinks: PrivateLinkPlan[];
 }
 
 /** Path of the route API Gateway uses for requests no other route matches. */
@@ -42,6 +44,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   const parameters = variables.parameters;
   const auth = newAuthState();
   const operationIds = uniqueOperationIds(model.routes);
+  const privateLinks = new Map<string, PrivateLinkPlan>();
 
   const paths: Record<string, Record<string, unknown>> = {};
   const served = new Set<GatewayRoute>();
@@ -49,7 +52,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
     const route = gw.route;
     const security = httpSecurity(model, route, auth);
     if (security === LEAVE_OUT) continue;
-    const integration = httpIntegration(model, gw, variables, parameters, diagnostics);
+    const integration = httpIntegration(model, gw, variables, parameters, privateLinks, diagnostics);
     if (!integration) continue;
     const operation: Record<string, unknown> = {};
     if (route.operationId && operationIds.has(route.operationId)) operation.operationId = route.operationId;
@@ -71,6 +74,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
       { route, segments: [], path: DEFAULT_ROUTE_PATH, widened: false },
       variables,
       parameters,
+      privateLinks,
       diagnostics,
     );
     if (integration) {
@@ -111,7 +115,15 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   if (Object.keys(auth.schemes).length) document.components = { securitySchemes: sortedRecord(auth.schemes) };
   if (model.cors) document['x-amazon-apigateway-cors'] = httpCors(model.cors);
   document['x-amazon-apigateway-importexport-version'] = '1.0';
-  return { document, diagnostics, auth, variables, parameters, included: servedRoutes(gateway, served) };
+  return {
+    document,
+    diagnostics,
+    auth,
+    variables,
+    parameters,
+    privateLinks: [...privateLinks.values()].sort(byKey((l) => l.backend)),
+    included: servedRoutes(gateway, served),
+  };
 }
 
 function httpCors(cors: Cors): Record<string, unknown> {

@@ -3,10 +3,10 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Backend, Route, RouteModel } from '../../model/types.js';
 import { expressionDiagnostics, httpBackendUri, keptIntegration, lambdaProxy } from './integration-common.js';
-import type { StackParameter } from './plan.js';
+import type { PrivateLinkPlan, StackParameter } from './plan.js';
 import { primaryBackend } from './route-backend.js';
 import { vpcLinkValue } from './variables.js';
-import type { BackendVariables } from './plan.js';
+import type { BackendVariables, PlanValue } from './plan.js';
 import type { GatewayRoute } from './gateway-routes.js';
 import { sub, type Substituted } from './substitution.js';
 
@@ -37,20 +37,23 @@ export function httpIntegration(
   gateway: GatewayRoute,
   vars: BackendVariables,
   parameters: StackParameter[],
+  privateLinks: Map<string, PrivateLinkPlan>,
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
   const kept = keptIntegration(gateway.route);
   if (kept) return keptForHttp(gateway.route, kept, diagnostics);
   const backend = primaryBackend(model, gateway.route);
   if (!backend) return undefined;
-  return backendIntegration(backend, gateway, vars, parameters, diagnostics);
+  return backendIntegration(backend, gateway, vars, parameters, privateLinks, diagnostics);
 }
 
+/** `privateLinks` collects the VPC link and listener of each backend reached through one. */
 export function backendIntegration(
   backend: Backend,
   gateway: GatewayRoute,
   vars: BackendVariables,
   parameters: StackParameter[],
+  privateLinks: Map<string, PrivateLinkPlan>,
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
   const route = gateway.route;
@@ -63,12 +66,18 @@ export function backendIntegration(
   switch (target.kind) {
     case 'http': {
       if (target.vpcLink) {
+        const link = {
+          backend: backend.name,
+          vpcLink: vpcLinkValue(backend, parameters),
+          listener: listenerValue(backend, parameters),
+        };
+        privateLinks.set(backend.name, link);
         return {
           type: 'http_proxy',
           httpMethod: route.method,
           connectionType: 'VPC_LINK',
-          connectionId: placeholder(vpcLinkValue(backend, parameters)),
-          uri: placeholder(listenerValue(backend, parameters)),
+          connectionId: placeholder(link.vpcLink),
+          uri: placeholder(link.listener),
           payloadFormatVersion: PAYLOAD_FORMAT,
           timeoutInMillis,
         };
@@ -137,7 +146,7 @@ function keptForHttp(
   return out;
 }
 
-function listenerValue(backend: Backend, parameters: StackParameter[]): string | { param: string } {
+function listenerValue(backend: Backend, parameters: StackParameter[]): PlanValue {
   if (backend.target.kind === 'http' && backend.target.vpcLink?.listenerArn)
     return backend.target.vpcLink.listenerArn;
   const name = `${pascalId(backend.name)}ListenerArn`;
@@ -151,6 +160,6 @@ function listenerValue(backend: Backend, parameters: StackParameter[]): string |
 }
 
 /** A parameter's value in the document: a placeholder the stack fills in. */
-function placeholder(value: string | { param: string }): string | Substituted {
+function placeholder(value: PlanValue): string | Substituted {
   return typeof value === 'string' ? value : sub`${value}`;
 }

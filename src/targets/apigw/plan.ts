@@ -82,6 +82,15 @@ export interface RestPlan extends ApiPlanBase {
 
 export interface HttpPlan extends ApiPlanBase {
   kind: 'http';
+  /** How the API reaches each backend it serves through a VPC link, by backend name. */
+  privateLinks: PrivateLinkPlan[];
+}
+
+/** A private integration's two ends: the VPC link, and the load balancer listener it targets. */
+export interface PrivateLinkPlan {
+  backend: string;
+  vpcLink: PlanValue;
+  listener: PlanValue;
 }
 
 /**

@@ -90,6 +90,7 @@ export function buildHttpPlan(model: RouteModel): HttpPlan {
     stages,
     lambdaPermissions: permissions(model, parts.auth.authorizerPermissions, false),
     parameters: mergeParameters(parts.parameters, []),
+    privateLinks: parts.privateLinks,
     diagnostics,
   };
 }
