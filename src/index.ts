@@ -37,9 +37,11 @@ export {
 export {
   writeArtifacts,
   checkArtifacts,
+  OutputBusyError,
   OutputPathError,
   type Artifact,
   type StaleFile,
+  type WriteOptions,
 } from './write/index.js';
 export {
   diff,

@@ -1,2 +1,9 @@
 export type { Artifact } from '../targets/artifact.js';
-export { writeArtifacts, checkArtifacts, OutputPathError, type StaleFile } from './write.js';
+export {
+  writeArtifacts,
+  checkArtifacts,
+  OutputPathError,
+  type StaleFile,
+  type WriteOptions,
+} from './write.js';
+export { OutputBusyError } from './lock.js';

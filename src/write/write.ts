@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { GateplanError } from '../diagnostics/errors.js';
 import type { Artifact } from '../targets/artifact.js';
 import { shortDiff } from './diff.js';
+import { withOutputLock } from './lock.js';
 
 export interface StaleFile {
   path: string;
@@ -20,45 +22,111 @@ export class OutputPathError extends GateplanError {
   }
 }
 
+export interface WriteOptions {
+  /** How long to wait while another gateplan writes the same folder. Default 30 s. */
+  lockWaitMs?: number;
+}
+
 /**
- * Writes all artifacts or none: each goes to a temporary file beside its destination first,
- * and only when every temporary file is written are they renamed into place (rename is
- * atomic on one file system). Unchanged files are not touched, so timestamps stay put.
- * A symbolic link where a file goes is replaced by the file (rename replaces the link, not
- * its target); a symbolic link where a folder goes stops the write before anything is written.
+ * Writes all artifacts or none, so a reader sees the old set or the new one:
+ * - one writer at a time per folder (a lock file, `lock.ts`), so concurrent runs each leave a
+ *   whole set instead of a mix;
+ * - every file goes to a temporary file beside its destination first, and only when all are
+ *   written are they renamed into place (rename is atomic on one file system); if a rename
+ *   fails, the files already renamed are put back from hard-linked backups;
+ * - temporary files and backups a killed run left behind are removed first (with the lock
+ *   held, none can be another run's).
+ * Unchanged files are not touched, so timestamps stay put. A symbolic link where a file goes is
+ * replaced by the file (rename replaces the link, not its target); a symbolic link where a
+ * folder goes stops the write before anything is written.
  */
 export async function writeArtifacts(
   outDir: string,
   artifacts: Artifact[],
+  options: WriteOptions = {},
 ): Promise<{ written: string[]; unchanged: string[] }> {
-  const plan = await compare(outDir, artifacts);
-  const linkedFolder = plan.find((p) => p.current.kind === 'linked-folder');
-  if (linkedFolder?.current.kind === 'linked-folder') {
-    throw new OutputPathError(
-      `${join(outDir, linkedFolder.current.at)} is a symbolic link; gateplan does not write through links in the output folder`,
+  for (const artifact of artifacts) assertInside(artifact.path);
+  await mkdir(outDir, { recursive: true });
+  return withOutputLock(outDir, options.lockWaitMs ?? 30_000, async () => {
+    const plan = await compare(outDir, artifacts);
+    const linkedFolder = plan.find((p) => p.current.kind === 'linked-folder');
+    if (linkedFolder?.current.kind === 'linked-folder') {
+      throw new OutputPathError(
+        `${join(outDir, linkedFolder.current.at)} is a symbolic link; gateplan does not write through links in the output folder`,
+      );
+    }
+    await removeLeftovers(outDir, artifacts);
+    const toWrite = plan.filter((p) => p.status !== 'same');
+    await replaceAll(
+      toWrite.map((p) => ({
+        dest: join(outDir, p.artifact.path),
+        content: p.artifact.content,
+        // A directory where the file goes cannot be backed up; its rename fails and rolls back.
+        existed: p.current.kind === 'file' || p.current.kind === 'linked-file',
+      })),
+    );
+    return {
+      written: toWrite.map((p) => p.artifact.path),
+      unchanged: plan.filter((p) => p.status === 'same').map((p) => p.artifact.path),
+    };
+  });
+}
+
+/** Names of the files a write puts beside its destinations, and so of what a killed one leaves. */
+const LEFTOVER = /\.gateplan-(tmp|old)-[0-9a-f]+$/;
+const scratchName = (dest: string, kind: 'tmp' | 'old') =>
+  `${dest}.gateplan-${kind}-${randomBytes(4).toString('hex')}`;
+
+async function replaceAll(files: { dest: string; content: string; existed: boolean }[]): Promise<void> {
+  const staged: { temp: string; dest: string; backup?: string }[] = [];
+  try {
+    for (const file of files) {
+      await mkdir(dirname(file.dest), { recursive: true });
+      const temp = scratchName(file.dest, 'tmp');
+      staged.push({ temp, dest: file.dest });
+      await writeFile(temp, file.content, { encoding: 'utf8', flag: 'wx' });
+      if (file.existed) {
+        const backup = scratchName(file.dest, 'old');
+        await backUp(file.dest, backup);
+        staged[staged.length - 1]!.backup = backup;
+      }
+    }
+    const renamed: typeof staged = [];
+    try {
+      for (const file of staged) {
+        await rename(file.temp, file.dest);
+        renamed.push(file);
+      }
+    } catch (error) {
+      for (const file of renamed.reverse()) {
+        if (file.backup) await rename(file.backup, file.dest);
+        else await rm(file.dest, { force: true });
+      }
+      throw error;
+    }
+  } finally {
+    await Promise.all(
+      staged.flatMap((f) => [f.temp, ...(f.backup ? [f.backup] : [])]).map((p) => rm(p, { force: true })),
     );
   }
-  const toWrite = plan.filter((p) => p.status !== 'same');
-  const temps: { temp: string; dest: string }[] = [];
+}
+
+/** A second name for the file (or link) at `dest`; a copy where the file system has no hard links. */
+async function backUp(dest: string, backup: string): Promise<void> {
   try {
-    for (const item of toWrite) {
-      const dest = join(outDir, item.artifact.path);
-      await mkdir(dirname(dest), { recursive: true });
-      const temp = `${dest}.gateplan-tmp-${randomBytes(4).toString('hex')}`;
-      temps.push({ temp, dest });
-      await writeFile(temp, item.artifact.content, { encoding: 'utf8', flag: 'wx' });
-    }
-    // Renames into a folder we just wrote to do not fail in practice; if one does, the
-    // files already renamed stay and no temporary file is left behind.
-    for (const { temp, dest } of temps) await rename(temp, dest);
-  } catch (error) {
-    await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
-    throw error;
+    await link(dest, backup);
+  } catch {
+    await copyFile(dest, backup, constants.COPYFILE_EXCL);
   }
-  return {
-    written: toWrite.map((p) => p.artifact.path),
-    unchanged: plan.filter((p) => p.status === 'same').map((p) => p.artifact.path),
-  };
+}
+
+/** Temporary files and backups beside the destinations, left by a run that was killed. */
+async function removeLeftovers(outDir: string, artifacts: Artifact[]): Promise<void> {
+  const dirs = new Set([outDir, ...artifacts.map((a) => dirname(join(outDir, a.path)))]);
+  for (const dir of dirs) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => LEFTOVER.test(n)).map((n) => rm(join(dir, n), { force: true })));
+  }
 }
 
 /** `--check`: what would change, without writing anything or reading through a link. */
