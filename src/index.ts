@@ -94,4 +94,5 @@ export {
 } from './diagnostics/diagnostic.js';
 export { GateplanError, type ErrorKind } from './diagnostics/errors.js';
 export { groupedAnnotations, type Finding as Annotation } from './format/annotations.js';
+export { printable, printableStrings } from './format/text.js';
 export { VERSION } from './version.js';

@@ -4,11 +4,13 @@ import { formatUsd, formatVolume, round } from '../cost/format.js';
 import { FRONT_DOOR_LABELS } from '../cost/options.js';
 import { shortList } from '../format/list.js';
 import { DOORS, TARGET_DOORS, type Cell, type CompareReport, type Row } from './report.js';
+import { markdownText } from '../format/markdown.js';
+import { printableStrings } from '../format/text.js';
 
 export type CompareFormat = 'text' | 'markdown' | 'json';
 
 export const compareFormatters: Record<CompareFormat, Formatter<CompareReport>> = {
-  text: (report) => text(report),
+  text: (report) => text(printableStrings(report)),
   markdown: (report) => markdown(report),
   json: (report) => JSON.stringify(compareJson(report), null, 2) + '\n',
 };
@@ -117,7 +119,7 @@ function text(report: CompareReport): string {
 }
 
 function markdown(report: CompareReport): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = markdownText;
   const head = ['feature', 'used by', ...DOORS.map((d) => FRONT_DOOR_LABELS[d])];
   const out = [
     `### ${cell(report.title)}: which front door?`,

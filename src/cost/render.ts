@@ -4,6 +4,7 @@ import type { FormatContext, Formatter } from '../format/formatter.js';
 import { FRONT_DOOR_LABELS } from './options.js';
 import type { RuleLoad } from './workload.js';
 import { ALB_QUOTAS } from '../targets/alb/plan.js';
+import { printable } from '../format/text.js';
 
 /** As `lint --target alb` and `compare` count them, against the same quota. */
 function ruleCount(rules: RuleLoad['quotaRules']): string {
@@ -27,7 +28,8 @@ export const costFormatters: Record<CostFormat, Formatter<CostReport, CostFormat
 export const COST_FORMATS = Object.keys(costFormatters) as CostFormat[];
 
 /** The compact table `gateplan cost` prints. */
-function costText(report: CostReport, title: string): string {
+function costText(report: CostReport, specTitle: string): string {
+  const title = printable(specTitle);
   const p = report.profile;
   const w = report.workload;
   const lines = [

@@ -1,4 +1,5 @@
 import { workflowCommand, type AnnotationPlace } from './workflow-command.js';
+import { printable } from './text.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -28,7 +29,7 @@ const LEVELS: AnnotationLevel[] = ['error', 'warning', 'notice'];
  */
 export function groupedAnnotations(findings: readonly Finding[]): string {
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
+  for (const f of findings.map(shown)) {
     const key = `${f.level}\u0000${f.code}\u0000${f.place.file}`;
     const group = groups.get(key);
     if (group) group.push(f);
@@ -53,6 +54,16 @@ export function groupedAnnotations(findings: readonly Finding[]): string {
     }
   }
   return out;
+}
+
+/** A finding's spec text with its control characters shown, before the runner's own escaping. */
+function shown(f: Finding): Finding {
+  return {
+    ...f,
+    title: printable(f.title),
+    message: printable(f.message),
+    place: { ...f.place, file: printable(f.place.file) },
+  };
 }
 
 function annotation(group: Finding[]): string {

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { explain, explanationText, GateplanError } from '../../index.js';
+import { explain, explanationText, GateplanError, printableStrings } from '../../index.js';
 import { loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
 
@@ -73,7 +73,9 @@ export async function handleExplain(argv: ExplainArgs): Promise<CommandResult> {
     ...(argv.stage !== undefined ? { stage: argv.stage } : {}),
   });
   const stdout =
-    argv.format === 'json' ? JSON.stringify(explanation, null, 2) + '\n' : explanationText(explanation);
+    argv.format === 'json'
+      ? JSON.stringify(explanation, null, 2) + '\n'
+      : explanationText(printableStrings(explanation));
   return { diagnostics: [], diagnosticsFormat: 'text', diagnosticsTo: 'stderr', stdout, failOn: 'none' };
 }
 

@@ -1,5 +1,11 @@
 import type { Argv } from 'yargs';
-import type { RouteModel, Route, BackendRef, AuthRequirement } from '../../index.js';
+import {
+  printable,
+  type RouteModel,
+  type Route,
+  type BackendRef,
+  type AuthRequirement,
+} from '../../index.js';
 import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
 
@@ -92,12 +98,13 @@ function table(rows: InspectRow[]): string {
   };
   const all = [header, ...rows];
   const keys = Object.keys(header) as (keyof InspectRow)[];
-  const widths = keys.map((k) => Math.max(...all.map((r) => String(r[k] ?? '-').length)));
+  const shown = (r: InspectRow, k: keyof InspectRow) => printable(String(r[k] ?? '-'));
+  const widths = keys.map((k) => Math.max(...all.map((r) => shown(r, k).length)));
   return (
     all
       .map((r) =>
         keys
-          .map((k, i) => String(r[k] ?? '-').padEnd(i === keys.length - 1 ? 0 : widths[i]!))
+          .map((k, i) => shown(r, k).padEnd(i === keys.length - 1 ? 0 : widths[i]!))
           .join('  ')
           .trimEnd(),
       )

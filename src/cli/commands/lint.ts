@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { catalog, generate, targets } from '../../index.js';
+import { catalog, generate, printable, targets } from '../../index.js';
 import {
   locateAll,
   loadModel,
@@ -37,7 +37,7 @@ export async function handleLint(argv: LintArgs): Promise<CommandResult> {
   const diagnostics = locateAll(result.diagnostics, spec);
   const summary =
     diagnostics.length === 0 && argv.format === 'text'
-      ? `${spec.sources.entry.display}: ${model.routes.length} routes, no findings\n`
+      ? `${printable(spec.sources.entry.display)}: ${model.routes.length} routes, no findings\n`
       : undefined;
   return {
     diagnostics,

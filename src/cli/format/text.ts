@@ -1,4 +1,4 @@
-import { renderFix, renderMessage, type Diagnostic } from '../../index.js';
+import { printable, renderFix, renderMessage, type Diagnostic } from '../../index.js';
 import type { Formatter } from './types.js';
 
 const COLORS = {
@@ -23,9 +23,11 @@ export const text: Formatter = (diagnostics, { color }) => {
   const paint = (c: keyof typeof COLORS, s: string) => (color ? COLORS[c] + s + COLORS.reset : s);
   const lines: string[] = [];
   for (const d of diagnostics) {
-    lines.push(`${location(d)} ${paint(d.severity, d.severity)} ${d.code} ${renderMessage(d)}`);
+    lines.push(
+      `${printable(location(d))} ${paint(d.severity, d.severity)} ${d.code} ${printable(renderMessage(d))}`,
+    );
     const fix = renderFix(d);
-    if (fix) lines.push(paint('dim', `  fix: ${fix}`));
+    if (fix) lines.push(paint('dim', `  fix: ${printable(fix)}`));
   }
   const counts = (['error', 'warn', 'info'] as const).map(
     (s) => [s, diagnostics.filter((d) => d.severity === s).length] as const,

@@ -2,6 +2,7 @@ import { renderMessage } from '../../diagnostics/diagnostic.js';
 import type { Classification, DiffScope, RouteChange } from '../types.js';
 import { primaryWhere, summaryText, whereText } from './location.js';
 import type { DiffFormatter } from './types.js';
+import { htmlText, markdownCode, markdownText } from '../../format/markdown.js';
 
 /** Lets a CI job find and update its own earlier comment instead of adding a new one. */
 export const COMMENT_MARKER = '<!-- gateplan-diff -->';
@@ -17,7 +18,7 @@ const SCOPE_TITLE: Record<Exclude<DiffScope, 'routes'>, string> = {
 export const markdown: DiffFormatter = (report) => {
   const out = [COMMENT_MARKER, `### gateplan diff: ${summaryText(report.summary)}`, ''];
   out.push(
-    `${cell(report.revision.title)} ${cell(report.revision.version)} · \`${code(report.base.file)}\` → \`${code(report.revision.file)}\``,
+    `${markdownText(report.revision.title)} ${markdownText(report.revision.version)} · \`${markdownCode(report.base.file)}\` → \`${markdownCode(report.revision.file)}\``,
     '',
   );
   if (report.changes.length === 0) {
@@ -29,7 +30,7 @@ export const markdown: DiffFormatter = (report) => {
     out.push('| | change | route / stage | before | after |', '|---|---|---|---|---|');
     for (const c of routeChanges.slice(0, MAX_TABLE_ROWS)) {
       out.push(
-        `| ${BADGE[c.classification]} | ${c.kind} | ${subject(c)} | ${cell(c.args.before ?? '')} | ${cell(c.args.after ?? c.args.detail ?? '')} |`,
+        `| ${BADGE[c.classification]} | ${c.kind} | ${subject(c)} | ${markdownText(c.args.before ?? '')} | ${markdownText(c.args.after ?? c.args.detail ?? '')} |`,
       );
     }
     if (routeChanges.length > MAX_TABLE_ROWS)
@@ -59,11 +60,11 @@ const MAX_DETAIL_ITEMS = 60;
 /** A section with breaking changes starts open, so a reviewer cannot miss it. */
 function details(summary: string, changes: RouteChange[]): string[] {
   const open = changes.some((c) => c.classification === 'breaking') ? ' open' : '';
-  const lines = [`<details${open}>`, `<summary>${html(summary)}</summary>`, ''];
+  const lines = [`<details${open}>`, `<summary>${htmlText(summary)}</summary>`, ''];
   for (const c of changes.slice(0, MAX_DETAIL_ITEMS)) {
     const where = primaryWhere(c);
     lines.push(
-      `- ${BADGE[c.classification]} **${c.code}** ${cell(renderMessage(c))}${where ? ` — \`${code(whereText(where))}\`` : ''}`,
+      `- ${BADGE[c.classification]} **${c.code}** ${markdownText(renderMessage(c))}${where ? ` — \`${markdownCode(whereText(where))}\`` : ''}`,
     );
   }
   if (changes.length > MAX_DETAIL_ITEMS) lines.push(`- … and ${changes.length - MAX_DETAIL_ITEMS} more`);
@@ -77,22 +78,8 @@ function countText(changes: RouteChange[]): string {
 }
 
 function subject(c: RouteChange): string {
-  if (c.args.route) return `\`${code(c.args.route)}\``;
-  if (c.args.stage) return `stage \`${code(c.args.stage)}\``;
-  if (c.args.backend) return `backend \`${code(c.args.backend)}\``;
+  if (c.args.route) return `\`${markdownCode(c.args.route)}\``;
+  if (c.args.stage) return `stage \`${markdownCode(c.args.stage)}\``;
+  if (c.args.backend) return `backend \`${markdownCode(c.args.backend)}\``;
   return '';
-}
-
-/** Text inside a table cell or list item: no table breaks, no HTML, no accidental emphasis or links. */
-function cell(text: string): string {
-  return html(text.replace(/\r?\n/g, ' ')).replace(/([\\`*_[\]|#])/g, '\\$1');
-}
-
-function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Inside a code span only a backtick or a table pipe can escape. */
-function code(text: string): string {
-  return text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
