@@ -35,7 +35,7 @@ export const modelCodes = {
     level: 'warn',
     stage: 'model',
     text: 'the document declares no operations',
-    fix: 'add paths with operations; nothing will be generated',
+    fix: 'add paths with operations: without them a front door routes nothing, and a REST API cannot be deployed at all (GP129)',
   },
   GP025: {
     slug: 'duplicate-operation-id',

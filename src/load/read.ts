@@ -29,7 +29,7 @@ export async function readSpecFile(
       bytes = gunzipSync(bytes, { maxOutputLength: maxFileSize + 1 });
       if (bytes.length > maxFileSize) throw new RangeError('too large');
     }
-    return { ok: true, text: bytes.toString('utf8') };
+    return { ok: true, text: decodeText(bytes) };
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       return {
@@ -82,11 +82,17 @@ export async function fetchSpec(url: string, maxFileSize: number): Promise<ReadR
       if (received > maxFileSize) return tooLarge(`> ${maxFileSize}`);
       chunks.push(next.value);
     }
-    return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+    return { ok: true, text: decodeText(Buffer.concat(chunks)) };
   } catch (error) {
     return {
       ok: false,
       diagnostic: diagnostic('GP001', where, { file: url, reason: (error as Error).message }),
     };
   }
+}
+
+/** UTF-8 text without a byte order mark, which JSON.parse refuses and YAML skips: both read the same. */
+function decodeText(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

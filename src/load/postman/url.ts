@@ -24,10 +24,10 @@ export function parseUrl(url: unknown): PostmanUrl | undefined {
         variables.set(v.key, { index, ...descriptionOf(v.description) });
     });
   }
-  if (url.host === undefined && url.path === undefined) {
-    if (typeof url.raw !== 'string' || url.raw.trim() === '') return undefined;
-    return { ...parseRaw(url.raw), variables };
-  }
+  const fromRaw = () =>
+    typeof url.raw === 'string' && url.raw.trim() !== '' ? { ...parseRaw(url.raw), variables } : undefined;
+  // `null` (as some exports write) is no host or path either.
+  if (url.host == null && url.path == null) return fromRaw();
   const host = Array.isArray(url.host)
     ? url.host.map(String).join('.')
     : typeof url.host === 'string'
@@ -48,6 +48,7 @@ export function parseUrl(url: unknown): PostmanUrl | undefined {
   }
   const protocol = typeof url.protocol === 'string' && url.protocol !== '' ? `${url.protocol}://` : '';
   const port = typeof url.port === 'string' || typeof url.port === 'number' ? `:${url.port}` : '';
+  if (host === '' && path.every((p) => p === '')) return fromRaw();
   return {
     base: host === '' ? '' : protocol + host + port,
     path: path.filter((p) => p !== ''),

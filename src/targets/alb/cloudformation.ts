@@ -7,8 +7,6 @@
  * On an existing listener gateplan cannot change the default action, so the plan's default
  * becomes a last rule (priority 50000) matching every path of the API's hosts.
  */
-import type * as Yaml from 'yaml';
-import { lazyRequire } from '../../util/lazy.js';
 import { pascalId, shortHash } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type {
@@ -24,8 +22,7 @@ import type {
 import { ALB_QUOTAS } from './plan.js';
 import { sortKeys } from '../../util/order.js';
 import { fitBytes } from '../cfn-text.js';
-
-const yaml = lazyRequire<typeof Yaml>('yaml');
+import { yamlText } from '../../format/yaml.js';
 
 type Template = Record<string, unknown>;
 type Parameters = Record<string, Record<string, unknown>>;
@@ -199,7 +196,7 @@ export function renderTemplate(model: RouteModel, plan: AlbPlan): string {
     Resources: resources,
     ...(Object.keys(outputs).length ? { Outputs: outputs } : {}),
   };
-  return yaml().stringify(template, { version: '1.1', aliasDuplicateObjects: false, lineWidth: 0 });
+  return yamlText(template);
 }
 
 function description(model: RouteModel, plan: AlbPlan): string {

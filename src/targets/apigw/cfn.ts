@@ -1,13 +1,10 @@
-import type * as Yaml from 'yaml';
-import { lazyRequire } from '../../util/lazy.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { kebabId } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type { ApiPlanBase, LambdaPermissionPlan, PlanValue } from './plan.js';
 import { documentPlaceholders, mapDocumentStrings, placeholderName } from './substitution.js';
 import { fitBytes } from '../cfn-text.js';
-
-const yaml = lazyRequire<typeof Yaml>('yaml');
+import { yamlText } from '../../format/yaml.js';
 
 /** CloudFormation pieces both API Gateway stacks share. */
 
@@ -99,8 +96,7 @@ export function apiTemplate(
 
 /** YAML text of a template: no anchors, no line folding, so it diffs line by line. */
 export function templateText(template: Template): string {
-  // YAML 1.1 rules quote what CloudFormation's parser would read as a date or boolean (2010-09-09, on, yes).
-  return yaml().stringify(template, { version: '1.1', aliasDuplicateObjects: false, lineWidth: 0 });
+  return yamlText(template);
 }
 
 /**

@@ -96,8 +96,8 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
       );
     }
   }
-  if (byPath.size === 0 && model.routes.length > 0)
-    diagnostics.push(diagnostic('GP129', child(root, 'paths')));
+  // Also with no operations at all (GP024): CreateDeployment refuses a REST API without methods.
+  if (byPath.size === 0) diagnostics.push(diagnostic('GP129', child(root, 'paths')));
   diagnostics.push(...auth.diagnostics);
   diagnostics.push(
     ...unsupportedSchemeDiagnostics(

@@ -70,7 +70,9 @@ export function restIntegration(
         responses: {
           default: {
             statusCode: status,
-            ...(target.body !== undefined ? { responseTemplates: { 'application/json': target.body } } : {}),
+            ...(target.body !== undefined
+              ? { responseTemplates: { 'application/json': literalTemplate(target.body) } }
+              : {}),
           },
         },
       };
@@ -158,4 +160,14 @@ export function integrationResponses(integration: Record<string, unknown>): Map<
     out.set(status, [...new Set([...(out.get(status) ?? []), ...headers])].sort());
   }
   return out;
+}
+
+/**
+ * A mapping template (Velocity) that answers `text` as written. A mock body is the user's text,
+ * not a template: `$input.params('q')` would echo the request and `##` comment out the rest.
+ * Text holding what Velocity reads (`$`, `#`, `\\`) is sent base64-encoded and decoded by
+ * API Gateway's `$util.base64Decode`, whose result is not parsed again.
+ */
+export function literalTemplate(text: string): string {
+  return /[$#\\]/.test(text) ? `$util.base64Decode("${Buffer.from(text, 'utf8').toString('base64')}")` : text;
 }

@@ -92,5 +92,6 @@ export function tfName(text: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   if (name === '') return 'x';
-  return /^[0-9]/.test(name) ? `r_${name}` : name;
+  // A name must start with a letter and may not be a keyword (a stage named True or null).
+  return /^[0-9]/.test(name) || KEYWORDS.has(name) ? `r_${name}` : name;
 }
