@@ -1,8 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectLocated, expectOutputsParse } from '../support/located.js';
+import { propertyRuns } from '../support/runs.js';
 import { load } from '../../src/load/index.js';
 import { check } from '../support/check.js';
 import { tempDir } from '../support/temp.js';
+
+/** A backend for every route, so generated outputs can be checked too. */
+const BACKEND = `backends: { b: { url: 'http://b.internal' } }\ndefaults: { backend: b }\n`;
 
 const spec = `openapi: 3.0.3
 info: { title: T, version: '1' }
@@ -185,7 +190,7 @@ describe('OpenAPI overlays from untrusted hands', () => {
 });
 
 describe('overlays of any shape', () => {
-  it('never crash the loader: every action applies or becomes a finding', async () => {
+  it('never crash the loader: every action applies or becomes a located finding, and outputs parse', async () => {
     const { default: fc } = await import('fast-check');
     const target = fc.oneof(
       fc.constantFrom(
@@ -208,10 +213,17 @@ describe('overlays of any shape', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { maxLength: 4 }), async (actions) => {
         const text = JSON.stringify({ overlay: '1.0.0', info: { title: 'f', version: '1' }, actions });
-        const { model, diagnostics } = await check(spec, { 'o.json': text }, { overlays: ['o.json'] });
-        expect(model ?? diagnostics).toBeDefined();
+        const { model, diagnostics } = await check(
+          spec,
+          { 'o.json': text, 'gateplan.yaml': BACKEND },
+          { overlays: ['o.json'] },
+        );
+        expectLocated(diagnostics, ['api.yaml', 'o.json', 'gateplan.yaml']);
+        // An overlay that cannot apply is a finding in the overlay, never a broken spec.
+        expect(model, JSON.stringify(diagnostics.map((d) => d.code))).toBeDefined();
+        expectOutputsParse(model!);
       }),
-      { numRuns: 300 },
+      propertyRuns(150),
     );
   });
 });

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectLocated, expectOutputsParse } from '../support/located.js';
+import { propertyRuns } from '../support/runs.js';
 import { scaffoldConfig } from '../../src/init/scaffold.js';
 import { load } from '../../src/load/index.js';
 import { normalize } from '../../src/model/normalize.js';
@@ -368,8 +370,9 @@ describe.runIf(announceCorpus())('Postman collections of the corpus', () => {
 });
 
 describe('Postman collections of any shape', () => {
-  it('never crash the loader: whatever the items hold becomes routes or findings', async () => {
+  it('never crash the loader: whatever the items hold becomes routes or located findings, and outputs parse', async () => {
     const { default: fc } = await import('fast-check');
+    let generated = 0;
     const request = fc.record(
       {
         method: fc.oneof(fc.constantFrom('GET', 'post', 'PURGE'), fc.jsonValue()),
@@ -419,12 +422,17 @@ describe('Postman collections of any shape', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(item, { maxLength: 5 }), fc.jsonValue(), async (items, variable) => {
         const text = JSON.stringify({ info: { name: 'F', schema: V21 }, variable, item: items });
-        const { model, diagnostics } = await check(text, {}, {}, 'f.json');
-        expect(model ?? diagnostics).toBeDefined();
-        for (const route of model?.routes ?? []) expect(route.where.file).toBe('f.json');
+        const backend = `backends: { b: { url: 'http://b.internal' } }\ndefaults: { backend: b }\n`;
+        const { model, diagnostics } = await check(text, { 'gateplan.yaml': backend }, {}, 'f.json');
+        expectLocated(diagnostics, ['f.json', 'gateplan.yaml']);
+        // Whatever the items hold, the collection itself is read.
+        expect(model, JSON.stringify(diagnostics.map((d) => d.code))).toBeDefined();
+        for (const route of model!.routes) expect(route.where.file).toBe('f.json');
+        if (model!.routes.length > 0 && expectOutputsParse(model!)) generated++;
       }),
-      { numRuns: 200 },
+      propertyRuns(150),
     );
+    expect(generated).toBeGreaterThan(5);
   });
 });
 
