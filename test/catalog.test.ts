@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../src/diagnostics/catalog.js';
+import { catalog, type Code } from '../src/diagnostics/catalog.js';
 import { renderCodesMarkdown } from '../src/diagnostics/docs.js';
 import { publishedSchemas } from '../src/model/intent/schema.js';
 import { REPO } from './support/pipeline.js';
@@ -13,6 +13,97 @@ function testSources(dir: string): string[] {
     return name.endsWith('.test.ts') ? [readFileSync(path, 'utf8')] : [];
   });
 }
+
+/**
+ * Codes still without a per-code table (`testCode`, `testTargetCode`, … in test/<stage>/codes.test.ts,
+ * whose cases must expect the code at a pointer), by the engineer who owns them. It may only shrink.
+ */
+const WAIVERS: Partial<Record<Code, string>> = {
+  GP001: 'arch',
+  GP015: 'harden',
+  GP125: 'deploy',
+  GP171: 'adopt',
+  GP172: 'adopt',
+  GP200: 'alb',
+  GP201: 'alb',
+  GP202: 'alb',
+  GP203: 'alb',
+  GP204: 'alb',
+  GP205: 'alb',
+  GP206: 'alb',
+  GP207: 'alb',
+  GP208: 'alb',
+  GP209: 'alb',
+  GP210: 'alb',
+  GP211: 'alb',
+  GP212: 'alb',
+  GP213: 'alb',
+  GP214: 'alb',
+  GP215: 'alb',
+  GP216: 'alb',
+  GP217: 'alb',
+  GP300: 'arch',
+  GP301: 'arch',
+  GP302: 'arch',
+  GP303: 'arch',
+  GP400: 'arch',
+  GP401: 'arch',
+  GP402: 'arch',
+  GP403: 'arch',
+  GP404: 'arch',
+  GP405: 'arch',
+  GP406: 'arch',
+  GP407: 'arch',
+  GP408: 'arch',
+  GP409: 'arch',
+  GP410: 'arch',
+  GP411: 'arch',
+  GP412: 'arch',
+  GP413: 'arch',
+  GP414: 'arch',
+  GP415: 'arch',
+  GP416: 'arch',
+  GP417: 'arch',
+  GP418: 'arch',
+  GP420: 'arch',
+  GP421: 'arch',
+  GP422: 'arch',
+  GP423: 'arch',
+  GP424: 'arch',
+  GP425: 'arch',
+  GP426: 'arch',
+  GP427: 'arch',
+  GP428: 'arch',
+  GP440: 'arch',
+  GP441: 'arch',
+  GP442: 'arch',
+  GP443: 'arch',
+  GP450: 'arch',
+  GP451: 'arch',
+  GP452: 'arch',
+  GP453: 'arch',
+  GP454: 'arch',
+  GP455: 'arch',
+  GP456: 'arch',
+  GP457: 'arch',
+  GP460: 'arch',
+  GP500: 'arch',
+  GP501: 'arch',
+  GP502: 'arch',
+  GP503: 'arch',
+  GP504: 'arch',
+  GP505: 'arch',
+  GP506: 'arch',
+  GP510: 'arch',
+  GP511: 'arch',
+  GP512: 'arch',
+  GP513: 'arch',
+  GP520: 'arch',
+  GP600: 'arch',
+  GP601: 'arch',
+  GP602: 'arch',
+  GP603: 'arch',
+};
 
 describe('the diagnostic catalog', () => {
   it('is documented: docs/codes.md is what `npm run docs` writes', () => {
@@ -29,10 +120,13 @@ describe('the diagnostic catalog', () => {
     expect(new Set(slugs).size).toBe(slugs.length);
   });
 
-  it('has a test that names every code', () => {
+  it('has a per-code test for every code: a testCode table, or a waiver naming its owner', () => {
     const tests = testSources(join(REPO, 'test')).join('\n');
-    const untested = Object.keys(catalog).filter((code) => !tests.includes(`'${code}'`));
-    expect(untested).toEqual([]);
+    const tabled = new Set([...tests.matchAll(/\btest\w*Code\(\s*'(GP\d{3})'/g)].map((m) => m[1]!));
+    const codes = Object.keys(catalog);
+    expect(codes.filter((code) => !tabled.has(code) && !(code in WAIVERS))).toEqual([]);
+    // The list only shrinks: a code that gained its table leaves it.
+    expect(Object.keys(WAIVERS).filter((code) => tabled.has(code) || !codes.includes(code))).toEqual([]);
   });
 });
 

@@ -65,6 +65,9 @@ export interface TargetCase {
 
 /** One table per code, like test/support/check.ts's `testCode`, run through a target. */
 export function testTargetCode(code: Code, cases: TargetCase[]): void {
+  it(`${code}: some case expects it at a pointer`, () => {
+    expect(cases.some((c) => c.expect.length > 0)).toBe(true);
+  });
   for (const c of cases) {
     it(`${code}: ${c.name} (${c.target})`, async () => {
       const model = await modelFrom(c.spec, c.files);

@@ -38,6 +38,9 @@ export async function check(
 
 /** One table per code: each case lists exactly the diagnostics of that code it must produce. */
 export function testCode(code: Code, cases: SpecCase[]): void {
+  it(`${code}: some case expects it at a pointer`, () => {
+    expect(cases.some((c) => c.expect.length > 0)).toBe(true);
+  });
   for (const c of cases) {
     it(`${code}: ${c.name}`, async () => {
       const { diagnostics } = await check(c.spec, c.files, c.options, c.file);
