@@ -99,18 +99,27 @@ export class FileAccess {
   /** GP009: a `$ref` that leaves the ref root; GP015: a path that a symlink leads out of it. */
   private refusal(absPath: string, real: string | undefined, reach: Reach): 'GP009' | 'GP015' | undefined {
     if (reach === 'named') {
-      if (real === undefined || real === absPath) return undefined;
-      return this.inside(real, [this.realRoot, this.realCwd]) ? undefined : 'GP015';
+      if (real === undefined) return undefined;
+      return namedFileAllowed(absPath, real, [this.realRoot, this.realCwd]) ? undefined : 'GP015';
     }
     const asWritten = within(this.root, absPath);
     if (real === undefined) return asWritten ? undefined : 'GP009';
-    if (this.inside(real, [this.realRoot])) return undefined;
+    if (insideAny(real, [this.realRoot])) return undefined;
     return asWritten ? 'GP015' : 'GP009';
   }
+}
 
-  private inside(real: string, roots: string[]): boolean {
-    return roots.some((root) => within(root, real) && !relative(root, real).split(sep).includes('.git'));
-  }
+/**
+ * The rule for a file the user names: anywhere when no symbolic link is on its path (`real`
+ * is the path as written); through a link, only into one of `realRoots`, and never into a
+ * `.git` folder. Also used for named inputs read outside a spec load (templates, data files).
+ */
+export function namedFileAllowed(absPath: string, real: string, realRoots: string[]): boolean {
+  return real === absPath || insideAny(real, realRoots);
+}
+
+function insideAny(real: string, roots: string[]): boolean {
+  return roots.some((root) => within(root, real) && !relative(root, real).split(sep).includes('.git'));
 }
 
 export function displayPath(absPath: string, cwd: string): string {

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { GateplanError } from '../diagnostics/errors.js';
+import { namedFileAllowed } from './access.js';
 import { parseText } from './parse.js';
 import { PositionIndex } from './positions.js';
 
@@ -23,17 +25,28 @@ export interface DataFile {
  * Reads a small YAML or JSON input that is not a spec (a price file, a traffic profile).
  * A file that cannot be read is a usage error; one that does not parse, an input error.
  */
-export async function loadDataFile(file: string, what: string): Promise<DataFile> {
+export async function loadDataFile(file: string, what: string, cwd = process.cwd()): Promise<DataFile> {
+  const path = resolve(cwd, file);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // A link must lead into the file's own folder or the working directory, as for a spec's files.
+    const real = await realpath(path);
+    const roots = [await realpath(dirname(path)), await realpath(cwd)];
+    if (!namedFileAllowed(path, real, roots))
+      throw new GateplanError(
+        'usage',
+        `cannot read ${what} ${file}: a symbolic link leading outside its folder and the working directory`,
+      );
+    const size = (await stat(real)).size;
+    if (size > MAX_BYTES) throw new GateplanError('usage', `${what} ${file} is over ${MAX_BYTES} bytes`);
+    text = await readFile(real, 'utf8');
   } catch (error) {
+    if (error instanceof GateplanError) throw error;
     throw new GateplanError(
       'usage',
       `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     );
   }
-  if (text.length > MAX_BYTES) throw new GateplanError('usage', `${what} ${file} is over ${MAX_BYTES} bytes`);
   const parsed = parseText(text, file, LIMITS);
   if (!parsed.ok) throw new GateplanError('input', `cannot parse ${file}`, [parsed.diagnostic]);
   const index = new PositionIndex(text, parsed.kind);

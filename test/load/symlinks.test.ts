@@ -177,4 +177,36 @@ describe('symlinks never lead a read outside the allowed folders', () => {
     expect(run.stderr).toContain('GP015');
     expect(run.code).toBe(1);
   });
+
+  it('--templates: a template that is a symlink out of the project is refused (exit 2), not rendered', async () => {
+    const { root, outside } = project({
+      'api/api.yaml': spec(`  /a: { get: { responses: { '200': { description: ok } } } }\n`),
+    });
+    mkdirSync(join(root, 'templates'));
+    symlinkSync(join(outside, 'secret.yaml'), join(root, 'templates/apigw-rest.tf.hbs'));
+    const run = await runCli([
+      'generate',
+      join(root, 'api/api.yaml'),
+      '-t',
+      'terraform',
+      '--templates',
+      join(root, 'templates'),
+      '--out',
+      join(root, 'out'),
+    ]);
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+    expect(run.stderr).toContain('symbolic link');
+    expect(run.code).toBe(2);
+  });
+
+  it('cost --profile: a profile that is a symlink out of the project is refused (exit 2), unread', async () => {
+    const { root, outside } = project({
+      'api/api.yaml': spec(`  /a: { get: { responses: { '200': { description: ok } } } }\n`),
+    });
+    symlinkSync(join(outside, 'environ'), join(root, 'profile.yaml'));
+    const run = await runCli(['cost', join(root, 'api/api.yaml'), '--profile', join(root, 'profile.yaml')]);
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+    expect(run.stderr).toContain('symbolic link');
+    expect(run.code).toBe(2);
+  });
 });
