@@ -9,7 +9,7 @@ import { costFormatters } from '../../src/cost/render.js';
 import { DEFAULT_PROFILE } from '../../src/cost/traffic.js';
 import { diff, DIFF_TARGETS } from '../../src/diff/index.js';
 import { diffFormatters } from '../../src/diff/format/index.js';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { dedupeDiagnostics, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { RouteModel } from '../../src/model/types.js';
 import type { Artifact } from '../../src/targets/artifact.js';
 import { generate } from '../../src/targets/generate.js';
@@ -23,7 +23,17 @@ function defaultPrices(): Prices {
   return prices;
 }
 
+/** One target's output, as `generate --target <target> [--for <door>]` would give it. */
+export interface TargetRun {
+  target: string;
+  for?: string;
+  artifacts: Artifact[];
+  diagnostics: Diagnostic[];
+}
+
 export interface Everything {
+  /** Each target on its own: REST, HTTP, ALB, and Terraform for every front door. */
+  runs: TargetRun[];
   /** Every target's artifacts, Terraform once per front door (`terraform-alb/main.tf`). */
   artifacts: Artifact[];
   /** What lint and generate report. */
@@ -38,16 +48,22 @@ export interface Everything {
  * Throws what they throw: callers assert that nothing does.
  */
 export function runEverything(model: RouteModel, base: RouteModel = model): Everything {
-  const main = generate(model, { targets: ['model', 'apigw-rest', 'apigw-http', 'alb'] });
-  const artifacts = [...main.artifacts];
-  const diagnostics = [...main.diagnostics];
-  for (const door of FRONT_DOORS) {
-    const tf = generate(model, { targets: ['terraform'], for: door });
-    artifacts.push(
-      ...tf.artifacts.map((a) => ({ ...a, path: a.path.replace(/^terraform\//, `terraform-${door}/`) })),
-    );
-    diagnostics.push(...tf.diagnostics);
-  }
+  const runs: TargetRun[] = [
+    ...['model', 'apigw-rest', 'apigw-http', 'alb'].map((target) => ({
+      target,
+      ...generate(model, { targets: [target] }),
+    })),
+    ...FRONT_DOORS.map((door) => {
+      const tf = generate(model, { targets: ['terraform'], for: door });
+      const artifacts = tf.artifacts.map((a) => ({
+        ...a,
+        path: a.path.replace(/^terraform\//, `terraform-${door}/`),
+      }));
+      return { target: 'terraform', for: door, artifacts, diagnostics: tf.diagnostics };
+    }),
+  ];
+  const artifacts = runs.flatMap((r) => r.artifacts);
+  const diagnostics = dedupeDiagnostics(runs.flatMap((r) => r.diagnostics));
   const alb = albPlanFacts(model);
   const cost = estimateCosts(model, DEFAULT_PROFILE, defaultPrices(), alb);
   const compared = compare(model, cost);
@@ -57,5 +73,5 @@ export function runEverything(model: RouteModel, base: RouteModel = model): Ever
     ...Object.values(costFormatters).map((format) => format(cost, { color: false, title: model.api.title })),
     ...Object.values(diffFormatters).map((format) => format(changes, { color: false })),
   ];
-  return { artifacts, diagnostics, reports };
+  return { runs, artifacts, diagnostics, reports };
 }
