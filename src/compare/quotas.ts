@@ -32,9 +32,13 @@ export function quotaLines(model: RouteModel, findings: Diagnostic[], cost: Cost
   const lines: QuotaLine[] = [];
   const add = (door: FrontDoor, quota: string, used: number, limit: number) =>
     lines.push({ door, quota, used: Math.round(used * 100) / 100, limit, binds: used > limit });
-  const gateway = gatewayRoutes(model);
-  add('apigw-rest', 'resources per API', restResourceCount(gateway), REST_RESOURCE_QUOTA);
-  add('apigw-http', 'routes per API', gateway.routes.length, HTTP_ROUTE_QUOTA);
+  add(
+    'apigw-rest',
+    'resources per API',
+    restResourceCount(gatewayRoutes(model, 'rest')),
+    REST_RESOURCE_QUOTA,
+  );
+  add('apigw-http', 'routes per API', gatewayRoutes(model, 'http').routes.length, HTTP_ROUTE_QUOTA);
   for (const door of ['apigw-rest', 'apigw-http'] as const) {
     add(door, 'account requests/s (profile average)', cost.requestsPerSecond, APIGW_ACCOUNT_RPS);
   }

@@ -3,11 +3,11 @@ import type { CatalogEntry } from './entry.js';
 /** GP100–GP199: the API Gateway targets (REST and HTTP APIs). */
 export const apigwCodes = {
   GP100: {
-    slug: 'apigw-sibling-variables',
+    slug: 'apigw-variable-beside-greedy',
     level: 'error',
     stage: 'apigw',
-    text: 'under {parent}, paths use different variables at the same level ({names}); API Gateway rejects the import ({route})',
-    fix: 'rename {{other}} to {{keep}} in every path under {parent}, so one resource serves both',
+    text: 'under {parent}, {route} has the variable {name} where {other} has the greedy {greedy}; API Gateway holds one variable per level, so {route} is left out',
+    fix: '`severity: { GP100: warn }` in gateplan.yaml deploys the API without {route}: {other} then takes its requests (send both to one backend with a `rules:` entry if they must be served alike); or serve the API from the alb target',
   },
   GP101: {
     slug: 'apigw-rest-resource-quota',
@@ -252,5 +252,11 @@ export const apigwCodes = {
     stage: 'apigw',
     text: '{route} and {other} both become {gateway} on API Gateway (it matches whole segments only), but they differ in {differ}',
     fix: 'make them agree in gateplan.yaml: a `rules:` entry whose `match.path` selects both can `set` the same backend, timeoutMs, throttle and cors; or serve them from the alb target, which matches the segment exactly. `severity: { GP136: warn }` leaves {route} out of API Gateway, and its requests then reach {other}',
+  },
+  GP137: {
+    slug: 'apigw-variables-renamed',
+    level: 'info',
+    stage: 'apigw',
+    text: 'API Gateway needs one variable name per path position: {names} under {parent} become {{to}} in {count} route(s) ({routes}); the backend receives the same path, and a Lambda proxy finds the value under pathParameters.{to}',
   },
 } as const satisfies Record<string, CatalogEntry>;

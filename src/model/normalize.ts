@@ -331,32 +331,40 @@ function reconcilePathParams(
   return params;
 }
 
-/** Routes that name no backend but carry an API Gateway integration get a backend made from it. */
+/**
+ * Routes that name no backend but carry an API Gateway integration get a backend made from
+ * it. A route whose backend is the one its own integration describes is served by that
+ * integration as written (`usesExistingIntegration`), since it may carry templates and
+ * mappings the model does not; the targets read that decision instead of re-deriving it.
+ */
 function addIntegrationBackends(
   routes: Route[],
   backends: Record<string, Backend>,
   diagnostics: Diagnostic[],
 ): void {
   for (const route of routes) {
-    if (!('backend' in route.backend) || route.backend.backend !== '' || !route.existingIntegration) continue;
+    if (!route.existingIntegration) continue;
     const made = backendFromIntegration(
       route.existingIntegration,
       child(route.where, 'x-amazon-apigateway-integration'),
     );
-    if (!made) continue;
-    if (!own(backends, made.backend.name)) backends[made.backend.name] = made.backend;
-    route.backend = { backend: made.backend.name };
-    if (made.verbatim) {
-      const type = String(route.existingIntegration.type ?? '').toLowerCase();
-      diagnostics.push(
-        diagnostic(
-          'GP045',
-          made.backend.where,
-          { type, route: routeLabel(route), backend: made.backend.name },
-          route.id,
-        ),
-      );
+    if (!made || !('backend' in route.backend)) continue;
+    if (route.backend.backend === '') {
+      if (!own(backends, made.backend.name)) backends[made.backend.name] = made.backend;
+      route.backend = { backend: made.backend.name };
+      if (made.verbatim) {
+        const type = String(route.existingIntegration.type ?? '').toLowerCase();
+        diagnostics.push(
+          diagnostic(
+            'GP045',
+            made.backend.where,
+            { type, route: routeLabel(route), backend: made.backend.name },
+            route.id,
+          ),
+        );
+      }
     }
+    if (route.backend.backend === made.backend.name) route.usesExistingIntegration = true;
   }
 }
 

@@ -57,7 +57,7 @@ export function behindAlbModel(model: RouteModel): RouteModel {
     ...model,
     backends: dict([[ALB_BACKEND, alb]]),
     routes: model.routes.map((route) => {
-      const { existingIntegration: _kept, ...rest } = route;
+      const { existingIntegration: _kept, usesExistingIntegration: _uses, ...rest } = route;
       return { ...rest, backend: { backend: ALB_BACKEND } };
     }),
     stages,

@@ -230,6 +230,11 @@ export interface Route {
   deprecated: boolean;
   /** An `x-amazon-apigateway-integration` the input already carried on this operation. */
   existingIntegration?: Record<string, unknown>;
+  /**
+   * The route's backend is the one `existingIntegration` describes, so API Gateway serves it
+   * with that integration as written (decided once, in normalize).
+   */
+  usesExistingIntegration?: true;
   where: Where;
 }
 

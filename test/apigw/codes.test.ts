@@ -29,38 +29,30 @@ function manyPaths(n: number, description = ''): string {
 describe('import blockers', () => {
   testTargetCode('GP100', [
     {
-      name: 'sibling variables with different names',
+      name: 'a plain variable beside a greedy one is left out',
       target: 'apigw-rest',
-      spec: api(`  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }
-  /users/{userId}/posts:\n    get: { parameters: [{ name: userId, in: path, required: true }], responses: { '200': { description: ok } } }`),
+      spec: api(`  /files/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }
+  /files/{proxy+}:\n    get: { parameters: [{ name: proxy, in: path, required: true }], responses: { '200': { description: ok } } }`),
       expect: [
         {
-          pointer: '/paths/~1users~1{userId}~1posts/get',
-          args: { parent: '/users', keep: 'id', other: 'userId' },
+          pointer: '/paths/~1files~1{id}/get',
+          args: { parent: '/files', name: '{id}', greedy: '{proxy+}', other: 'GET /files/{proxy+}' },
         },
       ],
       writes: false,
     },
     {
-      name: 'a greedy variable beside a plain one',
-      target: 'apigw-rest',
-      spec: api(`  /files/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }
-  /files/{proxy+}:\n    get: { parameters: [{ name: proxy, in: path, required: true }], responses: { '200': { description: ok } } }`),
-      expect: [{ pointer: '/paths/~1files~1{proxy+}/get' }],
-    },
-    {
-      name: 'sibling variables with different names',
+      name: 'the whole subtree under the plain variable is left out',
       target: 'apigw-http',
-      spec: api(`  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }
-  /users/{userId}/posts:\n    get: { parameters: [{ name: userId, in: path, required: true }], responses: { '200': { description: ok } } }`),
-      expect: [{ pointer: '/paths/~1users~1{userId}~1posts/get' }],
+      spec: api(`  /files/{id}/meta:\n    get: ${GET}\n  /files/{path+}:\n    put: ${GET}`),
+      expect: [{ pointer: '/paths/~1files~1{id}~1meta/get' }],
       writes: false,
     },
     {
-      name: 'the same name at the same level is one resource',
+      name: 'sibling variables with different names are renamed, not refused (GP137)',
       target: 'apigw-rest',
       spec: api(`  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }
-  /users/{id}/posts:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }`),
+  /users/{userId}/posts:\n    get: { parameters: [{ name: userId, in: path, required: true }], responses: { '200': { description: ok } } }`),
       expect: [],
       writes: true,
     },

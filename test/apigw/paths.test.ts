@@ -164,6 +164,19 @@ describe('widened segments', () => {
       expect(backendPath(serve(document, 'GET', path)!, 'rest')).toBe('/base' + path);
   });
 
+  it('operations that differ only in their body share a route that validates neither body (REST)', async () => {
+    const body = (type: string) =>
+      `requestBody: { content: { application/json: { schema: { type: object, required: [${type}] } } } }, `;
+    const model = await modelFrom(
+      api(`  /a/{x}.json:\n    post: ${op(body('a'))}\n  /a/{x}.xml:\n    post: ${op(body('b'))}\n`),
+    );
+    const result = run(model, 'apigw-rest');
+    expect(result.diagnostics.filter((d) => d.code === 'GP136')).toEqual([]);
+    const operation = documentOf(result).paths['/a/{x}'].post;
+    expect(operation.requestBody).toBeUndefined();
+    expect(operation['x-amazon-apigateway-request-validator']).toBeUndefined();
+  });
+
   it('with GP136 lowered, the widened operation is left out and the declared one keeps its backend', async () => {
     const model = await modelFrom(
       api(
@@ -172,7 +185,8 @@ describe('widened segments', () => {
       { 'gateplan.yaml': 'severity: { GP136: warn }\n' },
     );
     const document = documentOf(run(model, 'apigw-rest'));
-    expect(Object.keys(document.paths)).toEqual(['/a/{z}']);
-    expect(document.paths['/a/{z}'].get['x-amazon-apigateway-integration'].uri).toContain('svcHost');
+    // {a} (from {a}.json) and {z} share the position under /a: the first name in code-unit order is kept.
+    expect(Object.keys(document.paths)).toEqual(['/a/{a}']);
+    expect(document.paths['/a/{a}'].get['x-amazon-apigateway-integration'].uri).toContain('svcHost');
   });
 });

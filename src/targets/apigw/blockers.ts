@@ -2,13 +2,12 @@ import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
 import { segmentText } from '../../model/paths.js';
-import type { Route, RouteModel } from '../../model/types.js';
+import type { RouteModel } from '../../model/types.js';
 import type { GatewayRoute, GatewayRoutes } from './gateway-routes.js';
 import { parseLambdaArn } from './addresses.js';
 import { badUrlDiagnostic } from './integration-common.js';
 import { PARAMETER_NAME } from './operation.js';
 import { usedBackends, weightedRouteDiagnostics } from './route-backend.js';
-import { byEntryKey } from '../../util/order.js';
 
 /** Quotas API Gateway applies per API (adjustable, but an import over them fails). */
 export const REST_RESOURCE_QUOTA = 300;
@@ -58,47 +57,6 @@ export function pathParameterBlockers(gateway: GatewayRoutes): Diagnostic[] {
     }
   }
   return out;
-}
-
-/**
- * A resource has at most one variable child: `/users/{id}` beside `/users/{userId}/posts`
- * (or beside `/users/{proxy+}`) is rejected on import. The fix keeps the name the first
- * route (in model order) uses.
- */
-export function siblingVariableBlockers(gateway: GatewayRoutes): Diagnostic[] {
-  const byParent = new Map<string, Map<string, Route>>();
-  for (const { route, segments } of gateway.routes) {
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i]!;
-      if (segment.kind === 'literal') continue;
-      const parent = '/' + segments.slice(0, i).map(partOf).join('/');
-      const parts = byParent.get(parent) ?? new Map<string, Route>();
-      if (!parts.has(partOf(segment))) parts.set(partOf(segment), route);
-      byParent.set(parent, parts);
-    }
-  }
-  const out: Diagnostic[] = [];
-  for (const [parent, parts] of [...byParent].sort(byEntryKey)) {
-    if (parts.size < 2) continue;
-    const [keep, ...others] = [...parts.keys()];
-    const names = [...parts.keys()].join(', ');
-    for (const other of others) {
-      const route = parts.get(other)!;
-      out.push(
-        diagnostic(
-          'GP100',
-          route.where,
-          { parent, names, route: routeLabel(route), keep: bare(keep!), other: bare(other) },
-          route.id,
-        ),
-      );
-    }
-  }
-  return out;
-}
-
-function bare(part: string): string {
-  return part.replace(/^\{|\+?\}$/g, '');
 }
 
 const partOf = segmentText;
@@ -163,8 +121,6 @@ export function documentDiagnostics(
   return [
     ...gateway.diagnostics,
     ...routeBlockers(model),
-    // HTTP APIs refuse them too (ConflictException: "conflicting variable on the same hierarchical level").
-    ...siblingVariableBlockers(gateway),
     ...(api === 'rest' ? pathParameterBlockers(gateway) : []),
     ...quotaBlockers(model, gateway, api),
     ...timeoutDiagnostics(model, api),

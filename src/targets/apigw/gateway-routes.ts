@@ -3,6 +3,10 @@ import { formatSegments, pathShape, segmentText } from '../../model/paths.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel, Segment } from '../../model/types.js';
 import { primaryBackendName } from './route-backend.js';
+import { unifyVariableNames, type Rename } from './variable-names.js';
+
+/** The API types: REST APIs count resources against their quota, HTTP APIs routes. */
+export type ApiKind = 'rest' | 'http';
 
 /** A segment API Gateway can match: literal, whole-segment variable or greedy tail. */
 export type GatewaySegment = Exclude<Segment, { kind: 'mixed' }>;
@@ -10,12 +14,19 @@ export type GatewaySegment = Exclude<Segment, { kind: 'mixed' }>;
 /** What API Gateway holds for one operation of the spec. */
 export interface GatewayRoute {
   route: Route;
-  /** The path API Gateway matches: every mixed segment widened to one whole-segment variable. */
+  /**
+   * The path API Gateway matches, from the root of the API's own paths: every mixed segment
+   * widened to one whole-segment variable, and one variable name per path position.
+   */
   segments: GatewaySegment[];
   /** `segments` as a template: the document's path key, the REST resource path, the route key's path. */
   path: string;
   /** True when some segment was widened, so the gateway route takes more than the operation. */
   widened: boolean;
+  /** Whole-segment variables the spec names differently (`{userId}` held as `{id}`). */
+  renames: Rename[];
+  /** Other operations served by this gateway route, merged into it because they are served alike. */
+  alsoServes: Route[];
 }
 
 /** The routes of one API as API Gateway sees them, and what was decided to get there. */
@@ -28,33 +39,87 @@ export interface GatewayRoutes {
 }
 
 /**
- * API Gateway (REST and HTTP APIs) matches whole segments only. A mixed segment such as
- * `{Sid}.json` is widened to one variable holding the whole segment; the backend URI is
- * built from that variable, so `/Accounts/AC1.json` still reaches the backend as written.
- * Two operations that widen to the same method and path become one gateway route when they
- * would be served alike, and an error when they would not.
+ * API Gateway (REST and HTTP APIs) matches whole segments, with one variable name per path
+ * position. A mixed segment such as `{Sid}.json` is widened to one variable holding the whole
+ * segment, and variables are renamed where siblings differ (`variable-names.ts`); the backend
+ * URI is built from the gateway's own variables, so `/Accounts/AC1.json` still reaches the
+ * backend as requested. Operations that end up on the same method and path share one gateway
+ * route when they would be served alike, and are an error (GP136) when they would not.
  */
-export function gatewayRoutes(model: RouteModel): GatewayRoutes {
+export function gatewayRoutes(model: RouteModel, api: ApiKind): GatewayRoutes {
+  const diagnostics: Diagnostic[] = [];
+  const widened = model.routes.map((route) => ({ route, ...widen(route) }));
+  for (const w of widened) if (w.widened) diagnostics.push(widenedDiagnostic(w.route, w.segments));
+  const named = unifyVariableNames(widened);
+  diagnostics.push(...named.diagnostics);
+  const candidates: GatewayRoute[] = named.routes.flatMap((r, i) =>
+    named.leftOut.has(r.route)
+      ? []
+      : [
+          {
+            route: r.route,
+            segments: r.segments,
+            path: formatSegments(r.segments),
+            widened: widened[i]!.widened,
+            renames: r.renames,
+            alsoServes: [],
+          },
+        ],
+  );
+  const merged = mergeSameRoutes(model, api, candidates);
+  diagnostics.push(...merged.diagnostics, ...overlapDiagnostics(model, api, merged.routes));
+  return { routes: merged.routes, servedBy: merged.servedBy, diagnostics };
+}
+
+/** Route id → gateway route, for every route a served gateway route serves (merged routes included). */
+export function servedRoutes(gateway: GatewayRoutes, served: Set<GatewayRoute>): Map<string, GatewayRoute> {
+  return new Map([...gateway.servedBy].filter(([, g]) => served.has(g)));
+}
+
+function widen(route: Route): { segments: GatewaySegment[]; widened: boolean } {
+  let widened = false;
+  const segments = route.segments.map((s): GatewaySegment => {
+    if (s.kind !== 'mixed') return s;
+    widened = true;
+    return { kind: 'param', name: widenedName(s) };
+  });
+  return { segments, widened };
+}
+
+/** `{Sid}.json` → `Sid`; `{base}...{head}` → `base_head`: the variable that holds the whole segment. */
+function widenedName(segment: Extract<Segment, { kind: 'mixed' }>): string {
+  return segment.parts.flatMap((p) => (p.kind === 'param' ? [p.name] : [])).join('_');
+}
+
+function widenedDiagnostic(route: Route, segments: GatewaySegment[]): Diagnostic {
+  const mixed = route.segments.filter((s) => s.kind === 'mixed').map(segmentText);
+  return diagnostic(
+    'GP135',
+    route.where,
+    {
+      route: routeLabel(route),
+      gateway: `${route.method} ${formatSegments(segments)}`,
+      segments: mixed.join(', '),
+    },
+    route.id,
+  );
+}
+
+/**
+ * One gateway route per method and path. Operations the spec declares with whole-segment
+ * variables claim theirs first; a widened operation that lands on a taken route is merged
+ * into it when served alike, and reported (GP136) and left out when not.
+ */
+function mergeSameRoutes(
+  model: RouteModel,
+  api: ApiKind,
+  candidates: GatewayRoute[],
+): { routes: GatewayRoute[]; servedBy: Map<string, GatewayRoute>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const routes: GatewayRoute[] = [];
   const servedBy = new Map<string, GatewayRoute>();
   const byKey = new Map<string, GatewayRoute>();
-  const order = new Map(model.routes.map((r, i) => [r.id, i]));
-  const widened = model.routes.map(widen);
-  for (const gateway of widened) {
-    const route = gateway.route;
-    if (!gateway.widened) continue;
-    diagnostics.push(
-      diagnostic(
-        'GP135',
-        route.where,
-        { route: routeLabel(route), gateway: `${route.method} ${gateway.path}`, segments: mixedOf(route) },
-        route.id,
-      ),
-    );
-  }
-  // Operations the spec declares with whole-segment variables claim their gateway route first.
-  for (const gateway of [...widened.filter((g) => !g.widened), ...widened.filter((g) => g.widened)]) {
+  for (const gateway of [...candidates.filter((g) => !g.widened), ...candidates.filter((g) => g.widened)]) {
     const route = gateway.route;
     const key = `${route.method} ${pathShape(gateway.segments)}`;
     const taken = byKey.get(key);
@@ -64,21 +129,17 @@ export function gatewayRoutes(model: RouteModel): GatewayRoutes {
       servedBy.set(route.id, gateway);
       continue;
     }
-    const differ = differences(model, taken.route, route);
+    const differ = differences(model, api, taken.route, route);
     if (differ.length) {
       diagnostics.push(conflict(route, taken, differ));
-      continue;
+    } else {
+      servedBy.set(route.id, taken);
+      taken.alsoServes.push(route);
     }
-    servedBy.set(route.id, taken);
   }
-  routes.sort((a, b) => order.get(a.route.id)! - order.get(b.route.id)!);
-  diagnostics.push(...overlapDiagnostics(model, routes));
+  const order = new Map(candidates.map((g, i) => [g, i]));
+  routes.sort((a, b) => order.get(a)! - order.get(b)!);
   return { routes, servedBy, diagnostics };
-}
-
-/** Route id → gateway route, for every route a served gateway route serves (merged routes included). */
-export function servedRoutes(gateway: GatewayRoutes, served: Set<GatewayRoute>): Map<string, GatewayRoute> {
-  return new Map([...gateway.servedBy].filter(([, g]) => served.has(g)));
 }
 
 function conflict(route: Route, other: GatewayRoute, differ: string[]): Diagnostic {
@@ -95,47 +156,26 @@ function conflict(route: Route, other: GatewayRoute, differ: string[]): Diagnost
   );
 }
 
-function widen(route: Route): GatewayRoute {
-  let widened = false;
-  const segments = route.segments.map((s): GatewaySegment => {
-    if (s.kind !== 'mixed') return s;
-    widened = true;
-    return { kind: 'param', name: widenedName(s) };
-  });
-  return { route, segments, path: formatSegments(segments), widened };
-}
-
-/** `{Sid}.json` → `Sid`; `{base}...{head}` → `base_head`: the variable that holds the whole segment. */
-function widenedName(segment: Extract<Segment, { kind: 'mixed' }>): string {
-  return segment.parts.flatMap((p) => (p.kind === 'param' ? [p.name] : [])).join('_');
-}
-
-function mixedOf(route: Route): string {
-  return route.segments
-    .filter((s) => s.kind === 'mixed')
-    .map(segmentText)
-    .join(', ');
-}
-
 /**
- * What a gateway route carries for its operation. Two operations that share one gateway
- * route must agree on all of it, or requests for one would be served as the other.
+ * What a gateway route carries for its operation. Operations that share one gateway route
+ * must agree on all of it, or requests for one would be served as the other. REST APIs also
+ * answer CORS preflight per resource; HTTP APIs have one CORS setting for the whole API. A
+ * request body schema is no reason to differ: the shared route then validates no body.
  */
-function servedAs(model: RouteModel, route: Route): Record<string, unknown> {
+export function servedAs(model: RouteModel, api: ApiKind, route: Route): Record<string, unknown> {
   return {
     backend: primaryBackendName(route),
     auth: route.auth ?? null,
-    integration: route.existingIntegration ?? null,
+    integration: route.usesExistingIntegration ? route.existingIntegration : null,
     timeout: route.timeoutMs ?? null,
     throttle: route.throttle ?? null,
-    cors: route.cors ?? model.cors ?? null,
-    body: route.requestBody ? Object.keys(route.requestBody.content).sort() : null,
+    ...(api === 'rest' ? { cors: route.cors ?? model.cors ?? null } : {}),
   };
 }
 
-function differences(model: RouteModel, a: Route, b: Route): string[] {
-  const left = servedAs(model, a);
-  const right = servedAs(model, b);
+function differences(model: RouteModel, api: ApiKind, a: Route, b: Route): string[] {
+  const left = servedAs(model, api, a);
+  const right = servedAs(model, api, b);
   return Object.keys(left).filter((k) => JSON.stringify(left[k]) !== JSON.stringify(right[k]));
 }
 
@@ -144,7 +184,7 @@ function differences(model: RouteModel, a: Route, b: Route): string[] {
  * explicit one takes its method's requests from the ANY one. That is only safe when they
  * are served alike, or when neither was widened (then the spec itself says so).
  */
-function overlapDiagnostics(model: RouteModel, routes: GatewayRoute[]): Diagnostic[] {
+function overlapDiagnostics(model: RouteModel, api: ApiKind, routes: GatewayRoute[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const anyByPath = new Map<string, GatewayRoute[]>();
   for (const g of routes) {
@@ -157,7 +197,7 @@ function overlapDiagnostics(model: RouteModel, routes: GatewayRoute[]): Diagnost
     for (const any of anyByPath.get(pathShape(g.segments)) ?? []) {
       if (!g.widened && !any.widened) continue;
       if (pathShape(g.route.segments) === pathShape(any.route.segments)) continue;
-      const differ = differences(model, any.route, g.route);
+      const differ = differences(model, api, any.route, g.route);
       if (differ.length) out.push(conflict(g.route, any, differ));
     }
   }

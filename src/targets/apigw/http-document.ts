@@ -38,7 +38,7 @@ export const DEFAULT_ROUTE_PATH = '/$default';
 /** The HTTP API import document (OpenAPI 3.0, the only version HTTP API import reads). Pure. */
 export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   const root: Where = { file: model.source.file, pointer: '' };
-  const gateway = gatewayRoutes(model);
+  const gateway = gatewayRoutes(model, 'http');
   const diagnostics = [...documentDiagnostics(model, gateway, 'http'), ...gapDiagnostics(model, root)];
   const variables = planBackendVariables(model, 'http');
   const parameters = variables.parameters;
@@ -71,7 +71,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
     const route = defaultRoute(root);
     const integration = backendIntegration(
       catchAll,
-      { route, segments: [], path: DEFAULT_ROUTE_PATH, widened: false },
+      { route, segments: [], path: DEFAULT_ROUTE_PATH, widened: false, renames: [], alsoServes: [] },
       variables,
       parameters,
       privateLinks,

@@ -40,7 +40,7 @@ export function httpIntegration(
   privateLinks: Map<string, PrivateLinkPlan>,
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
-  const kept = keptIntegration(gateway.route);
+  const kept = keptIntegration(gateway, 'http');
   if (kept) return keptForHttp(gateway.route, kept, diagnostics);
   const backend = primaryBackend(model, gateway.route);
   if (!backend) return undefined;

@@ -1,13 +1,12 @@
 import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { backendFromIntegration } from '../../model/intent/backends.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Backend, Route } from '../../model/types.js';
 import { lambdaInvocationUri, parseHttpUrl, parseLambdaArn, stageVariableRef } from './addresses.js';
 import type { Substituted } from './substitution.js';
-import { primaryBackendName } from './route-backend.js';
 import type { BackendVariables } from './plan.js';
 import type { GatewayRoute } from './gateway-routes.js';
+import { renameInIntegration } from './rename-in-integration.js';
 
 /**
  * The gateway route's path with each variable written `{name}` (greedy ones too), for
@@ -68,13 +67,16 @@ export function badUrlDiagnostic(backend: Backend): Diagnostic | undefined {
 
 /**
  * The route's own `x-amazon-apigateway-integration`, when its backend was made from it: it is
- * re-emitted as written, since it may carry templates and mappings the model does not.
+ * re-emitted as written, since it may carry templates and mappings the model does not, with
+ * its references to path variables following any rename.
  */
-export function keptIntegration(route: Route): Record<string, unknown> | undefined {
-  const existing = route.existingIntegration;
-  if (!existing) return undefined;
-  const made = backendFromIntegration(existing, child(route.where, 'x-amazon-apigateway-integration'));
-  return made && made.backend.name === primaryBackendName(route) ? structuredClone(existing) : undefined;
+export function keptIntegration(
+  gateway: GatewayRoute,
+  api: 'rest' | 'http',
+): Record<string, unknown> | undefined {
+  const { existingIntegration, usesExistingIntegration } = gateway.route;
+  if (!usesExistingIntegration || !existingIntegration) return undefined;
+  return renameInIntegration(structuredClone(existingIntegration), gateway.renames, api);
 }
 
 /** `${...}` references API Gateway resolves itself; anything else is a template language's. */

@@ -43,7 +43,7 @@ export interface RestDocumentParts {
  */
 export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const root: Where = { file: model.source.file, pointer: '' };
-  const gateway = gatewayRoutes(model);
+  const gateway = gatewayRoutes(model, 'rest');
   const diagnostics = documentDiagnostics(model, gateway, 'rest');
   if (model.catchAll)
     diagnostics.push(diagnostic('GP122', child(root, 'x-gateplan', 'catchAll'), { backend: model.catchAll }));
@@ -67,7 +67,11 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
     if (route.summary) operation.summary = route.summary;
     const parameters = operationParameters(gw, diagnostics);
     if (parameters.length) operation.parameters = parameters;
-    const body = models.requestBody(route);
+    // A route shared by operations with different bodies cannot validate either one's.
+    const shared = gw.alsoServes.some(
+      (r) => JSON.stringify(r.requestBody) !== JSON.stringify(route.requestBody),
+    );
+    const body = shared ? undefined : models.requestBody(route);
     if (body) operation.requestBody = body;
     operation.responses = operationResponses(route, integrationResponses(integration));
     if (security) operation.security = security;

@@ -25,7 +25,7 @@ export function restIntegration(
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
   const route = gateway.route;
-  const kept = keptIntegration(route);
+  const kept = keptIntegration(gateway, 'rest');
   if (kept) {
     diagnostics.push(...expressionDiagnostics(route, kept));
     return kept;

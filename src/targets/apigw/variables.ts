@@ -4,7 +4,6 @@ import { distinctIds, pascalId } from '../../model/ids.js';
 import type { Backend, RouteModel, Stage } from '../../model/types.js';
 import { parseHttpUrl, parseLambdaArn, type LambdaAddress } from './addresses.js';
 import type { BackendVariables, PlanValue, StackParameter } from './plan.js';
-import { keptIntegration } from './integration-common.js';
 import { primaryBackendName } from './route-backend.js';
 import { byEntryKey, byKey } from '../../util/order.js';
 
@@ -17,7 +16,7 @@ export function planBackendVariables(model: RouteModel, api: 'rest' | 'http'): B
     parameters: [],
   };
   // Integrations kept as written name their own addresses; only gateplan's own read variables.
-  const served = new Set(model.routes.filter((r) => !keptIntegration(r)).map(primaryBackendName));
+  const served = new Set(model.routes.filter((r) => !r.usesExistingIntegration).map(primaryBackendName));
   if (api === 'http' && model.catchAll) served.add(model.catchAll);
   const backends = Object.values(model.backends)
     .filter((b) => served.has(b.name))
