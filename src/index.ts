@@ -33,6 +33,10 @@ export {
   type TargetResult,
   type TargetOptions,
   type TerraformFrontDoor,
+  routeForms,
+  ROUTE_FORM_TARGETS,
+  type RouteForm,
+  type RouteFormTarget,
 } from './targets/index.js';
 export {
   writeArtifacts,

@@ -67,6 +67,7 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP133: fixed('quotas', 'impossible'),
   GP135: fixed('mixed-segments', 'emulated'),
   GP136: fixed('mixed-segments', 'impossible'),
+  GP137: fixed('path-templates', 'emulated'),
   GP128: (d) => ({ feature: featureNamed(d.args.feature ?? ''), kind: 'impossible' }),
   // ALB
   GP200: () => 'quota',

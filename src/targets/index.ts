@@ -7,3 +7,4 @@ export {
   DEFAULT_FRONT_DOOR as DEFAULT_TERRAFORM_FRONT_DOOR,
   type FrontDoor as TerraformFrontDoor,
 } from './terraform/index.js';
+export { routeForms, ROUTE_FORM_TARGETS, type RouteForm, type RouteFormTarget } from './route-forms.js';

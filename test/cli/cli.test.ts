@@ -39,6 +39,39 @@ describe('gateplan inspect', () => {
   });
 });
 
+describe('gateplan inspect: what each front door made of a route', () => {
+  const spec = `openapi: 3.0.3
+info: { title: T, version: '1' }
+x-gateplan: { backends: { b: { url: 'http://b' } }, defaults: { backend: b } }
+paths:
+  /Accounts/{Sid}.json: { get: { responses: { '200': { description: ok } } } }
+  /users/{id}: { get: { responses: { '200': { description: ok } } } }
+  /users/{userId}/posts: { get: { responses: { '200': { description: ok } } } }
+`;
+
+  it('the table names the widened and renamed templates and the routes ALB leaves out', async () => {
+    const { stdout } = await run(['inspect', writeSpec(spec)]);
+    expect(stdout).toMatch(
+      /^GET\s+\/Accounts\/\{Sid\}\.json\s.*rest\+http: \/Accounts\/\{Sid\} \(widened \{Sid\}\.json\); alb: left out \(GP134\)/m,
+    );
+    expect(stdout).toMatch(
+      /^GET\s+\/users\/\{userId\}\/posts\s.*rest\+http: \/users\/\{id\}\/posts \(\{userId\} as \{id\}\); alb: =/m,
+    );
+    expect(stdout).toMatch(/^GET\s+\/users\/\{id\}\s+-\s+b\s+-\s+-\s+=\s/m);
+  });
+
+  it('JSON gives the form per target', async () => {
+    const { stdout } = await run(['inspect', writeSpec(spec), '--format', 'json']);
+    const routes = (JSON.parse(stdout) as { routes: { path: string; targets: Record<string, unknown> }[] })
+      .routes;
+    expect(routes.find((r) => r.path === '/Accounts/{Sid}.json')!.targets).toEqual({
+      'apigw-rest': { route: 'GET /Accounts/{Sid}', notes: ['widened {Sid}.json'] },
+      'apigw-http': { route: 'GET /Accounts/{Sid}', notes: ['widened {Sid}.json'] },
+      alb: { notes: ['left out (GP134)'] },
+    });
+  });
+});
+
 describe('gateplan lint', () => {
   it('exits 0 on a clean spec', async () => {
     expect((await run(['lint', writeSpec(good)])).code).toBe(0);

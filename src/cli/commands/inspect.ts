@@ -1,10 +1,14 @@
 import type { Argv } from 'yargs';
 import {
   printable,
+  routeForms,
+  ROUTE_FORM_TARGETS,
   type RouteModel,
   type Route,
   type BackendRef,
   type AuthRequirement,
+  type RouteForm,
+  type RouteFormTarget,
 } from '../../index.js';
 import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
@@ -31,7 +35,8 @@ export async function handleInspect(argv: InspectArgs): Promise<CommandResult> {
   const { spec, model } = await loadModel(argv);
   const diagnostics = locateAll(model.diagnostics, spec);
   const wheres = spec.sources.locateAll(model.routes.map((r) => r.where));
-  const rows = model.routes.map((r, i) => inspectRow(r, wheres[i]!));
+  const forms = routeForms(model);
+  const rows = model.routes.map((r, i) => inspectRow(r, forms.get(r.id)!, wheres[i]!));
   const stdout =
     argv.format === 'json' ? JSON.stringify(inspectJson(model, rows), null, 2) + '\n' : table(rows);
   return {
@@ -50,10 +55,17 @@ interface InspectRow {
   backend: string;
   auth: string;
   throttle: string;
+  /** What each front door matches for the route, when that is not the template as written. */
+  frontDoors: string;
   source: string;
+  targets: Record<RouteFormTarget, RouteForm>;
 }
 
-function inspectRow(route: Route, where: { file: string; line?: number; column?: number }): InspectRow {
+function inspectRow(
+  route: Route,
+  targets: Record<RouteFormTarget, RouteForm>,
+  where: { file: string; line?: number; column?: number },
+): InspectRow {
   return {
     method: route.method,
     path: route.path,
@@ -61,6 +73,8 @@ function inspectRow(route: Route, where: { file: string; line?: number; column?:
     backend: describeBackend(route.backend),
     auth: describeAuth(route.auth),
     throttle: route.throttle ? `${route.throttle.rate}/s burst ${route.throttle.burst}` : '-',
+    frontDoors: describeForms(route, targets),
+    targets,
     source: where.line !== undefined ? `${where.file}:${where.line}:${where.column}` : where.file,
   };
 }
@@ -68,6 +82,26 @@ function inspectRow(route: Route, where: { file: string; line?: number; column?:
 export function describeBackend(ref: BackendRef): string {
   if ('backend' in ref) return ref.backend || '(none)';
   return ref.weighted.map((w) => `${w.backend}=${w.weight}`).join(' ');
+}
+
+/** `=` when every front door matches the template as written; else each distinct form, by target. */
+function describeForms(route: Route, targets: Record<RouteFormTarget, RouteForm>): string {
+  const asWritten = `${route.method} ${route.path}`;
+  const byText = new Map<string, string[]>();
+  for (const target of ROUTE_FORM_TARGETS) {
+    const form = targets[target];
+    const notes = form.notes.join('; ');
+    const text = form.route
+      ? (form.api !== undefined ? `[${form.api || '(none)'}] ` : '') +
+        form.route.slice(form.route.indexOf(' ') + 1) +
+        (notes ? ` (${notes})` : '')
+      : notes;
+    const same = form.route === asWritten && form.api === undefined && form.notes.length === 0;
+    const key = same ? '=' : text;
+    byText.set(key, [...(byText.get(key) ?? []), target.replace('apigw-', '')]);
+  }
+  if (byText.size === 1 && byText.has('=')) return '=';
+  return [...byText].map(([text, names]) => `${names.join('+')}: ${text}`).join('; ');
 }
 
 function describeAuth(auth: AuthRequirement[] | undefined): string {
@@ -82,23 +116,30 @@ function inspectJson(model: RouteModel, rows: InspectRow[]) {
     source: model.source,
     backends: Object.fromEntries(Object.values(model.backends).map((b) => [b.name, b.target])),
     stages: Object.keys(model.stages),
-    routes: rows.map((row, i) => ({ ...row, id: model.routes[i]!.id, tags: model.routes[i]!.tags })),
+    routes: rows.map(({ frontDoors: _text, ...row }, i) => ({
+      ...row,
+      id: model.routes[i]!.id,
+      tags: model.routes[i]!.tags,
+    })),
   };
 }
 
+type TableRow = Omit<InspectRow, 'targets'>;
+
 function table(rows: InspectRow[]): string {
-  const header: InspectRow = {
+  const header: TableRow = {
     method: 'METHOD',
     path: 'PATH',
     operationId: 'OPERATION',
     backend: 'BACKEND',
     auth: 'AUTH',
     throttle: 'THROTTLE',
+    frontDoors: 'FRONT DOORS',
     source: 'SOURCE',
   };
-  const all = [header, ...rows];
-  const keys = Object.keys(header) as (keyof InspectRow)[];
-  const shown = (r: InspectRow, k: keyof InspectRow) => printable(String(r[k] ?? '-'));
+  const all: TableRow[] = [header, ...rows];
+  const keys = Object.keys(header) as (keyof TableRow)[];
+  const shown = (r: TableRow, k: keyof TableRow) => printable(String(r[k] ?? '-'));
   const widths = keys.map((k) => Math.max(...all.map((r) => shown(r, k).length)));
   return (
     all

@@ -1,0 +1,30 @@
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { segmentText } from '../../model/paths.js';
+import { routeLabel } from '../../model/routes.js';
+import type { RouteModel } from '../../model/types.js';
+import type { RouteForm } from '../route-form.js';
+import { gatewayRoutes, type ApiKind } from './gateway-routes.js';
+
+/**
+ * How an API Gateway API holds each route: the gateway path after widening and renaming, the
+ * route it shares, or the finding that left it out.
+ */
+export function apigwRouteForms(model: RouteModel, api: ApiKind): Map<string, RouteForm> {
+  const gateway = gatewayRoutes(model, api);
+  const forms = new Map<string, RouteForm>();
+  for (const route of model.routes) {
+    const served = gateway.servedBy.get(route.id);
+    if (!served) {
+      const why = gateway.diagnostics.find((d) => d.route === route.id && hasErrors([d]));
+      forms.set(route.id, { notes: [`left out${why ? ` (${why.code})` : ''}`] });
+      continue;
+    }
+    const notes: string[] = [];
+    if (served.route !== route) notes.push(`shares ${routeLabel(served.route)}`);
+    const mixed = route.segments.filter((s) => s.kind === 'mixed').map(segmentText);
+    if (mixed.length) notes.push(`widened ${mixed.join(', ')}`);
+    if (served.route === route) for (const r of served.renames) notes.push(`{${r.from}} as {${r.to}}`);
+    forms.set(route.id, { route: `${route.method} ${served.path}`, notes });
+  }
+  return forms;
+}
