@@ -3,13 +3,12 @@ import { formatSegments, pathShape, segmentText } from '../../model/paths.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel, Segment } from '../../model/types.js';
 import { primaryBackendName } from './route-backend.js';
-import { unifyVariableNames, type Rename } from './variable-names.js';
+import { unifyVariableNames, type GatewaySegment, type Rename } from './variable-names.js';
 
 /** The API types: REST APIs count resources against their quota, HTTP APIs routes. */
 export type ApiKind = 'rest' | 'http';
 
-/** A segment API Gateway can match: literal, whole-segment variable or greedy tail. */
-export type GatewaySegment = Exclude<Segment, { kind: 'mixed' }>;
+export type { GatewaySegment } from './variable-names.js';
 
 /** What API Gateway holds for one operation of the spec. */
 export interface GatewayRoute {

@@ -1,9 +1,11 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatSegments, pathShape, segmentText } from '../../model/paths.js';
 import { routeLabel } from '../../model/routes.js';
-import type { Route } from '../../model/types.js';
+import type { Route, Segment } from '../../model/types.js';
 import { compareText } from '../../util/order.js';
-import type { GatewaySegment } from './gateway-routes.js';
+
+/** A segment API Gateway can match: literal, whole-segment variable or greedy tail. */
+export type GatewaySegment = Exclude<Segment, { kind: 'mixed' }>;
 
 /** A route on its way into an API Gateway document: its segments as API Gateway will hold them. */
 export interface NamedRoute {
