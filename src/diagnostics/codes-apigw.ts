@@ -257,6 +257,7 @@ export const apigwCodes = {
     slug: 'apigw-variables-renamed',
     level: 'info',
     stage: 'apigw',
-    text: 'API Gateway needs one variable name per path position: {names} under {parent} become {{to}} in {count} route(s) ({routes}); the backend receives the same path, and a Lambda proxy finds the value under pathParameters.{to}',
+    text: 'API Gateway holds one variable name per path position: {names} under {parent} become {{to}} in {count} route(s): {routes}',
+    fix: 'nothing to change for HTTP backends, which receive the same path; a Lambda proxy reads the value as pathParameters.{to}',
   },
 } as const satisfies Record<string, CatalogEntry>;

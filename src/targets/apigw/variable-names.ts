@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatSegments, pathShape, segmentText } from '../../model/paths.js';
 import { routeLabel } from '../../model/routes.js';
+import { shortList } from '../../format/list.js';
 import type { Route, Segment } from '../../model/types.js';
 import { compareText } from '../../util/order.js';
 
@@ -28,7 +29,7 @@ export interface UnifiedNames {
 }
 
 /** Most routes a rename finding names before it says how many more there are. */
-const LISTED = 5;
+const LISTED = 3;
 
 /**
  * API Gateway holds one resource per path position, so every variable at one position must
@@ -86,8 +87,6 @@ function rename(group: (NamedRoute & { renames: Rename[] })[], d: number): Diagn
   }
   if (renamed.length === 0) return [];
   const first = renamed[0]!;
-  const listed = renamed.slice(0, LISTED).map((r) => routeLabel(r.route));
-  const more = renamed.length > LISTED ? ` and ${renamed.length - LISTED} more` : '';
   return [
     diagnostic(
       'GP137',
@@ -100,7 +99,10 @@ function rename(group: (NamedRoute & { renames: Rename[] })[], d: number): Diagn
         to: chosen,
         parent: formatSegments(first.segments.slice(0, d)),
         count: renamed.length,
-        routes: listed.join(', ') + more,
+        routes: shortList(
+          renamed.map((r) => routeLabel(r.route)),
+          LISTED,
+        ),
       },
       first.route.id,
     ),
