@@ -117,7 +117,8 @@ function readResource(
   if (!classMatch) return null;
   const classBody = js.slice(classMatch.index);
   const schema = blockSchema(js, dts, attrsTable(classBody), `${classMatch[1]!}Config`);
-  const readable = new Set(Object.keys(schema.arguments));
+  // Nested blocks are readable too (`aws_apigatewayv2_domain_name.x.domain_name_configuration[0]`).
+  const readable = new Set([...Object.keys(schema.arguments), ...Object.keys(schema.blocks)]);
   for (const m of classBody.matchAll(/this\.get\w*Attribute\('(\w+)'\)/g)) readable.add(m[1]!);
   return { ...schema, readable: [...readable].sort() };
 }

@@ -68,6 +68,10 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP135: fixed('mixed-segments', 'emulated'),
   GP136: fixed('mixed-segments', 'impossible'),
   GP137: fixed('path-templates', 'emulated'),
+  GP138: () => 'quota',
+  GP139: () => 'quota',
+  GP140: () => 'quota',
+  GP141: () => 'quota',
   GP128: (d) => ({ feature: featureNamed(d.args.feature ?? ''), kind: 'impossible' }),
   // ALB
   GP200: () => 'quota',

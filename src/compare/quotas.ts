@@ -2,8 +2,10 @@ import type { CostReport } from '../cost/estimate.js';
 import type { FrontDoor } from '../cost/options.js';
 import { renderMessage, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
-import { HTTP_ROUTE_QUOTA, REST_RESOURCE_QUOTA, restResourceCount } from '../targets/apigw/blockers.js';
 import { gatewayRoutes } from '../targets/apigw/gateway-routes.js';
+import { layoutApi } from '../targets/apigw/layout.js';
+import { apiUsage } from '../targets/apigw/split.js';
+import { quotaLimit } from '../targets/quotas.js';
 
 export interface QuotaLine {
   door: FrontDoor;
@@ -32,13 +34,16 @@ export function quotaLines(model: RouteModel, findings: Diagnostic[], cost: Cost
   const lines: QuotaLine[] = [];
   const add = (door: FrontDoor, quota: string, used: number, limit: number) =>
     lines.push({ door, quota, used: Math.round(used * 100) / 100, limit, binds: used > limit });
-  add(
-    'apigw-rest',
-    'resources per API',
-    restResourceCount(gatewayRoutes(model, 'rest')),
-    REST_RESOURCE_QUOTA,
-  );
-  add('apigw-http', 'routes per API', gatewayRoutes(model, 'http').routes.length, HTTP_ROUTE_QUOTA);
+  for (const [door, api, quota, key] of [
+    ['apigw-rest', 'rest', 'resources per API', 'restResources'],
+    ['apigw-http', 'http', 'routes per API', 'httpRoutes'],
+  ] as const) {
+    // What the largest API uses once the target has split the API (or the one API, unsplit).
+    const layout = layoutApi(model, gatewayRoutes(model, api), api);
+    const used = Math.max(...layout.parts.map((p) => apiUsage(p.routes, p.mapped, api)));
+    const label = layout.split ? `${quota} (largest of ${layout.parts.length} APIs)` : quota;
+    add(door, label, used, quotaLimit(model, key));
+  }
   for (const door of ['apigw-rest', 'apigw-http'] as const) {
     add(door, 'account requests/s (profile average)', cost.requestsPerSecond, APIGW_ACCOUNT_RPS);
   }

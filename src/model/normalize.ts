@@ -183,6 +183,7 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
   if (intent.catchAll !== undefined && own(backends, intent.catchAll)) model.catchAll = intent.catchAll;
   const overrides = { ...(config.value?.severity as SeverityOverrides | undefined), ...options.severity };
   if (Object.keys(overrides).length) model.severity = overrides;
+  if (intent.quotas && Object.keys(intent.quotas).length) model.quotas = { ...intent.quotas };
   model.diagnostics = sortDiagnostics(
     applySeverity(dedupeDiagnostics([...diagnostics, ...reader.diagnostics]), overrides),
   );

@@ -261,6 +261,19 @@ export interface ApiInfo {
   basePath: string;
 }
 
+/**
+ * Adjustable AWS quotas the user has had raised (`x-gateplan.quotas`); absent keys mean AWS's
+ * defaults. Every quota check reads these, and says when a deployment relies on one.
+ */
+export interface RaisedQuotas {
+  /** API Gateway REST API "Resources per API" (default 300). */
+  restResources?: number;
+  /** API Gateway HTTP API "Routes per API" (default 300). */
+  httpRoutes?: number;
+  /** Elastic Load Balancing "Rules per Application Load Balancer" (default 100). */
+  albRules?: number;
+}
+
 export interface RouteModel {
   api: ApiInfo;
   source: { file: string; format: SourceFormat };
@@ -281,6 +294,8 @@ export interface RouteModel {
   endpoint: { type: 'regional' | 'edge' | 'private'; vpcEndpointIds: string[] };
   /** Named schemas (`components.schemas` / `definitions`) for targets that re-emit models. */
   schemas: Record<string, unknown>;
+  /** Quotas raised for this account; absent when none is declared. */
+  quotas?: RaisedQuotas;
   /** `severity:` overrides from gateplan.yaml, which targets apply to their own findings too. */
   severity?: SeverityOverrides;
   diagnostics: Diagnostic[];

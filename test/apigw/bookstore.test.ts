@@ -150,9 +150,9 @@ describe('bookstore × apigw-rest', () => {
     expect(api.Properties.FailOnWarnings).toBe(true);
     expect(api.Properties.Body.openapi).toBe('3.0.1');
     const [deploymentId] = resourcesOf(template, 'AWS::ApiGateway::Deployment')[0]!;
-    expect(deploymentId).toBe(`Deployment${buildRestPlan(model).documentHash}`);
+    expect(deploymentId).toBe(`Deployment${buildRestPlan(model).apis[0]!.documentHash}`);
     const changed = { ...model, routes: model.routes.filter((r) => r.operationId !== 'health') };
-    expect(`Deployment${buildRestPlan(changed).documentHash}`).not.toBe(deploymentId);
+    expect(`Deployment${buildRestPlan(changed).apis[0]!.documentHash}`).not.toBe(deploymentId);
     expect(Object.keys(template.Outputs)).toEqual(['RestApiId', 'DevInvokeUrl', 'ProdInvokeUrl']);
   });
 

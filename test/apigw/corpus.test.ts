@@ -40,16 +40,20 @@ describe.skipIf(!HAS_CORPUS)('corpus × API Gateway targets', () => {
           expect(d.where.file, `${target} ${d.code}`).toBeTruthy();
           expect(typeof d.where.pointer).toBe('string');
         }
-        const document = result.artifacts.find((a) => a.path.endsWith('openapi.json'));
-        if (!document) {
+        // One document per API: more than one when the API was split under a custom domain.
+        const documents = result.artifacts.filter((a) => /\/openapi(-[a-z0-9-]+)?\.json$/.test(a.path));
+        if (documents.length === 0) {
           expect(errors.length, `${target} wrote nothing without an error`).toBeGreaterThan(0);
           continue;
         }
-        expect(result.artifacts.map((a) => a.path).sort()).toEqual([
-          `${target}/openapi.json`,
-          `${target}/template.yaml`,
-        ]);
-        await expect(SwaggerParser.validate(JSON.parse(document.content))).resolves.toBeDefined();
+        expect(result.artifacts.map((a) => a.path).sort()).toEqual(
+          [...documents.map((d) => d.path), `${target}/template.yaml`].sort(),
+        );
+        // The APIs of a split are written by the same code; the largest three stand for them
+        // (validating GitHub's 37 documents twice would take most of this file's time).
+        const largest = [...documents].sort((a, b) => b.content.length - a.content.length).slice(0, 3);
+        for (const document of largest)
+          await expect(SwaggerParser.validate(JSON.parse(document.content))).resolves.toBeDefined();
         const template = result.artifacts.find((a) => a.path.endsWith('template.yaml'))!;
         expect(validateCfnTemplate(parseYaml(template.content)), template.path).toEqual([]);
       }

@@ -19,7 +19,7 @@ export interface Served {
 const METHOD_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
 export function serve(document: Json, method: string, path: string): Served | undefined {
-  const parts = path.split('/').slice(1);
+  const parts = path === '/' ? [] : path.split('/').slice(1);
   let best: { served: Served; rank: number[] } | undefined;
   for (const [resource, item] of Object.entries(document.paths as Record<string, Json>)) {
     const bound = bind(resource, parts);

@@ -21,8 +21,10 @@ paths:
 ${paths}`);
 }
 
+// {id} and {userId} are used twice each under /users (a tie: code-unit order keeps {id}).
 const USERS = `  /users/{id}:
     get: ${op()}
+    delete: ${op()}
   /users/{userId}/posts:
     get: ${op()}
   /users/{user_id}/likes:

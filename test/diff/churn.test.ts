@@ -104,6 +104,10 @@ describe('churn of adding one operation', () => {
   for (const spec of exampleSpecs()) {
     for (const variant of variants) {
       const label = labelOf(variant);
+      // The probe (/churn-probe) lies outside every prefix of the split spec's APIs, so it adds an
+      // API of its own; a route inside a prefix touches one API (test/apigw/split.test.ts).
+      if (spec === 'specs/split-api/openapi.yaml' && variant.forTarget !== 'alb' && variant.id !== 'alb')
+        continue;
       it(`${spec} × ${label} stays within its bound`, async () => {
         const churn = await measure(spec, variant.id, variant.forTarget);
         expect(churn.routes.after).toBe(churn.routes.before + 1);

@@ -82,6 +82,7 @@ describe('template overrides', () => {
       'alb-action',
       'alb-condition',
       'alb.tf',
+      'apigw-domain.tf',
       'apigw-http.tf',
       'apigw-rest.tf',
       'outputs.tf',

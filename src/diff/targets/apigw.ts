@@ -1,8 +1,8 @@
-import { parse } from 'yaml';
 import { isObject } from '../../model/document.js';
-import { parsePathTemplate, pathShape } from '../../model/paths.js';
+import { formatSegments, parsePathTemplate, pathShape } from '../../model/paths.js';
 import type { RouteModel } from '../../model/types.js';
-import { generate } from '../../targets/generate.js';
+import { buildHttpPlan, buildRestPlan } from '../../targets/apigw/stack.js';
+import { quotaLimit } from '../../targets/quotas.js';
 import { change } from '../change.js';
 import type { RouteChange } from '../types.js';
 import { quotaChanges } from './quotas.js';
@@ -71,15 +71,15 @@ export function diffApigw(target: ApigwTarget, base: RouteModel, revision: Route
       ),
     );
   }
-  const counts =
+  const [quota, key] =
     target === 'apigw-rest'
-      ? ['REST resources', before.resources.size, after.resources.size]
-      : ['HTTP API routes', before.methods.size, after.methods.size];
+      ? (['REST resources (largest API)', 'restResources'] as const)
+      : (['HTTP API routes (largest API)', 'httpRoutes'] as const);
   out.push(
     ...quotaChanges(
       target,
       [
-        { quota: String(counts[0]), limit: 300, before: Number(counts[1]), after: Number(counts[2]) },
+        { quota, limit: quotaLimit(revision, key), before: before.largest, after: after.largest },
         {
           quota: 'stages per API',
           limit: 10,
@@ -93,54 +93,42 @@ export function diffApigw(target: ApigwTarget, base: RouteModel, revision: Route
   return out;
 }
 
-function surfaceOf(target: ApigwTarget, model: RouteModel): ApigwSurface {
+/**
+ * Resources and methods of every API the target deploys (the parts of a split included),
+ * labelled with the full path a client calls. Resources are keyed by their API's base path
+ * and shape, so one that moves between the APIs of a split is a removal and an addition, as it
+ * is in the account; methods by the full shape, as route ids are.
+ */
+function surfaceOf(target: ApigwTarget, model: RouteModel): ApigwSurface & { largest: number } {
   const resources = new Map<string, string>();
   const methods = new Map<string, string>();
-  for (const doc of importDocuments(target, model)) {
-    for (const [path, item] of Object.entries(doc.paths as Record<string, unknown>)) {
-      const parsed = parsePathTemplate(path);
+  const plan = target === 'apigw-rest' ? buildRestPlan(model) : buildHttpPlan(model);
+  let largest = 0;
+  for (const api of plan.apis) {
+    const prefix = api.basePath ? '/' + api.basePath : '';
+    const full = (path: string) => (prefix && path === '/' ? prefix : prefix + path);
+    const mapped = prefix ? api.basePath.split('/').length : 0;
+    let own = 0;
+    for (const [path, item] of Object.entries(api.document.paths as Record<string, unknown>)) {
+      const parsed = parsePathTemplate(full(path));
       if (!parsed.ok) continue;
-      for (let i = 0; i <= parsed.segments.length; i++) {
-        const prefix = parsed.segments.slice(0, i);
-        const shape = pathShape(prefix);
-        if (!resources.has(shape))
-          resources.set(shape, i === parsed.segments.length ? path : prefixPath(path, i));
+      for (let i = mapped; i <= parsed.segments.length; i++) {
+        const key = `${api.basePath}|${pathShape(parsed.segments.slice(mapped, i))}`;
+        if (resources.has(key)) continue;
+        resources.set(key, formatSegments(parsed.segments.slice(0, i)));
+        if (i > mapped && target === 'apigw-rest') own++;
       }
       if (!isObject(item)) continue;
       for (const key of Object.keys(item).sort()) {
         const method = OPERATION_KEYS[key];
-        if (method) methods.set(`${method} ${pathShape(parsed.segments)}`, `${method} ${path}`);
+        if (!method) continue;
+        methods.set(`${method} ${pathShape(parsed.segments)}`, `${method} ${full(path)}`);
+        if (target === 'apigw-http') own++;
       }
     }
+    largest = Math.max(largest, own);
   }
-  return { resources, methods };
-}
-
-/** Every emitted file that is an OpenAPI/Swagger document with paths. */
-function importDocuments(target: ApigwTarget, model: RouteModel): Record<string, unknown>[] {
-  const { artifacts } = generate(model, { targets: [target] });
-  const docs: Record<string, unknown>[] = [];
-  for (const artifact of artifacts) {
-    if (!/\.(json|ya?ml)$/.test(artifact.path)) continue;
-    let value: unknown;
-    try {
-      value = parse(artifact.content, { maxAliasCount: -1 });
-    } catch {
-      continue;
-    }
-    if (
-      isObject(value) &&
-      isObject(value.paths) &&
-      (value.openapi !== undefined || value.swagger !== undefined)
-    )
-      docs.push(value);
-  }
-  return docs;
-}
-
-function prefixPath(path: string, segments: number): string {
-  if (segments === 0) return '/';
-  return '/' + path.replace(/^\//, '').split('/').slice(0, segments).join('/');
+  return { resources, methods, largest };
 }
 
 function split(label: string): [string, string] {

@@ -77,6 +77,7 @@ export interface RawRootIntent {
   basePath?: string;
   endpoint?: { type?: 'regional' | 'edge' | 'private'; vpcEndpointIds?: string[] };
   binaryMediaTypes?: string[];
+  quotas?: { restResources?: number; httpRoutes?: number; albRules?: number };
   alb?: {
     stages?: 'host' | 'path' | 'listener';
     stack?: 'listener-rules' | 'full';

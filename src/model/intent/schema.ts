@@ -291,6 +291,29 @@ const rootProperties = {
     },
   },
   binaryMediaTypes: { type: 'array', items: { type: 'string' } },
+  quotas: {
+    type: 'object',
+    description:
+      'AWS quotas raised for your account (Service Quotas), which gateplan then plans within instead of the defaults.',
+    additionalProperties: false,
+    properties: {
+      restResources: {
+        type: 'integer',
+        minimum: 300,
+        description: 'API Gateway "Resources per API" for REST APIs (default 300).',
+      },
+      httpRoutes: {
+        type: 'integer',
+        minimum: 300,
+        description: 'API Gateway "Routes per API" for HTTP APIs (default 300).',
+      },
+      albRules: {
+        type: 'integer',
+        minimum: 100,
+        description: 'Elastic Load Balancing "Rules per Application Load Balancer" (default 100).',
+      },
+    },
+  },
   alb: {
     type: 'object',
     additionalProperties: false,

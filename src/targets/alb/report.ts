@@ -5,6 +5,7 @@
 import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import { child } from '../../model/document.js';
 import { routeLabel } from '../../model/routes.js';
+import { quotaLimit, raisedQuotaDiagnostic } from '../quotas.js';
 import type { Route, RouteModel } from '../../model/types.js';
 import type { ActionNotes } from './actions.js';
 import { wildcardCount } from './shape.js';
@@ -146,11 +147,14 @@ export function reportPlan(
     ),
     targetGroups: plan.targetGroups.length,
   };
-  if (total > ALB_QUOTAS.rulesPerLoadBalancer) {
+  const ruleQuota = quotaLimit(model, 'albRules');
+  const raised = raisedQuotaDiagnostic(model, 'albRules', total, root, 'ALB');
+  if (raised) out.push(raised);
+  if (total > ruleQuota) {
     out.push(
       diagnostic('GP200', root, {
         rules: total,
-        quota: ALB_QUOTAS.rulesPerLoadBalancer,
+        quota: ruleQuota,
         ...overflowAdvice(rules, label, model.alb.unmatched === 'default'),
       }),
     );
@@ -158,7 +162,7 @@ export function reportPlan(
   out.push(
     diagnostic('GP212', root, {
       rules: total,
-      quota: ALB_QUOTAS.rulesPerLoadBalancer,
+      quota: ruleQuota,
       routes: plan.usage.routes,
       perRoute: plan.usage.rulesPerRoute,
       values: plan.usage.maxValuesInRule,

@@ -1,7 +1,5 @@
-import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
-import { segmentText } from '../../model/paths.js';
 import type { RouteModel } from '../../model/types.js';
 import type { GatewayRoute, GatewayRoutes } from './gateway-routes.js';
 import { parseLambdaArn } from './addresses.js';
@@ -9,9 +7,6 @@ import { badUrlDiagnostic } from './integration-common.js';
 import { PARAMETER_NAME } from './operation.js';
 import { usedBackends, weightedRouteDiagnostics } from './route-backend.js';
 
-/** Quotas API Gateway applies per API (adjustable, but an import over them fails). */
-export const REST_RESOURCE_QUOTA = 300;
-export const HTTP_ROUTE_QUOTA = 300;
 /** API Gateway's rule for a literal path segment. */
 const SEGMENT = /^[A-Za-z0-9_.,:-]+$/;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ANY']);
@@ -59,29 +54,6 @@ export function pathParameterBlockers(gateway: GatewayRoutes): Diagnostic[] {
   return out;
 }
 
-const partOf = segmentText;
-
-/** Every resource path the REST API needs, not counting the root. */
-export function restResourceCount(gateway: GatewayRoutes): number {
-  const resources = new Set<string>();
-  for (const { segments } of gateway.routes) {
-    for (let i = 1; i <= segments.length; i++) resources.add(segments.slice(0, i).map(partOf).join('/'));
-  }
-  return resources.size;
-}
-
-export function quotaBlockers(model: RouteModel, gateway: GatewayRoutes, api: 'rest' | 'http'): Diagnostic[] {
-  const where = child({ file: model.source.file, pointer: '' }, 'paths');
-  if (api === 'rest') {
-    const count = restResourceCount(gateway);
-    return count > REST_RESOURCE_QUOTA
-      ? [diagnostic('GP101', where, { count, limit: REST_RESOURCE_QUOTA })]
-      : [];
-  }
-  const count = gateway.routes.length;
-  return count > HTTP_ROUTE_QUOTA ? [diagnostic('GP102', where, { count, limit: HTTP_ROUTE_QUOTA })] : [];
-}
-
 /** API Gateway's integration timeout bounds; REST can exceed 29 s only after a quota raise. */
 export function timeoutDiagnostics(model: RouteModel, api: 'rest' | 'http'): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -122,7 +94,6 @@ export function documentDiagnostics(
     ...gateway.diagnostics,
     ...routeBlockers(model),
     ...(api === 'rest' ? pathParameterBlockers(gateway) : []),
-    ...quotaBlockers(model, gateway, api),
     ...timeoutDiagnostics(model, api),
     ...weightedRouteDiagnostics(model),
     ...backendDiagnostics(model),

@@ -26,6 +26,8 @@ export interface GatewayRoute {
   renames: Rename[];
   /** Other operations served by this gateway route, merged into it because they are served alike. */
   alsoServes: Route[];
+  /** A greedy route standing for a whole subtree of operations (`claims.ts`), not one operation. */
+  claims?: true;
 }
 
 /** The routes of one API as API Gateway sees them, and what was decided to get there. */
@@ -68,11 +70,6 @@ export function gatewayRoutes(model: RouteModel, api: ApiKind): GatewayRoutes {
   const merged = mergeSameRoutes(model, api, candidates);
   diagnostics.push(...merged.diagnostics, ...overlapDiagnostics(model, api, merged.routes));
   return { routes: merged.routes, servedBy: merged.servedBy, diagnostics };
-}
-
-/** Route id → gateway route, for every route a served gateway route serves (merged routes included). */
-export function servedRoutes(gateway: GatewayRoutes, served: Set<GatewayRoute>): Map<string, GatewayRoute> {
-  return new Map([...gateway.servedBy].filter(([, g]) => served.has(g)));
 }
 
 function widen(route: Route): { segments: GatewaySegment[]; widened: boolean } {

@@ -5,7 +5,10 @@ import { routeLabel } from '../../model/routes.js';
 import { shortList } from '../../format/list.js';
 import type { Cors, Route, RouteModel } from '../../model/types.js';
 import { documentDiagnostics, importable } from './blockers.js';
-import { gatewayRoutes, servedRoutes, type GatewayRoute } from './gateway-routes.js';
+import { mergeAuthStates } from './auth-states.js';
+import { gatewayRoutes, type GatewayRoute } from './gateway-routes.js';
+import { apiTitle, layoutApi, servedRoutes, type ApiLayout } from './layout.js';
+import type { ApiPart } from './split.js';
 import { httpSecurity } from './http-auth.js';
 import { backendIntegration, httpIntegration } from './http-integration.js';
 import {
@@ -22,41 +25,104 @@ import { planBackendVariables } from './variables.js';
 import type { BackendVariables } from './plan.js';
 
 export interface HttpDocumentParts {
-  document: Record<string, unknown>;
+  /** One import document per API: one, or one per part of a split. */
+  documents: HttpApiDocument[];
+  layout: ApiLayout;
   diagnostics: Diagnostic[];
+  /** Every document's auth, merged: stack parameters, findings. */
   auth: AuthState;
   variables: BackendVariables;
+  parameters: StackParameter[];
+  /** The VPC link and listener of each backend reached through one, across every API. */
+  privateLinks: PrivateLinkPlan[];
+}
+
+export interface HttpApiDocument {
+  part: ApiPart;
+  document: Record<string, unknown>;
+  /** This API's own schemes and authorizer permissions. */
+  auth: AuthState;
   /** The gateway routes the document serves, by the id of each route they serve (the rest were left out, with a diagnostic). */
   included: Map<string, GatewayRoute>;
-  parameters: StackParameter[];
-  privateLinks: PrivateLinkPlan[];
 }
 
 /** Path of the route API Gateway uses for requests no other route matches. */
 export const DEFAULT_ROUTE_PATH = '/$default';
 
-/** The HTTP API import document (OpenAPI 3.0, the only version HTTP API import reads). Pure. */
+/**
+ * The HTTP API import documents (OpenAPI 3.0, the only version HTTP API import reads); one
+ * per API when the API is split (`layout.ts`). Pure.
+ */
 export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   const root: Where = { file: model.source.file, pointer: '' };
   const gateway = gatewayRoutes(model, 'http');
-  const diagnostics = [...documentDiagnostics(model, gateway, 'http'), ...gapDiagnostics(model, root)];
+  const layout = layoutApi(model, gateway, 'http');
+  const diagnostics = [
+    ...documentDiagnostics(model, gateway, 'http'),
+    ...layout.diagnostics,
+    ...gapDiagnostics(model, root),
+  ];
   const variables = planBackendVariables(model, 'http');
   const parameters = variables.parameters;
+  // The catch-all answers what no mapping and no route takes: the API at the domain's root.
+  const parts =
+    model.catchAll && !layout.parts.some((p) => p.basePath === '')
+      ? [{ basePath: '', mapped: 0, routes: [] }, ...layout.parts]
+      : layout.parts;
+  const privateLinks = new Map<string, PrivateLinkPlan>();
+  const documents = parts.map((part) =>
+    httpDocument(model, part, { variables, parameters, privateLinks }, diagnostics),
+  );
+  const auth = mergeAuthStates(documents.map((d) => d.auth));
+  diagnostics.push(...auth.diagnostics);
+  diagnostics.push(
+    ...unsupportedSchemeDiagnostics(
+      auth,
+      'HTTP',
+      'HTTP APIs enforce JWT, IAM and Lambda authorizers: describe the check as x-gateplan.jwt, x-gateplan.oidc or x-gateplan.lambda on the scheme',
+    ),
+  );
+  parameters.push(...auth.parameters.filter((p) => !parameters.some((q) => q.name === p.name)));
+  return {
+    documents,
+    layout,
+    diagnostics,
+    auth,
+    variables,
+    parameters,
+    privateLinks: [...privateLinks.values()].sort(byKey((l) => l.backend)),
+  };
+}
+
+/** What every API of a split shares while its document is written: addresses, parameters, private links. */
+interface Shared {
+  variables: BackendVariables;
+  parameters: StackParameter[];
+  privateLinks: Map<string, PrivateLinkPlan>;
+}
+
+function httpDocument(
+  model: RouteModel,
+  part: ApiPart,
+  { variables, parameters, privateLinks }: Shared,
+  diagnostics: Diagnostic[],
+): HttpApiDocument {
+  const root: Where = { file: model.source.file, pointer: '' };
   const auth = newAuthState();
   const operationIds = uniqueOperationIds(model.routes);
-  const privateLinks = new Map<string, PrivateLinkPlan>();
-
   const paths: Record<string, Record<string, unknown>> = {};
   const served = new Set<GatewayRoute>();
-  for (const gw of gateway.routes.filter(importable)) {
+  for (const gw of part.routes.filter(importable)) {
     const route = gw.route;
     const security = httpSecurity(model, route, auth);
     if (security === LEAVE_OUT) continue;
     const integration = httpIntegration(model, gw, variables, parameters, privateLinks, diagnostics);
     if (!integration) continue;
     const operation: Record<string, unknown> = {};
-    if (route.operationId && operationIds.has(route.operationId)) operation.operationId = route.operationId;
-    if (route.summary) operation.summary = route.summary;
+    // A greedy route standing for a subtree is no one operation: it has none of their names.
+    if (!gw.claims && route.operationId && operationIds.has(route.operationId))
+      operation.operationId = route.operationId;
+    if (!gw.claims && route.summary) operation.summary = route.summary;
     // HTTP APIs neither validate nor map declared parameters, so what REST could not declare is no finding here.
     const params = operationParameters(gw, []);
     if (params.length) operation.parameters = params;
@@ -66,7 +132,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
     (paths[gw.path] ??= {})[methodKey(route)] = operation;
     served.add(gw);
   }
-  const catchAll = model.catchAll ? model.backends[model.catchAll] : undefined;
+  const catchAll = model.catchAll && part.basePath === '' ? model.backends[model.catchAll] : undefined;
   if (catchAll) {
     const route = defaultRoute(root);
     const integration = backendIntegration(
@@ -91,20 +157,10 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
       };
     }
   }
-  diagnostics.push(...auth.diagnostics);
-  diagnostics.push(
-    ...unsupportedSchemeDiagnostics(
-      auth,
-      'HTTP',
-      'HTTP APIs enforce JWT, IAM and Lambda authorizers: describe the check as x-gateplan.jwt, x-gateplan.oidc or x-gateplan.lambda on the scheme',
-    ),
-  );
-  parameters.push(...auth.parameters.filter((p) => !parameters.some((q) => q.name === p.name)));
-
   const document: Record<string, unknown> = {
     openapi: '3.0.1',
     info: {
-      title: model.api.title,
+      title: apiTitle(model, part),
       version: model.api.version,
       ...(model.api.description ? { description: model.api.description } : {}),
     },
@@ -115,15 +171,7 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
   if (Object.keys(auth.schemes).length) document.components = { securitySchemes: sortedRecord(auth.schemes) };
   if (model.cors) document['x-amazon-apigateway-cors'] = httpCors(model.cors);
   document['x-amazon-apigateway-importexport-version'] = '1.0';
-  return {
-    document,
-    diagnostics,
-    auth,
-    variables,
-    parameters,
-    privateLinks: [...privateLinks.values()].sort(byKey((l) => l.backend)),
-    included: servedRoutes(gateway, served),
-  };
+  return { part, document, auth, included: servedRoutes(part, served) };
 }
 
 function httpCors(cors: Cors): Record<string, unknown> {

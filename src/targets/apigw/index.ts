@@ -4,6 +4,8 @@ import type { Target, TargetResult } from '../target.js';
 import { httpTemplate } from './http-cfn.js';
 import { restTemplate } from './rest-cfn.js';
 import { buildHttpPlan, buildRestPlan } from './stack.js';
+import { documentFileName } from './files.js';
+import type { ApiPlanBase } from './plan.js';
 
 export { buildHttpPlan, buildRestPlan } from './stack.js';
 export type { HttpPlan, RestPlan } from './plan.js';
@@ -12,11 +14,7 @@ export type { HttpPlan, RestPlan } from './plan.js';
  * Import blockers are errors before anything is written: no artifacts then. Severity
  * overrides from gateplan.yaml count: a finding the user lowered does not block.
  */
-function result(
-  model: RouteModel,
-  plan: { documentJson: string; diagnostics: TargetResult['diagnostics'] },
-  template: () => string,
-): TargetResult {
+function result(model: RouteModel, plan: ApiPlanBase, template: () => string): TargetResult {
   const findings = () => applySeverity(plan.diagnostics, model.severity ?? {});
   if (hasErrors(findings())) return { artifacts: [], diagnostics: findings() };
   // Rendering the template can find errors of its own (a body too large to inline, say).
@@ -24,7 +22,7 @@ function result(
   if (hasErrors(findings())) return { artifacts: [], diagnostics: findings() };
   return {
     artifacts: [
-      { path: 'openapi.json', content: plan.documentJson },
+      ...plan.apis.map((a) => ({ path: documentFileName(a), content: a.documentJson })),
       { path: 'template.yaml', content },
     ],
     diagnostics: findings(),

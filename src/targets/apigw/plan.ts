@@ -16,8 +16,10 @@ export interface StackParameter {
 }
 
 export interface RouteThrottle {
+  /** The API (`ApiDocumentPlan.id`) whose stage the setting belongs to. */
+  apiId: string;
   routeId: string;
-  /** The route's path as API Gateway knows the resource, e.g. `/v2/books/{bookId}`. */
+  /** The route's path as its API knows the resource, e.g. `/v2/books/{bookId}` (below the API's base path when split). */
   resourcePath: string;
   /** `GET`…, or `*` for an ANY route. */
   method: string;
@@ -43,6 +45,8 @@ export interface StagePlan {
 export interface LambdaPermissionPlan {
   /** Stable stem for names and logical ids. */
   id: string;
+  /** The API (`ApiDocumentPlan.id`) allowed to invoke it. */
+  apiId: string;
   /** Function ARN, or name when only a name is known. */
   functionName: PlanValue;
   /** Appended to the API's execute-api ARN: `/*` for routes, `/authorizers/*` for authorizers. */
@@ -59,14 +63,39 @@ export interface UsagePlanPlan {
   quota?: Quota;
 }
 
-export interface ApiPlanBase {
+/** One API of the deployment and its import document. */
+export interface ApiDocumentPlan {
+  /**
+   * Stable stem for logical ids and file names: '' for the only API, or for the API at the
+   * custom domain's root in a split; else from the base path (`V1Customers`).
+   */
+  id: string;
+  /** The custom-domain base path mapped to this API (`v1/customers`); '' for none. */
+  basePath: string;
   name: string;
-  description?: string;
-  /** The import document, as written to `openapi.json`. */
+  /** The import document, as written to `openapi.json` (`openapi-<base path>.json` in a split). */
   document: Record<string, unknown>;
   /** Its JSON text and a short hash of that text (redeploys when it changes). */
   documentJson: string;
   documentHash: string;
+}
+
+/** A split API's custom domain: one regional domain name per stage, mapping each API by base path. */
+export interface DomainPlan {
+  /** ACM certificate for every stage's domain name (regional: in the API's Region). */
+  certificateArn: PlanValue;
+  stages: { stage: string; domainName: PlanValue }[];
+  /** Stack parameters for what only the user knows (certificate, domain names); the documents never refer to them. */
+  parameters: StackParameter[];
+}
+
+export interface ApiPlanBase {
+  name: string;
+  description?: string;
+  /** The APIs deployed: one, or the parts of a split, sorted by base path. */
+  apis: ApiDocumentPlan[];
+  /** Present when the API is split: the custom domain that maps the APIs by base path. */
+  domain?: DomainPlan;
   stages: StagePlan[];
   lambdaPermissions: LambdaPermissionPlan[];
   /** Values the user supplies; the document refers to them as `${Name}`. */

@@ -11,7 +11,8 @@ import { dict, own } from '../../util/dict.js';
 export interface AuthState {
   schemes: Record<string, Record<string, unknown>>;
   usesApiKeys: boolean;
-  authorizerPermissions: LambdaPermissionPlan[];
+  /** Per API of a split, the plan adds which API each permission is for. */
+  authorizerPermissions: Omit<LambdaPermissionPlan, 'apiId'>[];
   parameters: StackParameter[];
   diagnostics: Diagnostic[];
   /** Schemes already reported, so one bad scheme is one finding, not one per route. */
@@ -189,7 +190,7 @@ export function lambdaAuthorizerUri(
   return sub`arn:${AWS_PARTITION}:apigateway:${AWS_REGION}:lambda:path/2015-03-31/functions/${{ param }}/invocations`;
 }
 
-function addPermission(state: AuthState, permission: LambdaPermissionPlan): void {
+function addPermission(state: AuthState, permission: Omit<LambdaPermissionPlan, 'apiId'>): void {
   if (!state.authorizerPermissions.some((p) => p.id === permission.id))
     state.authorizerPermissions.push(permission);
 }

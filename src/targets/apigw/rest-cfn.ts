@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../model/types.js';
-import { apiTemplate, cfnValues, withBody } from './cfn.js';
+import { apiLogicalId, apiTemplate, cfnValues, withBody } from './cfn.js';
 import type { RestPlan, StagePlan } from './plan.js';
 
 const API = 'RestApi';
@@ -10,7 +10,7 @@ export function methodSettingPath(resourcePath: string): string {
   return '/' + resourcePath.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function methodSettings(stage: StagePlan): Record<string, unknown>[] {
+function methodSettings(stage: StagePlan, apiId: string): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   if (stage.throttle) {
     out.push({
@@ -20,7 +20,7 @@ function methodSettings(stage: StagePlan): Record<string, unknown>[] {
       ThrottlingBurstLimit: stage.throttle.burst,
     });
   }
-  for (const t of stage.routeThrottles) {
+  for (const t of stage.routeThrottles.filter((x) => x.apiId === apiId)) {
     out.push({
       ResourcePath: methodSettingPath(t.resourcePath),
       HttpMethod: t.method,
@@ -38,18 +38,22 @@ function methodSettings(stage: StagePlan): Record<string, unknown>[] {
  * key when routes need keys, and invoke permissions for every Lambda function.
  */
 export function restTemplate(model: RouteModel, plan: RestPlan, diagnostics: Diagnostic[]): string {
-  const deployment = `Deployment${plan.documentHash}`;
+  const stageIds = new Map(plan.stages.map((s) => [s.name, s.id]));
+  const stageId = (name: string, apiId: string) => `Stage${stageIds.get(name)!}${apiId}`;
   return withBody(
     model,
     plan,
-    (body, extraParameters) => {
-      const resources: Record<string, unknown> = {
-        [API]: {
+    (bodies, extraParameters) => {
+      const resources: Record<string, unknown> = {};
+      for (const api of plan.apis) {
+        const apiId = apiLogicalId(API, api);
+        const deployment = `Deployment${api.id}${api.documentHash}`;
+        resources[apiId] = {
           Type: 'AWS::ApiGateway::RestApi',
           Properties: {
-            Name: plan.name,
+            Name: api.name,
             ...(plan.description ? { Description: plan.description } : {}),
-            ...body,
+            ...bodies[api.id],
             Mode: 'overwrite',
             FailOnWarnings: true,
             EndpointConfiguration: {
@@ -59,44 +63,44 @@ export function restTemplate(model: RouteModel, plan: RestPlan, diagnostics: Dia
                 : {}),
             },
           },
-        },
-        [deployment]: {
-          Type: 'AWS::ApiGateway::Deployment',
-          Properties: { RestApiId: { Ref: API }, Description: `gateplan document ${plan.documentHash}` },
-        },
-      };
-      for (const stage of plan.stages) {
-        const settings = methodSettings(stage);
-        resources[`Stage${stage.id}`] = {
-          Type: 'AWS::ApiGateway::Stage',
-          Properties: {
-            RestApiId: { Ref: API },
-            StageName: stage.name,
-            DeploymentId: { Ref: deployment },
-            ...(Object.keys(stage.variables).length ? { Variables: cfnValues(stage.variables) } : {}),
-            ...(settings.length ? { MethodSettings: settings } : {}),
-            ...(stage.canary
-              ? {
-                  CanarySetting: {
-                    DeploymentId: { Ref: deployment },
-                    PercentTraffic: stage.canary.percent,
-                    StageVariableOverrides: cfnValues(stage.canary.variableOverrides),
-                    UseStageCache: false,
-                  },
-                }
-              : {}),
-          },
         };
+        resources[deployment] = {
+          Type: 'AWS::ApiGateway::Deployment',
+          Properties: { RestApiId: { Ref: apiId }, Description: `gateplan document ${api.documentHash}` },
+        };
+        for (const stage of plan.stages) {
+          const settings = methodSettings(stage, api.id);
+          resources[stageId(stage.name, api.id)] = {
+            Type: 'AWS::ApiGateway::Stage',
+            Properties: {
+              RestApiId: { Ref: apiId },
+              StageName: stage.name,
+              DeploymentId: { Ref: deployment },
+              ...(Object.keys(stage.variables).length ? { Variables: cfnValues(stage.variables) } : {}),
+              ...(settings.length ? { MethodSettings: settings } : {}),
+              ...(stage.canary
+                ? {
+                    CanarySetting: {
+                      DeploymentId: { Ref: deployment },
+                      PercentTraffic: stage.canary.percent,
+                      StageVariableOverrides: cfnValues(stage.canary.variableOverrides),
+                      UseStageCache: false,
+                    },
+                  }
+                : {}),
+            },
+          };
+        }
       }
       for (const usage of plan.usagePlans) {
         const key = `ApiKey${usage.stageId}`;
         resources[usage.id] = {
           Type: 'AWS::ApiGateway::UsagePlan',
-          // The stage must exist before a usage plan can name it.
-          DependsOn: [`Stage${usage.stageId}`],
+          // The stages must exist before a usage plan can name them.
+          DependsOn: plan.apis.map((a) => `Stage${usage.stageId}${a.id}`),
           Properties: {
             UsagePlanName: usage.name,
-            ApiStages: [{ ApiId: { Ref: API }, Stage: usage.stage }],
+            ApiStages: plan.apis.map((a) => ({ ApiId: { Ref: apiLogicalId(API, a) }, Stage: usage.stage })),
             ...(usage.throttle
               ? { Throttle: { RateLimit: usage.throttle.rate, BurstLimit: usage.throttle.burst } }
               : {}),
@@ -120,7 +124,7 @@ export function restTemplate(model: RouteModel, plan: RestPlan, diagnostics: Dia
           Properties: { KeyId: { Ref: key }, KeyType: 'API_KEY', UsagePlanId: { Ref: usage.id } },
         };
       }
-      return apiTemplate(model, plan, { logicalId: API, label: 'REST' }, resources, extraParameters);
+      return apiTemplate(model, plan, { stem: API, label: 'REST', stageId }, resources, extraParameters);
     },
     diagnostics,
   );

@@ -4,7 +4,10 @@ import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagn
 import { routeLogicalId } from '../../model/ids.js';
 import type { Route, RouteModel } from '../../model/types.js';
 import { documentDiagnostics, importable } from './blockers.js';
-import { gatewayRoutes, servedRoutes, type GatewayRoute } from './gateway-routes.js';
+import { gatewayRoutes, type GatewayRoute } from './gateway-routes.js';
+import { mergeAuthStates } from './auth-states.js';
+import { apiTitle, layoutApi, servedRoutes, type ApiLayout } from './layout.js';
+import type { ApiPart } from './split.js';
 import {
   methodKey,
   operationParameters,
@@ -28,26 +31,64 @@ import { byEntryKey } from '../../util/order.js';
 import { dict } from '../../util/dict.js';
 
 export interface RestDocumentParts {
-  document: Record<string, unknown>;
+  /** One import document per API: one, or one per part of a split. */
+  documents: RestApiDocument[];
+  layout: ApiLayout;
   diagnostics: Diagnostic[];
+  /** Every document's auth, merged: API keys, stack parameters, findings. */
   auth: AuthState;
   variables: BackendVariables;
+}
+
+export interface RestApiDocument {
+  part: ApiPart;
+  document: Record<string, unknown>;
+  /** This API's own schemes and authorizer permissions. */
+  auth: AuthState;
   /** The gateway routes the document serves, by the id of each route they serve (the rest were left out, with a diagnostic). */
   included: Map<string, GatewayRoute>;
 }
 
 /**
- * The REST API import document: OpenAPI 3.0 whatever the input's version (the model is
+ * The REST API import documents: OpenAPI 3.0 whatever the input's version (the model is
  * version-neutral and 3.0 is what REST import reads best), with an integration on every
- * operation and the `x-amazon-apigateway-*` settings the API needs. Pure.
+ * operation and the `x-amazon-apigateway-*` settings the API needs; one per API when the
+ * API is split (`layout.ts`). Pure.
  */
 export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const root: Where = { file: model.source.file, pointer: '' };
   const gateway = gatewayRoutes(model, 'rest');
-  const diagnostics = documentDiagnostics(model, gateway, 'rest');
+  const layout = layoutApi(model, gateway, 'rest');
+  const diagnostics = [...documentDiagnostics(model, gateway, 'rest'), ...layout.diagnostics];
   if (model.catchAll)
     diagnostics.push(diagnostic('GP122', child(root, 'x-gateplan', 'catchAll'), { backend: model.catchAll }));
   const variables = planBackendVariables(model, 'rest');
+  const documents = layout.parts.map((part) => restDocument(model, part, variables, diagnostics));
+  const auth = mergeAuthStates(documents.map((d) => d.auth));
+  // Also with no operations at all (GP024): CreateDeployment refuses a REST API without methods.
+  if (documents.every((d) => d.included.size === 0))
+    diagnostics.push(diagnostic('GP129', child(root, 'paths')));
+  diagnostics.push(...auth.diagnostics);
+  diagnostics.push(
+    ...unsupportedSchemeDiagnostics(
+      auth,
+      'REST',
+      'REST APIs enforce Cognito, IAM, API keys and Lambda authorizers: describe the check as x-gateplan.lambda or x-gateplan.cognito on the scheme',
+    ),
+  );
+  if (model.cors?.allowCredentials && model.cors.allowOrigins.includes('*')) {
+    diagnostics.push(diagnostic('GP123', child(root, 'x-gateplan', 'defaults', 'cors')));
+  }
+  return { documents, layout, diagnostics, auth, variables };
+}
+
+/** One REST API's document: the part's routes, at their paths below its base path. */
+function restDocument(
+  model: RouteModel,
+  part: ApiPart,
+  variables: BackendVariables,
+  diagnostics: Diagnostic[],
+): RestApiDocument {
   const auth = newAuthState();
   const models = new RestModels(model, diagnostics);
   const validators = new Set<string>();
@@ -56,22 +97,24 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const paths: Record<string, Record<string, unknown>> = {};
   const served = new Set<GatewayRoute>();
   const byPath = new Map<string, GatewayRoute[]>();
-  for (const gw of gateway.routes.filter(importable)) {
+  for (const gw of part.routes.filter(importable)) {
     const route = gw.route;
     const security = restSecurity(model, route, auth);
     if (security === LEAVE_OUT) continue;
     const integration = restIntegration(model, gw, variables, diagnostics);
     if (!integration) continue;
     const operation: Record<string, unknown> = {};
-    if (route.operationId && operationIds.has(route.operationId)) operation.operationId = route.operationId;
-    if (route.summary) operation.summary = route.summary;
+    // A greedy route standing for a subtree is no one operation: it has none of their names.
+    if (!gw.claims && route.operationId && operationIds.has(route.operationId))
+      operation.operationId = route.operationId;
+    if (!gw.claims && route.summary) operation.summary = route.summary;
     const parameters = operationParameters(gw, diagnostics);
     if (parameters.length) operation.parameters = parameters;
     // A route shared by operations with different bodies cannot validate either one's.
     const shared = gw.alsoServes.some(
       (r) => JSON.stringify(r.requestBody) !== JSON.stringify(route.requestBody),
     );
-    const body = shared ? undefined : models.requestBody(route);
+    const body = shared || gw.claims ? undefined : models.requestBody(route);
     if (body) operation.requestBody = body;
     operation.responses = operationResponses(route, integrationResponses(integration));
     if (security) operation.security = security;
@@ -100,24 +143,11 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
       );
     }
   }
-  // Also with no operations at all (GP024): CreateDeployment refuses a REST API without methods.
-  if (byPath.size === 0) diagnostics.push(diagnostic('GP129', child(root, 'paths')));
-  diagnostics.push(...auth.diagnostics);
-  diagnostics.push(
-    ...unsupportedSchemeDiagnostics(
-      auth,
-      'REST',
-      'REST APIs enforce Cognito, IAM, API keys and Lambda authorizers: describe the check as x-gateplan.lambda or x-gateplan.cognito on the scheme',
-    ),
-  );
-  if (model.cors?.allowCredentials && model.cors.allowOrigins.includes('*')) {
-    diagnostics.push(diagnostic('GP123', child(root, 'x-gateplan', 'defaults', 'cors')));
-  }
 
   const document: Record<string, unknown> = {
     openapi: '3.0.1',
     info: {
-      title: model.api.title,
+      title: apiTitle(model, part),
       version: model.api.version,
       ...(model.api.description ? { description: model.api.description } : {}),
     },
@@ -149,7 +179,7 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
   if (model.cors) document['x-amazon-apigateway-gateway-responses'] = corsGatewayResponses(model.cors);
   if (model.endpoint.type === 'private')
     document['x-amazon-apigateway-policy'] = privatePolicy(model.endpoint.vpcEndpointIds);
-  return { document, diagnostics, auth, variables, included: servedRoutes(gateway, served) };
+  return { part, document, auth, included: servedRoutes(part, served) };
 }
 
 const VALIDATORS: Record<string, { validateRequestBody: boolean; validateRequestParameters: boolean }> = {

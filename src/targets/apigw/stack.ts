@@ -1,12 +1,14 @@
 import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { distinctIds, pascalId, shortHash } from '../../model/ids.js';
-import type { RouteModel, Stage } from '../../model/types.js';
+import type { Route, RouteModel, Stage } from '../../model/types.js';
 import type { GatewayRoute } from './gateway-routes.js';
 import { lambdaFunctionArn, parseLambdaArn } from './addresses.js';
 import { httpDocumentParts } from './http-document.js';
 import type {
+  ApiDocumentPlan,
   BackendVariables,
+  DomainPlan,
   HttpPlan,
   LambdaPermissionPlan,
   RestPlan,
@@ -15,6 +17,9 @@ import type {
   StagePlan,
 } from './plan.js';
 import { restDocumentParts } from './rest-document.js';
+import { apiTitle } from './layout.js';
+import type { AuthState } from './rest-auth.js';
+import type { ApiPart } from './split.js';
 import { usedBackends } from './route-backend.js';
 import { canaryOverrides, checkStage, checkStageVariables, stageVariables } from './variables.js';
 import { byKey } from '../../util/order.js';
@@ -22,14 +27,15 @@ import { byKey } from '../../util/order.js';
 /** API Gateway's limit on an imported definition. */
 export const IMPORT_LIMIT_BYTES = 6 * 1024 * 1024;
 
-/** The REST API and everything around it, from one model. Pure. */
+/** The REST API (or the APIs of a split) and everything around it, from one model. Pure. */
 export function buildRestPlan(model: RouteModel): RestPlan {
   const parts = restDocumentParts(model);
   const diagnostics = [...parts.diagnostics];
+  const apis = apiPlans(model, parts.documents, diagnostics);
   const ids = stageIds(model);
   const stages = sortedStages(model).map((stage) => {
     diagnostics.push(...checkStage(stage, 'rest'));
-    const plan = stagePlan(model, stage, ids, parts.variables, parts.included, diagnostics);
+    const plan = stagePlan(stage, ids, parts.variables, apis, parts.documents, diagnostics);
     if (stage.canary) {
       const variableOverrides = canaryOverrides(model, stage, parts.variables, diagnostics);
       plan.canary = { percent: stage.canary.percent, variableOverrides };
@@ -55,13 +61,14 @@ export function buildRestPlan(model: RouteModel): RestPlan {
       if (stage.quota)
         diagnostics.push(diagnostic('GP133', child(stage.where, 'quota'), { stage: stage.name }));
   }
-  const document = documentOf(parts.document, diagnostics, model);
+  const domain = parts.layout.split ? domainPlan(model) : undefined;
   return {
     kind: 'rest',
     ...apiNames(model),
-    ...document,
+    apis,
+    ...(domain ? { domain } : {}),
     stages,
-    lambdaPermissions: permissions(model, parts.auth.authorizerPermissions, true),
+    lambdaPermissions: permissions(model, apis, parts.documents, true),
     parameters: mergeParameters(parts.variables.parameters, parts.auth.parameters),
     diagnostics,
     endpoint: {
@@ -73,26 +80,87 @@ export function buildRestPlan(model: RouteModel): RestPlan {
   };
 }
 
-/** The HTTP API and everything around it, from one model. Pure. */
+/** The HTTP API (or the APIs of a split) and everything around it, from one model. Pure. */
 export function buildHttpPlan(model: RouteModel): HttpPlan {
   const parts = httpDocumentParts(model);
   const diagnostics = [...parts.diagnostics];
+  const apis = apiPlans(model, parts.documents, diagnostics);
   const ids = stageIds(model);
   const stages = sortedStages(model).map((stage) => {
     diagnostics.push(...checkStage(stage, 'http'));
-    return stagePlan(model, stage, ids, parts.variables, parts.included, diagnostics);
+    return stagePlan(stage, ids, parts.variables, apis, parts.documents, diagnostics);
   });
-  const document = documentOf(parts.document, diagnostics, model);
+  const domain = parts.layout.split ? domainPlan(model) : undefined;
   return {
     kind: 'http',
     ...apiNames(model),
-    ...document,
+    apis,
+    ...(domain ? { domain } : {}),
     stages,
-    lambdaPermissions: permissions(model, parts.auth.authorizerPermissions, false),
-    parameters: mergeParameters(parts.parameters, []),
+    lambdaPermissions: permissions(model, apis, parts.documents, false),
+    parameters: mergeParameters(parts.parameters),
     privateLinks: parts.privateLinks,
     diagnostics,
   };
+}
+
+/** A built document: the API part it serves, the document, and what it serves and authorizes. */
+interface BuiltDocument {
+  part: ApiPart;
+  document: Record<string, unknown>;
+  auth: AuthState;
+  included: Map<string, GatewayRoute>;
+}
+
+function apiPlans(
+  model: RouteModel,
+  documents: BuiltDocument[],
+  diagnostics: Diagnostic[],
+): ApiDocumentPlan[] {
+  const ids = apiIds(documents.map((d) => d.part.basePath));
+  return documents.map((d) => ({
+    id: ids.get(d.part.basePath)!,
+    basePath: d.part.basePath,
+    name: apiTitle(model, d.part),
+    ...documentOf(d.document, diagnostics, model),
+  }));
+}
+
+/** '' for the API at the root; else the base path in PascalCase, with a short hash only where two would collide. */
+function apiIds(basePaths: string[]): Map<string, string> {
+  const stems = basePaths.map((b) => (b === '' ? '' : pascalId(b, 40)));
+  return new Map(
+    basePaths.map((b, i) => [
+      b,
+      stems.filter((x) => x === stems[i]).length > 1 ? stems[i] + shortHash(b, 4) : stems[i]!,
+    ]),
+  );
+}
+
+/**
+ * Each stage answers on its host (or a domain name the stack takes as a parameter), with one
+ * certificate for every stage's name.
+ */
+function domainPlan(model: RouteModel): DomainPlan {
+  const stages = sortedStages(model).map((stage) => ({
+    stage: stage.name,
+    domainName: stage.host ?? { param: `${pascalId(stage.name)}DomainName` },
+  }));
+  return { certificateArn: { param: 'DomainCertificateArn' }, stages, parameters: domainParameters(stages) };
+}
+
+function domainParameters(stages: DomainPlan['stages']): StackParameter[] {
+  const out: StackParameter[] = [
+    {
+      name: 'DomainCertificateArn',
+      description: 'ACM certificate (in this Region) for the custom domain name(s) the split APIs answer on',
+    },
+  ];
+  for (const { stage, domainName } of stages) {
+    if (typeof domainName === 'string') continue;
+    out.push({ name: domainName.param, description: `Custom domain name of stage ${stage}` });
+  }
+  return out;
 }
 
 function apiNames(model: RouteModel): { name: string; description?: string } {
@@ -158,11 +226,11 @@ function stageIds(model: RouteModel): Map<string, string> {
 }
 
 function stagePlan(
-  model: RouteModel,
   stage: Stage,
   ids: Map<string, string>,
   vars: BackendVariables,
-  included: Map<string, GatewayRoute>,
+  apis: ApiDocumentPlan[],
+  documents: BuiltDocument[],
   diagnostics: Diagnostic[],
 ): StagePlan {
   const variables = stageVariables(vars, stage);
@@ -173,15 +241,18 @@ function stagePlan(
     variables,
     ...(stage.throttle ? { throttle: { ...stage.throttle } } : {}),
     // Settings for a method the API does not have are rejected, so left-out routes get none.
-    routeThrottles: routeThrottles([...new Set(included.values())]),
+    routeThrottles: documents
+      .flatMap((d, i) => routeThrottles(apis[i]!.id, [...new Set(d.included.values())]))
+      .sort(byKey((x) => `${x.apiId} ${x.routeId}`)),
   };
 }
 
-/** Per-route throttles, in route-id order so adding a route adds one entry. */
-export function routeThrottles(routes: GatewayRoute[]): RouteThrottle[] {
+/** Per-route throttles of one API, in route-id order so adding a route adds one entry. */
+export function routeThrottles(apiId: string, routes: GatewayRoute[]): RouteThrottle[] {
   return routes
     .filter((g) => g.route.throttle)
     .map(({ route: r, path }) => ({
+      apiId,
       routeId: r.id,
       resourcePath: path,
       method: r.method === 'ANY' ? '*' : r.method,
@@ -192,35 +263,50 @@ export function routeThrottles(routes: GatewayRoute[]): RouteThrottle[] {
 }
 
 /**
- * One invoke permission per Lambda function: every backend a route or a canary sends to,
- * and every authorizer function. Functions named through stage variables are covered for
- * the values the stack sets; a value a user changes later needs its own permission.
+ * One invoke permission per Lambda function and API: every backend a route or a canary sends
+ * to, and every authorizer function. The only API covers every backend the model uses; an API
+ * of a split covers the backends of its own routes. Functions named through stage variables
+ * are covered for the values the stack sets; a value a user changes later needs its own
+ * permission.
  */
 function permissions(
   model: RouteModel,
-  authorizers: LambdaPermissionPlan[],
+  apis: ApiDocumentPlan[],
+  documents: BuiltDocument[],
   canaries: boolean,
 ): LambdaPermissionPlan[] {
-  const names = new Set(usedBackends(model).map((b) => b.name));
-  if (canaries) {
-    for (const stage of Object.values(model.stages))
-      for (const c of Object.values(stage.canary?.backends ?? {})) names.add(c);
-  }
   const out: LambdaPermissionPlan[] = [];
   const ids = distinctIds(Object.keys(model.backends), (name) => pascalId(name));
-  for (const name of [...names].sort()) {
-    const backend = model.backends[name];
-    if (backend?.target.kind !== 'lambda') continue;
-    const address = parseLambdaArn(backend.target.functionArn);
-    // A name the template language of another tool left in (`${Fn}`) is no function CloudFormation can find.
-    if (address.name.includes('${')) continue;
-    out.push({
-      id: ids.get(name)!,
-      functionName: address.full ? lambdaFunctionArn(address) : address.name,
-      sourcePath: '/*',
-    });
-  }
-  return [...out, ...authorizers].sort(byKey((x) => x.id));
+  documents.forEach((d, i) => {
+    const apiId = apis[i]!.id;
+    const routes =
+      apis.length === 1 ? model.routes : [...d.included.keys()].map((id) => routeById(model, id));
+    const names = new Set(usedBackends({ ...model, routes }).map((b) => b.name));
+    if (canaries) {
+      for (const stage of Object.values(model.stages))
+        for (const [stable, canary] of Object.entries(stage.canary?.backends ?? {}))
+          if (apis.length === 1 || names.has(stable)) names.add(canary);
+    }
+    for (const name of [...names].sort()) {
+      const backend = model.backends[name];
+      if (backend?.target.kind !== 'lambda') continue;
+      const address = parseLambdaArn(backend.target.functionArn);
+      // A name the template language of another tool left in (`${Fn}`) is no function CloudFormation can find.
+      if (address.name.includes('${')) continue;
+      out.push({
+        id: ids.get(name)! + apiId,
+        apiId,
+        functionName: address.full ? lambdaFunctionArn(address) : address.name,
+        sourcePath: '/*',
+      });
+    }
+    out.push(...d.auth.authorizerPermissions.map((p) => ({ ...p, id: p.id + apiId, apiId })));
+  });
+  return out.sort(byKey((x) => x.id));
+}
+
+function routeById(model: RouteModel, id: string): Route {
+  return model.routes.find((r) => r.id === id)!;
 }
 
 function mergeParameters(...lists: StackParameter[][]): StackParameter[] {

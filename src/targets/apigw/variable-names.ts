@@ -34,9 +34,10 @@ const LISTED = 3;
 /**
  * API Gateway holds one resource per path position, so every variable at one position must
  * have one name: `/users/{id}` beside `/users/{userId}/posts` is rejected on import. The name
- * kept is the first, in code-unit order, of the names used there that no enclosing variable
- * of those routes already uses; positions are settled from the root down. The choice depends
- * only on the routes through that position, so unrelated routes never change it. A plain
+ * kept is the one most routes through the position use (ties: code-unit order), among those no
+ * enclosing variable of those routes already uses; positions are settled from the root down.
+ * The choice depends only on the routes through that position, so unrelated routes never
+ * change it. A plain
  * variable beside a greedy one cannot share a resource at all (GP100): those routes are left out.
  */
 export function unifyVariableNames(input: NamedRoute[]): UnifiedNames {
@@ -70,7 +71,10 @@ export function unifyVariableNames(input: NamedRoute[]): UnifiedNames {
 
 function rename(group: (NamedRoute & { renames: Rename[] })[], d: number): Diagnostic[] {
   const nameAt = (r: NamedRoute) => (r.segments[d] as Exclude<GatewaySegment, { kind: 'literal' }>).name;
-  const names = [...new Set(group.map(nameAt))].sort(compareText);
+  // Most used first (fewest renames), then code-unit order.
+  const uses = new Map<string, number>();
+  for (const r of group) uses.set(nameAt(r), (uses.get(nameAt(r)) ?? 0) + 1);
+  const names = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || compareText(a, b));
   if (names.length < 2 && group.every((r) => !enclosing(r, d).has(nameAt(r)))) return [];
   const taken = new Set(group.flatMap((r) => [...enclosing(r, d)]));
   let chosen = names.find((n) => !taken.has(n));

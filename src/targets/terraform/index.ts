@@ -2,9 +2,10 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../model/types.js';
 import type { Artifact } from '../artifact.js';
 import type { Target, TargetOptions, TargetResult } from '../target.js';
-import type { ApiPlanBase } from '../apigw/plan.js';
 import { albContext, loadBalancerNetwork } from './alb.js';
-import { documentFile, httpContext, restContext, type DocumentFile } from './apigw.js';
+import { documentFile, domainContext, httpContext, restContext, type DocumentFile } from './apigw.js';
+import { documentFileName } from '../apigw/files.js';
+import type { ApiDocumentPlan, HttpPlan, RestPlan } from '../apigw/plan.js';
 import { expr, type HclExpr } from './hcl.js';
 import { ModuleInterface } from './module.js';
 import { albBehindApiModel } from '../../model/topology.js';
@@ -76,13 +77,13 @@ function renderModule(
   const artifacts: Artifact[] = [];
   if (door === 'apigw-rest') {
     const plan = restPlan(model);
-    const context = (doc: DocumentFile) => restContext(model, plan, doc, vars);
-    artifacts.push(...apiArtifacts(plan, 'openapi-rest.json', 'apigw-rest', context, env));
+    const context = (api: ApiDocumentPlan, doc: DocumentFile) => restContext(model, plan, api, doc, vars);
+    artifacts.push(...apiArtifacts(plan, 'openapi-rest', 'apigw-rest', context, env));
   }
   if (door === 'apigw-http') {
     const plan = httpPlan(model);
-    const context = (doc: DocumentFile) => httpContext(model, plan, doc, vars);
-    artifacts.push(...apiArtifacts(plan, 'openapi-http.json', 'apigw-http', context, env));
+    const context = (api: ApiDocumentPlan, doc: DocumentFile) => httpContext(model, plan, api, doc, vars);
+    artifacts.push(...apiArtifacts(plan, 'openapi-http', 'apigw-http', context, env));
   }
   let entryListener: string | undefined;
   if (door === 'alb' || door === 'apigw+alb') {
@@ -100,12 +101,12 @@ function renderModule(
     // The API enters through the first listener: the one that serves every stage unless stages have their own.
     if (listenerParam && entryListener)
       supplied[listenerParam] = expr(`aws_lb_listener.${entryListener}.arn`);
-    const context = (doc: DocumentFile) =>
-      httpContext(model, plan, doc, vars, {
+    const context = (api: ApiDocumentPlan, doc: DocumentFile) =>
+      httpContext(model, plan, api, doc, vars, {
         name: `${model.api.title}`.slice(0, 128),
         ...loadBalancerNetwork(vars),
       });
-    artifacts.push(...apiArtifacts(plan, 'openapi-http.json', 'apigw-http', context, env, supplied));
+    artifacts.push(...apiArtifacts(plan, 'openapi-http', 'apigw-http', context, env, supplied));
   }
   artifacts.push({ path: 'versions.tf', content: renderer.render('versions.tf', VERSIONS) });
   artifacts.push({
@@ -117,24 +118,27 @@ function renderModule(
 }
 
 /**
- * An API Gateway front door: its import document as a file beside the module and the `.tf`
- * that reads it. The plan's findings are the module's.
+ * An API Gateway front door: its import documents as files beside the module and the `.tf`
+ * that reads them (the template rendered once per API of a split, then the custom domain).
+ * The plan's findings are the module's.
  */
 function apiArtifacts(
-  plan: ApiPlanBase,
-  documentPath: string,
+  plan: RestPlan | HttpPlan,
+  documentStem: string,
   template: 'apigw-rest' | 'apigw-http',
-  context: (doc: DocumentFile) => object,
+  context: (api: ApiDocumentPlan, doc: DocumentFile) => object,
   env: { vars: ModuleInterface; renderer: Renderer; diagnostics: Diagnostic[] },
   supplied?: Record<string, HclExpr>,
 ): Artifact[] {
   env.diagnostics.push(...plan.diagnostics);
-  const doc = documentFile(plan, documentPath, env.vars, supplied);
-  return [
-    { path: doc.path, content: doc.content },
-    {
-      path: `${template.replace('-', '_')}.tf`,
-      content: env.renderer.render(`${template}.tf`, context(doc)),
-    },
-  ];
+  const documents: Artifact[] = [];
+  const blocks: string[] = [];
+  for (const api of plan.apis) {
+    const doc = documentFile(plan, api, documentFileName(api, documentStem), env.vars, supplied);
+    documents.push({ path: doc.path, content: doc.content });
+    blocks.push(env.renderer.render(`${template}.tf`, context(api, doc)));
+  }
+  const domain = domainContext(plan, env.vars);
+  if (domain) blocks.push(env.renderer.render('apigw-domain.tf', domain));
+  return [...documents, { path: `${template.replace('-', '_')}.tf`, content: blocks.join('\n') }];
 }

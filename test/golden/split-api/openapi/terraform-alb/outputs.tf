@@ -1,0 +1,4 @@
+output "target_group_arn_api" {
+  description = "Target group of backend api"
+  value       = aws_lb_target_group.api.arn
+}
