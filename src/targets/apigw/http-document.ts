@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagn
 import { routeLabel } from '../../model/routes.js';
 import { shortList } from '../../format/list.js';
 import type { Cors, Route, RouteModel } from '../../model/types.js';
-import { documentDiagnostics, importable } from './blockers.js';
+import { documentDiagnostics, importable } from './checks/index.js';
 import { mergeAuthStates } from './auth-states.js';
 import { gatewayRoutes, type GatewayRoute } from './gateway-routes.js';
 import { apiTitle, layoutApi, servedRoutes, type ApiLayout } from './layout.js';

@@ -60,11 +60,6 @@ export function lambdaProxy(
   };
 }
 
-export function badUrlDiagnostic(backend: Backend): Diagnostic | undefined {
-  if (backend.target.kind !== 'http' || parseHttpUrl(backend.target.url)) return undefined;
-  return diagnostic('GP126', backend.where, { backend: backend.name, url: backend.target.url });
-}
-
 /**
  * The route's own `x-amazon-apigateway-integration`, when its backend was made from it: it is
  * re-emitted as written, since it may carry templates and mappings the model does not, with

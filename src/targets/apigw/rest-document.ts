@@ -3,7 +3,7 @@ import { child } from '../../model/document.js';
 import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import { routeLogicalId } from '../../model/ids.js';
 import type { Route, RouteModel } from '../../model/types.js';
-import { documentDiagnostics, importable } from './blockers.js';
+import { documentDiagnostics, importable } from './checks/index.js';
 import { gatewayRoutes, type GatewayRoute } from './gateway-routes.js';
 import { mergeAuthStates } from './auth-states.js';
 import { apiTitle, layoutApi, servedRoutes, type ApiLayout } from './layout.js';

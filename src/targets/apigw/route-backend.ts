@@ -1,5 +1,3 @@
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { routeLabel } from '../../model/routes.js';
 import type { Backend, Route, RouteModel } from '../../model/types.js';
 import { byKey, compareText } from '../../util/order.js';
 
@@ -17,19 +15,6 @@ export function primaryBackendName(route: Route): string {
 
 export function primaryBackend(model: RouteModel, route: Route): Backend | undefined {
   return model.backends[primaryBackendName(route)];
-}
-
-export function weightedRouteDiagnostics(model: RouteModel): Diagnostic[] {
-  return model.routes
-    .filter((route) => 'weighted' in route.backend && route.backend.weighted.length > 1)
-    .map((route) =>
-      diagnostic(
-        'GP106',
-        route.where,
-        { route: routeLabel(route), backend: primaryBackendName(route) },
-        route.id,
-      ),
-    );
 }
 
 /** Backends some route sends traffic to, sorted by name. */
