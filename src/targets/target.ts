@@ -13,6 +13,8 @@ export interface TargetOptions {
   for?: string;
   /** Terraform: a folder of user templates overriding the bundled ones (read by the CLI, passed in). */
   templates?: Record<string, string>;
+  /** Terraform: the folder `templates` were read from, so findings about them name the real file. */
+  templatesDir?: string;
 }
 
 export interface Target {

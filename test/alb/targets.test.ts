@@ -7,9 +7,9 @@ import { parse } from 'yaml';
 import type { Code } from '../../src/diagnostics/catalog.js';
 import { generate } from '../../src/targets/generate.js';
 import { modelOf, writeSpec } from '../support/pipeline.js';
+import { testTargetCode } from '../support/target-code.js';
 
-const spec = (backends: string, extra = '') =>
-  writeSpec(`openapi: 3.0.3
+const api = (backends: string, extra = '') => `openapi: 3.0.3
 info: { title: T, version: '1' }
 x-gateplan:
   backends:
@@ -20,10 +20,10 @@ paths:
     get: { responses: { '200': { description: ok } } }
   /b:
     get: { x-gateplan: { backend: second }, responses: { '200': { description: ok } } }
-`);
+`;
 
 async function albFor(backends: string, extra = '') {
-  const model = await modelOf(spec(backends, extra));
+  const model = await modelOf(writeSpec(api(backends, extra)));
   const cfn = generate(model, { targets: ['alb'] });
   const tf = generate(model, { targets: ['terraform'], for: 'alb' });
   const template = parse(cfn.artifacts.find((a) => a.path === 'alb/template.yaml')!.content) as {
@@ -75,28 +75,75 @@ describe('ALB target groups', () => {
 });
 
 describe('ALB target diagnostics', () => {
-  it("GP171: none when every group's targets are registered (Lambda, private IP)", async () => {
-    const { of } = await albFor(
-      `    first: { lambda: 'arn:aws:lambda:us-east-1:123456789012:function:f' }\n    second: { url: 'http://192.168.1.1' }`,
-    );
-    expect(of('GP171')).toEqual([]);
-  });
+  testTargetCode('GP171', [
+    {
+      name: 'hostnames and a public address: said once, at the first such backend',
+      target: 'alb',
+      spec: api(`    first: { url: 'http://users.internal:8080' }\n    second: { url: 'http://54.1.2.3' }`),
+      expect: [
+        {
+          pointer: '/x-gateplan/backends/first',
+          severity: 'info',
+          args: { count: '2', backends: 'first (users.internal:8080), second (54.1.2.3)' },
+        },
+      ],
+    },
+    {
+      name: 'the Terraform module says the same',
+      target: 'terraform',
+      options: { for: 'alb' },
+      spec: api(`    first: { url: 'http://10.0.0.1' }\n    second: { url: 'http://orders.internal' }`),
+      expect: [{ pointer: '/x-gateplan/backends/second', args: { count: '1' } }],
+    },
+    {
+      name: "none when every group's targets are registered (Lambda, private IP)",
+      target: 'alb',
+      spec: api(
+        `    first: { lambda: 'arn:aws:lambda:us-east-1:123456789012:function:f' }\n    second: { url: 'http://192.168.1.1' }`,
+      ),
+      expect: [],
+    },
+  ]);
 
-  it('GP172: route timeouts are reported once, naming the routes', async () => {
-    const { of } = await albFor(
-      `    first: { url: 'http://10.0.0.1' }\n    second: { url: 'http://10.0.0.2' }`,
-      ', timeoutMs: 5000',
-    );
-    const found = of('GP172');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({
-      severity: 'warn',
-      where: { pointer: '/paths/~1a/get' },
-      args: { count: '2', routes: 'GET /a 5000 ms, GET /b 5000 ms' },
-    });
-    const none = await albFor(
-      `    first: { url: 'http://10.0.0.1' }\n    second: { url: 'http://10.0.0.2' }`,
-    );
-    expect(none.of('GP172')).toEqual([]);
-  });
+  testTargetCode('GP172', [
+    {
+      name: 'route timeouts are reported once, at the first route, naming them all',
+      target: 'alb',
+      spec: api(
+        `    first: { url: 'http://10.0.0.1' }\n    second: { url: 'http://10.0.0.2' }`,
+        ', timeoutMs: 5000',
+      ),
+      expect: [
+        {
+          pointer: '/paths/~1a/get',
+          severity: 'warn',
+          args: { count: '2', routes: 'GET /a 5000 ms, GET /b 5000 ms' },
+        },
+      ],
+    },
+    {
+      name: 'a timeout on one operation points at it',
+      target: 'alb',
+      spec: api(`    first: { url: 'http://10.0.0.1' }\n    second: { url: 'http://10.0.0.2' }`).replace(
+        'x-gateplan: { backend: second }',
+        'x-gateplan: { backend: second, timeoutMs: 3000 }',
+      ),
+      expect: [{ pointer: '/paths/~1b/get', args: { count: '1', routes: 'GET /b 3000 ms' } }],
+    },
+    {
+      name: 'API Gateway applies timeouts: nothing to say',
+      target: 'apigw-http',
+      spec: api(
+        `    first: { url: 'http://10.0.0.1' }\n    second: { url: 'http://10.0.0.2' }`,
+        ', timeoutMs: 5000',
+      ),
+      expect: [],
+    },
+    {
+      name: 'no timeouts set',
+      target: 'alb',
+      spec: api(`    first: { url: 'http://10.0.0.1' }\n    second: { url: 'http://10.0.0.2' }`),
+      expect: [],
+    },
+  ]);
 });

@@ -1,7 +1,4 @@
-import { expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Code } from '../../src/diagnostics/catalog.js';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Route, RouteModel } from '../../src/model/types.js';
 import { targets } from '../../src/targets/registry.js';
 import type { TargetResult } from '../../src/targets/target.js';
@@ -52,33 +49,4 @@ export function resourcesOf(template: Record<string, Json>, type: string): [stri
   return Object.entries(template.Resources as Record<string, Json>).filter(([, r]) => r.Type === type);
 }
 
-export interface TargetCase {
-  name: string;
-  spec: string;
-  files?: Record<string, string>;
-  target: ApiTarget;
-  /** Pointers of the code's diagnostics, in order; `[]` means the code must not appear. */
-  expect: { pointer: string; severity?: string; args?: Record<string, string> }[];
-  /** Whether the target still writes its files (false when an error stops it). */
-  writes?: boolean;
-}
-
-/** One table per code, like test/support/check.ts's `testCode`, run through a target. */
-export function testTargetCode(code: Code, cases: TargetCase[]): void {
-  it(`${code}: some case expects it at a pointer`, () => {
-    expect(cases.some((c) => c.expect.length > 0)).toBe(true);
-  });
-  for (const c of cases) {
-    it(`${code}: ${c.name} (${c.target})`, async () => {
-      const model = await modelFrom(c.spec, c.files);
-      const result = run(model, c.target);
-      const found: Diagnostic[] = result.diagnostics.filter((d) => d.code === code);
-      expect(found.map((d) => d.where.pointer)).toEqual(c.expect.map((e) => e.pointer));
-      c.expect.forEach((e, i) => {
-        if (e.severity) expect(found[i]!.severity).toBe(e.severity);
-        if (e.args) expect(found[i]!.args).toMatchObject(e.args);
-      });
-      if (c.writes !== undefined) expect(result.artifacts.length > 0).toBe(c.writes);
-    });
-  }
-}
+export { testTargetCode, type TargetCase } from '../support/target-code.js';

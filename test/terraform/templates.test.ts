@@ -36,47 +36,6 @@ describe('template overrides', () => {
     expect(alb).not.toContain('path_pattern');
   });
 
-  it('reports a template that fails as GP301, naming it, and writes nothing', async () => {
-    const { artifacts, diagnostics } = planTerraform(await modelOf(BOOKSTORE), {
-      for: 'alb',
-      templates: { 'alb.tf': '{{#each rules}}{{ident "not an identifier"}}{{/each}}' },
-    });
-    expect(artifacts).toEqual([]);
-    expect(diagnostics.filter((d) => d.code.startsWith('GP3'))).toEqual([
-      expect.objectContaining({
-        code: 'GP301',
-        severity: 'error',
-        args: expect.objectContaining({ template: 'alb.tf' }),
-      }),
-    ]);
-    const broken = planTerraform(await modelOf(BOOKSTORE), {
-      for: 'alb',
-      templates: { 'outputs.tf': '{{#each}}' },
-    });
-    expect(broken.diagnostics.filter((d) => d.code.startsWith('GP3')).map((d) => d.code)).toEqual(['GP301']);
-  });
-
-  it('warns with GP302 about a template that replaces nothing', async () => {
-    const { diagnostics } = planTerraform(await modelOf(BOOKSTORE), {
-      for: 'alb',
-      templates: { 'alb.tf.typo': 'x' },
-    });
-    expect(diagnostics.filter((d) => d.code === 'GP302')).toEqual([
-      expect.objectContaining({
-        severity: 'warn',
-        args: expect.objectContaining({ template: 'alb.tf.typo' }),
-      }),
-    ]);
-  });
-
-  it('rejects a --for it does not know with GP300', async () => {
-    const { artifacts, diagnostics } = planTerraform(await modelOf(BOOKSTORE), { for: 'cloudfront' });
-    expect(artifacts).toEqual([]);
-    expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'GP300', args: expect.objectContaining({ value: 'cloudfront' }) }),
-    ]);
-  });
-
   it('bundles one template per output file plus the partials', () => {
     expect(Object.keys(BUNDLED_TEMPLATES).sort()).toEqual([
       'alb-action',

@@ -59,7 +59,7 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
   const result = generate(model, {
     targets: argv.target,
     ...(argv.for ? { for: argv.for } : {}),
-    ...(argv.templates ? { templates: readTemplateDir(argv.templates) } : {}),
+    ...(argv.templates ? { templates: readTemplateDir(argv.templates), templatesDir: argv.templates } : {}),
   });
   const diagnostics = locateAll(result.diagnostics, spec);
   const base = {

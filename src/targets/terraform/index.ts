@@ -43,6 +43,7 @@ export function planTerraform(model: RouteModel, options: TargetOptions): Target
     };
   }
   const renderer = createRenderer(options.templates ?? {});
+  const templateWhere = (template: string) => ({ file: templateFile(template, options), pointer: '' });
   const diagnostics: Diagnostic[] = renderer.unknown.map((template) =>
     diagnostic('GP302', templateWhere(template), {
       template,
@@ -62,8 +63,11 @@ export function planTerraform(model: RouteModel, options: TargetOptions): Target
   }
 }
 
-function templateWhere(template: string) {
-  return { file: `${template}.hbs`, pointer: '' };
+/** A user template is named in the folder it was read from; a bundled one by its name alone. */
+function templateFile(template: string, options: TargetOptions): string {
+  const dir = options.templatesDir;
+  const own = options.templates !== undefined && Object.hasOwn(options.templates, template);
+  return own && dir !== undefined ? `${dir.replace(/\/+$/, '')}/${template}.hbs` : `${template}.hbs`;
 }
 
 function renderModule(

@@ -50,11 +50,28 @@ export function createRenderer(overrides: Record<string, string> = {}): Renderer
         }
         return formatHcl(template(context));
       } catch (error) {
-        throw new TemplateError({
-          template: name,
-          reason: error instanceof Error ? error.message : String(error),
-        });
+        // Partials compile when first used: a syntax error in an overridden partial surfaces
+        // while rendering the template that includes it, so name the override that is broken.
+        throw new TemplateError(syntaxProblem(hb, overrides) ?? { template: name, reason: reasonOf(error) });
       }
     },
   };
+}
+
+function syntaxProblem(
+  hb: typeof HandlebarsModule,
+  overrides: Record<string, string>,
+): TemplateProblem | undefined {
+  for (const template of Object.keys(overrides).sort()) {
+    try {
+      hb.parse(overrides[template]!);
+    } catch (error) {
+      return { template, reason: reasonOf(error) };
+    }
+  }
+  return undefined;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
