@@ -652,6 +652,31 @@ describe('CORS, models, templates', () => {
     },
   ]);
 
+  // Stage and variable names the x-gateplan schema already refuses; a backend address is a value the
+  // stage carries that only the target can measure.
+  testTargetCode('GP125', [
+    {
+      name: 'a backend host longer than a stage variable value may be',
+      target: 'apigw-http',
+      spec: oas(`x-gateplan:
+  backends:
+    svc: { url: 'https://${Array.from({ length: 9 }, () => 'a'.repeat(63)).join('.')}' }
+  defaults: { backend: svc }
+  stages: { prod: {} }
+paths:
+  /a:
+    get: ${GET}`),
+      expect: [{ pointer: '/x-gateplan/stages/prod/variables/svcHost', args: { stage: 'prod' } }],
+      writes: false,
+    },
+    {
+      name: 'a host within the limit',
+      target: 'apigw-rest',
+      spec: api(`  /a:\n    get: ${GET}`),
+      expect: [],
+    },
+  ]);
+
   it("GP125: a stage API Gateway would reject (a model built by code, since x-gateplan's schema refuses such names)", async () => {
     const model = await modelOf('specs/bookstore.yaml');
     const bad = {
