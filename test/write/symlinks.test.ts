@@ -14,6 +14,10 @@ function outsideSecret() {
   return { outside, secretFile: join(outside, 'credentials') };
 }
 
+/** `gateplan generate specs/bookstore.yaml -t alb --out <out>`, plus `extra` flags. */
+const generateAlb = (out: string, ...extra: string[]) =>
+  runCli(['generate', join(REPO, 'specs/bookstore.yaml'), '-t', 'alb', '--out', out, ...extra]);
+
 const artifacts = [
   { path: 'model.json', content: '{}\n' },
   { path: 'alb/template.yaml', content: 'Resources: {}\n' },
@@ -41,28 +45,12 @@ describe('generate --check with symlinks in --out', () => {
 
   it('the CLI prints neither the secret nor a diff of it, and exits 1', async () => {
     const out = tempDir();
-    const generated = await runCli([
-      'generate',
-      join(REPO, 'specs/bookstore.yaml'),
-      '-t',
-      'alb',
-      '--out',
-      out,
-    ]);
-    expect(generated.code).toBe(0);
+    expect((await generateAlb(out)).code).toBe(0);
     const { secretFile } = outsideSecret();
     const template = join(out, 'alb/template.yaml');
     rmSync(template);
     symlinkSync(secretFile, template);
-    const run = await runCli([
-      'generate',
-      join(REPO, 'specs/bookstore.yaml'),
-      '-t',
-      'alb',
-      '--out',
-      out,
-      '--check',
-    ]);
+    const run = await generateAlb(out, '--check');
     expect(run.stdout + run.stderr).not.toContain('AKIAHUNTER2SECRET');
     expect(run.stdout).toContain('unsafe');
     expect(run.code).toBe(1);
@@ -96,7 +84,7 @@ describe('generate with symlinks in --out', () => {
     const { outside } = outsideSecret();
     const out = tempDir();
     symlinkSync(join(outside, 'alb'), join(out, 'alb'));
-    const run = await runCli(['generate', join(REPO, 'specs/bookstore.yaml'), '-t', 'alb', '--out', out]);
+    const run = await generateAlb(out);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${join(out, 'alb')} is a symbolic link`);
     expect(run.stderr).not.toContain('internal error');

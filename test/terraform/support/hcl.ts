@@ -14,17 +14,7 @@ export async function parseHcl(text: string, file = 'main.tf'): Promise<Record<s
  * `$${` and `%%{` are escapes, and a live `${` or `%{` means a value broke out of its literal.
  */
 export function literal(template: string): string {
-  let out = '';
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i]!;
-    if ((c === '$' || c === '%') && template[i + 1] === c && template[i + 2] === '{') {
-      out += c + '{';
-      i += 2;
-    } else if ((c === '$' || c === '%') && template[i + 1] === '{') {
-      throw new Error(`live template sequence at ${i}: ${template}`);
-    } else out += c;
-  }
-  return out;
+  return renderTemplatefile(template, {});
 }
 
 function findTerraform(): string | undefined {
