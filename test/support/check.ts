@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { load, type LoadOptions } from '../../src/load/index.js';
+import { load, type LoadedSpec, type LoadOptions } from '../../src/load/index.js';
 import { normalize } from '../../src/model/normalize.js';
 import type { Code } from '../../src/diagnostics/catalog.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -25,13 +25,14 @@ export async function check(
   files: Record<string, string> = {},
   options: LoadOptions = {},
   name = 'api.yaml',
-): Promise<{ diagnostics: Diagnostic[]; model?: RouteModel }> {
+): Promise<{ diagnostics: Diagnostic[]; model?: RouteModel; spec?: LoadedSpec }> {
   const dir = tempDir({ [name]: spec, ...files });
   const loaded = await load(join(dir, name), { cwd: dir, ...options });
   if (!loaded.ok) return { diagnostics: loaded.diagnostics.map((d) => d) };
   const model = normalize(loaded.spec);
   return {
     model,
+    spec: loaded.spec,
     diagnostics: model.diagnostics.map((d) => ({ ...d, where: loaded.spec.sources.locate(d.where) })),
   };
 }

@@ -1,5 +1,6 @@
 import { isObject } from '../../model/document.js';
 import { formatSegments, parsePathTemplate, pathShape } from '../../model/paths.js';
+import type { Where } from '../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../model/types.js';
 import { buildHttpPlan, buildRestPlan } from '../../targets/apigw/stack.js';
 import { quotaLimit } from '../../targets/quotas.js';
@@ -23,8 +24,8 @@ const OPERATION_KEYS: Record<string, string> = {
 
 /** What API Gateway will hold after import: resources (REST: every path prefix) and methods, keyed by shape. */
 export interface ApigwSurface {
-  /** Shape (`/books/{}`) → path as emitted. */
-  resources: Map<string, string>;
+  /** API base path and shape under it (`|/books/{}`) → path as emitted and its full shape. */
+  resources: Map<string, { path: string; shape: string }>;
   /** `METHOD shape` → `METHOD path` as emitted. */
   methods: Map<string, string>;
 }
@@ -40,12 +41,16 @@ export function diffApigw(target: ApigwTarget, base: RouteModel, revision: Route
   const after = surfaceOf(target, revision);
   const out: RouteChange[] = [];
   if (target === 'apigw-rest') {
-    for (const [shape, path] of before.resources)
-      if (!after.resources.has(shape))
-        out.push(change('GP441', target, { target, path }, { base: rootOf(base) }));
-    for (const [shape, path] of after.resources)
-      if (!before.resources.has(shape))
-        out.push(change('GP440', target, { target, path }, { revision: rootOf(revision) }));
+    const removedFrom = resourceOwners(base);
+    const addedBy = resourceOwners(revision);
+    for (const [key, { path, shape }] of before.resources)
+      if (!after.resources.has(key))
+        out.push(change('GP441', target, { target, path }, { base: removedFrom.get(shape) ?? rootOf(base) }));
+    for (const [key, { path, shape }] of after.resources)
+      if (!before.resources.has(key))
+        out.push(
+          change('GP440', target, { target, path }, { revision: addedBy.get(shape) ?? rootOf(revision) }),
+        );
   }
   for (const [key, label] of before.methods) {
     if (after.methods.has(key)) continue;
@@ -100,7 +105,7 @@ export function diffApigw(target: ApigwTarget, base: RouteModel, revision: Route
  * is in the account; methods by the full shape, as route ids are.
  */
 function surfaceOf(target: ApigwTarget, model: RouteModel): ApigwSurface & { largest: number } {
-  const resources = new Map<string, string>();
+  const resources = new Map<string, { path: string; shape: string }>();
   const methods = new Map<string, string>();
   const plan = target === 'apigw-rest' ? buildRestPlan(model) : buildHttpPlan(model);
   let largest = 0;
@@ -115,7 +120,8 @@ function surfaceOf(target: ApigwTarget, model: RouteModel): ApigwSurface & { lar
       for (let i = mapped; i <= parsed.segments.length; i++) {
         const key = `${api.basePath}|${pathShape(parsed.segments.slice(mapped, i))}`;
         if (resources.has(key)) continue;
-        resources.set(key, formatSegments(parsed.segments.slice(0, i)));
+        const prefixOf = parsed.segments.slice(0, i);
+        resources.set(key, { path: formatSegments(prefixOf), shape: pathShape(prefixOf) });
         if (i > mapped && target === 'apigw-rest') own++;
       }
       if (!isObject(item)) continue;
@@ -134,6 +140,20 @@ function surfaceOf(target: ApigwTarget, model: RouteModel): ApigwSurface & { lar
 function split(label: string): [string, string] {
   const space = label.indexOf(' ');
   return [label.slice(0, space), label.slice(space + 1)];
+}
+
+/**
+ * Full resource shape → where the first operation under it is written: the change that makes
+ * API Gateway create (or, gone, delete) the resource, so a review comment lands on that line.
+ */
+function resourceOwners(model: RouteModel): Map<string, Where> {
+  const owners = new Map<string, Where>();
+  for (const route of model.routes)
+    for (let i = 0; i <= route.segments.length; i++) {
+      const shape = pathShape(route.segments.slice(0, i));
+      if (!owners.has(shape)) owners.set(shape, route.where);
+    }
+  return owners;
 }
 
 function rootOf(model: RouteModel) {
