@@ -242,7 +242,7 @@ export const diffCodes = {
     slug: 'quota-newly-exceeded',
     level: 'error',
     stage: 'diff',
-    text: '{target}: {quota} goes from {before} to {after}, over the default quota of {limit}',
-    fix: 'request a quota increase before deploying, or split the API',
+    text: '{target}: {quota} goes from {before} to {after}, over the quota of {limit}',
+    fix: 'request a quota increase (and declare it in x-gateplan.quotas) before deploying, or split the API',
   },
 } as const satisfies Record<string, CatalogEntry>;

@@ -3,7 +3,7 @@
  * lists the code's changes with where each sits in the old spec and in the new one. Most
  * versions are BASE (test/diff/helpers.ts) with one edit, so the case shows what changed.
  */
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 import { testDiffCode } from '../support/diff-code.js';
 import { BASE, patch } from './helpers.js';
 
@@ -574,6 +574,269 @@ describe('API Gateway changes', () => {
       base: BASE,
       revision: patch(['x-gateplan: { backend: orders }', 'x-gateplan: { backend: users-v2 }']),
       targets: ['apigw-rest'],
+      expect: [],
+    },
+  ]);
+});
+
+const ME_ROUTE = `  /users/me:\n    get:\n      operationId: getMe\n      x-gateplan: { backend: orders }\n      responses: { '200': { description: ok } }\n  /users/{id}:\n`;
+const AVATAR = `  /users/{id}/avatar:\n    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n    get:\n      operationId: getAvatar\n      x-gateplan: { backend: orders }\n      responses: { '200': { description: ok } }\n  /orders/{id}:\n`;
+const STATS = `  /admin/stats:\n    get:\n      x-gateplan: { backend: users-v2 }\n      responses: { '200': { description: ok } }\n  /orders/{id}:\n`;
+const NESTED = `  /users/{id}/{y}:\n    get:\n      x-gateplan: { backend: users-v2 }\n      responses: { '200': { description: ok } }\n  /orders/{id}:\n`;
+const ME = '/paths/~1users~1me/get';
+const STATS_OP = '/paths/~1admin~1stats/get';
+const AVATAR_OP = '/paths/~1users~1{id}~1avatar/get';
+const DEV_HOST = 'dev.shop.example.com';
+const PROD_HOST = 'shop.example.com';
+
+/** An API whose every route has a backend, so a rule and a target group, of its own. */
+const wide = (routes: number, intent = '') =>
+  `openapi: 3.0.3\ninfo: { title: wide, version: '1' }\nx-gateplan:\n${intent}  backends:\n${Array.from(
+    { length: routes },
+    (_, i) => `    b${i}: { url: 'http://b${i}.internal' }\n`,
+  ).join('')}paths:\n${Array.from(
+    { length: routes },
+    (_, i) =>
+      `  /p${i}:\n    get:\n      x-gateplan: { backend: b${i} }\n      responses: { '200': { description: ok } }\n`,
+  ).join('')}`;
+/** BASE with `count` stages. */
+const staged = (count: number) =>
+  patch([
+    / {2}stages:\n[\s\S]*?\ncomponents:/.exec(BASE)![0],
+    `  stages:\n${Array.from({ length: count }, (_, i) => `    s${i}: { host: s${i}.shop.example.com }\n`).join('')}components:`,
+  ]);
+
+describe('ALB changes', () => {
+  testDiffCode('GP450', [
+    {
+      name: 'a route to a backend no rule forwards to gets a rule of its own',
+      base: BASE,
+      revision: patch(['  /orders/{id}:\n', STATS]),
+      targets: ['alb'],
+      expect: [{ base: null, revision: at(STATS_OP, 32) }],
+    },
+    {
+      name: 'a route that joins the rule already forwarding to its backend adds none',
+      base: BASE,
+      revision: patch(['  /orders/{id}:\n', AVATAR]),
+      targets: ['alb'],
+      expect: [],
+    },
+  ]);
+
+  testDiffCode('GP451', [
+    {
+      name: 'the only route of a rule removed',
+      base: BASE,
+      revision: patch([ORDERS_PATH, '']),
+      targets: ['alb'],
+      expect: [{ base: at(ORDER, 33), revision: null }],
+    },
+    {
+      name: 'an operation renamed replaces its rule instead',
+      base: BASE,
+      revision: patch(['operationId: getOrder', 'operationId: fetchOrder']),
+      targets: ['alb'],
+      expect: [],
+    },
+  ]);
+
+  testDiffCode('GP452', [
+    {
+      name: 'the rules of both stages must follow a more specific new route',
+      base: BASE,
+      revision: patch(['  /orders/{id}:\n', NESTED]),
+      targets: ['alb'],
+      expect: [both(USERS), both(USERS)],
+    },
+    {
+      name: 'a route that overlaps no rule moves none',
+      base: BASE,
+      revision: patch(['  /orders/{id}:\n', STATS]),
+      targets: ['alb'],
+      expect: [],
+    },
+  ]);
+
+  testDiffCode('GP453', [
+    {
+      name: 'a route moved to another backend reroutes its requests in every stage',
+      base: BASE,
+      revision: patch(['x-gateplan: { backend: orders }', 'x-gateplan: { backend: users-v2 }']),
+      targets: ['alb'],
+      expect: [
+        {
+          ...both(ORDER),
+          args: { request: `GET ${DEV_HOST}/orders/42`, before: 'orders', after: 'users-v2' },
+        },
+        {
+          ...both(ORDER),
+          args: { request: `GET ${PROD_HOST}/orders/42`, before: 'orders', after: 'users-v2' },
+        },
+      ],
+    },
+    {
+      name: 'a route removed: its requests reach the default action, nothing in the new spec',
+      base: BASE,
+      revision: patch([ORDERS_PATH, '']),
+      targets: ['alb'],
+      expect: [
+        { base: at(ORDER), revision: null, args: { after: 'fixed response 404' } },
+        { base: at(ORDER), revision: null, args: { after: 'fixed response 404' } },
+      ],
+    },
+    {
+      name: 'a canary share changed is a stage change, not a per-request one',
+      base: BASE,
+      revision: patch(['canary: { percent: 10,', 'canary: { percent: 50,']),
+      targets: ['alb'],
+      expect: [],
+    },
+  ]);
+
+  testDiffCode('GP454', [
+    {
+      name: 'a new literal route captures requests a templated one served',
+      base: BASE,
+      revision: patch(['  /users/{id}:\n', ME_ROUTE]),
+      targets: ['alb'],
+      expect: [DEV_HOST, PROD_HOST].map((host) => ({
+        base: at(USER, 24),
+        revision: at(ME, 23),
+        args: { request: `GET ${host}/users/me`, baseRoute: 'GET /users/{id}', route: 'GET /users/me' },
+      })),
+    },
+    {
+      name: 'requests no operation declared are not captured from anyone',
+      base: BASE,
+      revision: patch(['  /orders/{id}:\n', AVATAR]),
+      targets: ['alb'],
+      expect: [],
+    },
+  ]);
+
+  testDiffCode('GP455', [
+    {
+      name: 'a new route takes requests that matched no operation',
+      base: BASE,
+      revision: patch(['  /orders/{id}:\n', AVATAR]),
+      targets: ['alb'],
+      expect: [DEV_HOST, PROD_HOST].map((host) => ({
+        base: null,
+        revision: at(AVATAR_OP),
+        args: { request: `GET ${host}/users/42/avatar`, before: 'users', after: 'orders' },
+      })),
+    },
+    {
+      name: 'a route that takes requests another operation served is captured, not newly routed',
+      base: BASE,
+      revision: patch(['  /users/{id}:\n', ME_ROUTE]),
+      targets: ['alb'],
+      expect: [],
+    },
+  ]);
+
+  testDiffCode('GP456', [
+    {
+      name: 'a rule that starts serving a new route',
+      base: BASE,
+      revision: patch(['  /orders/{id}:\n', AVATAR]),
+      targets: ['alb'],
+      expect: [
+        {
+          base: at(ORDER),
+          revision: at(AVATAR_OP),
+          args: { detail: 'now also serves GET /users/{}/avatar; conditions changed' },
+        },
+      ],
+    },
+    {
+      name: 'a rule forwarding elsewhere',
+      base: BASE,
+      revision: patch(['x-gateplan: { backend: orders }', 'x-gateplan: { backend: users-v2 }']),
+      targets: ['alb'],
+      expect: [{ ...both(ORDER), args: { detail: 'actions changed' } }],
+    },
+    {
+      name: 'a rule renamed with its operation, otherwise the same',
+      base: BASE,
+      revision: patch(['operationId: getOrder', 'operationId: fetchOrder']),
+      targets: ['alb'],
+      expect: [],
+    },
+  ]);
+
+  testDiffCode('GP457', [
+    {
+      name: 'a rule renamed with its operation',
+      base: BASE,
+      revision: patch(['operationId: getOrder', 'operationId: fetchOrder']),
+      targets: ['alb'],
+      expect: [
+        {
+          ...both(ORDER),
+          args: { before: expect.stringMatching(/^GetOrder/), after: expect.stringMatching(/^FetchOrder/) },
+        },
+      ],
+    },
+    {
+      name: 'a rule of its own for a new backend replaces nothing',
+      base: BASE,
+      revision: patch(['  /orders/{id}:\n', STATS]),
+      targets: ['alb'],
+      expect: [],
+    },
+  ]);
+});
+
+describe('quota changes', () => {
+  testDiffCode('GP460', [
+    {
+      name: 'the 101st rule and target group of a load balancer',
+      base: wide(100),
+      revision: wide(101),
+      targets: ['alb'],
+      expect: [
+        {
+          base: null,
+          revision: at('/paths', 106),
+          args: { quota: 'listener rules per load balancer', limit: '100' },
+        },
+        {
+          base: null,
+          revision: at('/paths'),
+          args: { quota: 'target groups per load balancer', limit: '100' },
+        },
+      ],
+    },
+    {
+      name: 'a raised rule quota declared: only the target groups cross theirs',
+      base: wide(100),
+      revision: wide(101, '  quotas: { albRules: 200 }\n'),
+      targets: ['alb'],
+      expect: [{ base: null, revision: at('/paths'), args: { quota: 'target groups per load balancer' } }],
+    },
+    {
+      name: 'already over before: not newly exceeded',
+      base: wide(101),
+      revision: wide(102),
+      targets: ['alb'],
+      expect: [],
+    },
+    {
+      name: 'the 11th stage of an API Gateway API',
+      base: staged(10),
+      revision: staged(11),
+      targets: ['apigw-rest'],
+      expect: [
+        { base: null, revision: at('/paths'), args: { quota: 'stages per API', before: '10', after: '11' } },
+      ],
+    },
+    {
+      name: 'up to the quota is within it',
+      base: staged(9),
+      revision: staged(10),
+      targets: ['apigw-http'],
       expect: [],
     },
   ]);

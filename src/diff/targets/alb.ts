@@ -4,6 +4,7 @@ import { compileAlb } from '../../targets/alb/compile.js';
 import { matchListener } from '../../targets/alb/match.js';
 import type { AlbActions, AlbListener, AlbPlan, AlbRule } from '../../targets/alb/plan.js';
 import { ALB_QUOTAS } from '../../targets/alb/plan.js';
+import { quotaLimit } from '../../targets/quotas.js';
 import { change } from '../change.js';
 import { sampleRequests, type AbstractRequest } from '../requests.js';
 import { operationFor } from '../serve.js';
@@ -28,7 +29,7 @@ export function diffAlb(base: RouteModel, revision: RouteModel): RouteChange[] {
       [
         {
           quota: 'listener rules per load balancer',
-          limit: ALB_QUOTAS.rulesPerLoadBalancer,
+          limit: quotaLimit(revision, 'albRules'),
           before: before.usage.rules,
           after: after.usage.rules,
         },

@@ -5,7 +5,7 @@ import type { DiffScope, RouteChange } from '../types.js';
 export interface QuotaCount {
   /** What is counted, as the AWS quota names it. */
   quota: string;
-  /** AWS's default; accounts may have raised it, so only crossing it is reported. */
+  /** AWS's default, or the raised quota the revision declares (`x-gateplan.quotas`); only crossing it is reported. */
   limit: number;
   before: number;
   after: number;
