@@ -19,7 +19,13 @@ export {
   type LoadOptions,
   type DataFile,
 } from './load/index.js';
-export { normalize, publishedSchemas, type NormalizeOptions } from './model/index.js';
+export {
+  normalize,
+  publishedSchemas,
+  routeAuth,
+  type NormalizeOptions,
+  type RouteAuth,
+} from './model/index.js';
 export type * from './model/types.js';
 export {
   generate,

@@ -1,5 +1,6 @@
 import { routeLabel } from '../model/routes.js';
 import { requestChecks } from '../model/validation.js';
+import { own } from '../util/dict.js';
 import type { AuthScheme, Backend, Route, RouteModel } from '../model/types.js';
 
 /** What a spec can ask of a front door; one row of the `compare` table each. */
@@ -16,6 +17,8 @@ export const FEATURES = {
   'auth-apiKey': 'auth: API keys',
   'auth-http-basic': 'auth: HTTP basic',
   'auth-oauth2': 'auth: OAuth2 flows',
+  'auth-unspecified': 'auth: a scheme declared only in gateplan.yaml',
+  'auth-backend': 'auth: checked by the backend (credentials pass through)',
   'auth-alternatives': 'auth: several alternatives on one route',
   'auth-combination': 'auth: several schemes required together',
   cors: 'CORS',
@@ -121,8 +124,8 @@ function routeFeatures(model: RouteModel, route: Route, add: (id: FeatureId) => 
   for (const requirement of route.auth ?? []) {
     if (requirement.schemes.length > 1) add('auth-combination');
     for (const { name } of requirement.schemes) {
-      const scheme = model.auth[name]?.scheme;
-      if (scheme) add(authFeature(scheme));
+      const named = own(model.auth, name);
+      if (named) add(named.enforcedBy === 'backend' ? 'auth-backend' : authFeature(named.scheme));
     }
   }
   if (route.cors) add('cors');

@@ -13,8 +13,8 @@ export const albCodes = {
     slug: 'alb-auth-unenforced',
     level: 'warn',
     stage: 'alb',
-    text: 'ALB cannot enforce security scheme {scheme} ({kind}) on {count} route(s): {routes}',
-    fix: 'enforce it in the backend, use a Cognito or OpenID Connect scheme, or put API Gateway in front (--for apigw+alb)',
+    text: 'ALB cannot check security scheme {scheme} ({kind}), so its {count} route(s) answer 401 rather than being served without the check: {routes}',
+    fix: 'if your backend checks these credentials, set auth.{scheme}.enforcedBy: backend in gateplan.yaml (ALB then forwards them unchanged); or describe the scheme as Cognito or OpenID Connect there (auth.{scheme}.cognito, auth.{scheme}.oidc), or put API Gateway in front (--for apigw+alb)',
   },
   GP202: {
     slug: 'alb-cors-unsupported',
@@ -41,7 +41,7 @@ export const albCodes = {
     level: 'error',
     stage: 'alb',
     text: 'backend {backend} is a {kind} backend, which ALB cannot forward to ({count} route(s): {routes})',
-    fix: 'give the backend a url or a lambda, or route it through API Gateway',
+    fix: 'in gateplan.yaml, give backend {backend} a url or a lambda (backends.{backend}), or send its routes to one with a rule (`rules: [{ match: { path: … }, set: { backend: … } }]`); or route them through API Gateway',
   },
   GP206: {
     slug: 'alb-regex-conditions',
@@ -72,10 +72,10 @@ export const albCodes = {
   },
   GP210: {
     slug: 'alb-auth-alternative',
-    level: 'warn',
+    level: 'error',
     stage: 'alb',
-    text: '{route} accepts several security alternatives; ALB enforces only {scheme}',
-    fix: 'keep one Cognito or OpenID Connect alternative for ALB, or enforce the others in the backend',
+    text: '{route} accepts any of {alternatives}; ALB runs one login per rule, so it would answer 401 rather than serve it with only one of them',
+    fix: 'in gateplan.yaml, set enforcedBy: backend under each of {keys} that your backend checks, until the alternatives left for ALB are one Cognito or OpenID Connect login (or none)',
   },
   GP211: {
     slug: 'alb-target-group-quota',
@@ -94,8 +94,8 @@ export const albCodes = {
     slug: 'alb-auth-on-grpc',
     level: 'warn',
     stage: 'alb',
-    text: '{route} is NOT authenticated by ALB: it needs {scheme} but forwards to {backend}, a {version} target group, whose rules may only forward',
-    fix: 'authenticate in the backend, or serve the route over HTTP1',
+    text: '{route} answers 401: it needs {scheme}, but it forwards to {backend}, a {version} target group, whose rules may only forward (no login before them)',
+    fix: 'if your backend checks the credentials, set auth.{scheme}.enforcedBy: backend in gateplan.yaml; or serve the route over HTTP1',
   },
   GP214: {
     slug: 'alb-rule-limits',

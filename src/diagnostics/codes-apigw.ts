@@ -53,10 +53,10 @@ export const apigwCodes = {
   },
   GP107: {
     slug: 'apigw-rest-security-alternatives',
-    level: 'warn',
+    level: 'error',
     stage: 'apigw-rest',
-    text: '{route} accepts any of {count} security requirements; a REST method enforces one, so only {first} applies',
-    fix: 'keep one security requirement on the operation, or put the alternatives behind one Lambda authorizer',
+    text: '{route} accepts any of {alternatives}; a REST method runs one authorizer, so it is left out rather than served with only one of them',
+    fix: 'in gateplan.yaml, set enforcedBy: backend under each of {keys} that your backend checks, until the alternatives left for the gateway are one (or none)',
   },
   GP108: {
     slug: 'apigw-auth-scheme-unsupported',
@@ -70,14 +70,14 @@ export const apigwCodes = {
     level: 'error',
     stage: 'apigw',
     text: '{route} requires {schemes} together; API Gateway enforces one authorizer per route{extra}',
-    fix: 'require one of them, or combine the checks in one Lambda authorizer',
+    fix: 'in gateplan.yaml, set enforcedBy: backend under {keys} if your backend checks them (the gateway then checks the first); or combine the checks in one Lambda authorizer',
   },
   GP110: {
     slug: 'apigw-http-multiple-security',
     level: 'error',
     stage: 'apigw-http',
-    text: '{route} lists {count} security requirements; HTTP API import rejects more than one per route',
-    fix: 'keep a single requirement with a single scheme on the operation',
+    text: '{route} accepts any of {alternatives}; an HTTP API route runs one authorizer, so it is left out rather than served with only one of them',
+    fix: 'in gateplan.yaml, set enforcedBy: backend under each of {keys} that your backend checks, until the alternatives left for the gateway are one (or none)',
   },
   GP111: {
     slug: 'apigw-http-feature-unsupported',
@@ -209,7 +209,7 @@ export const apigwCodes = {
     level: 'error',
     stage: 'apigw-rest',
     text: 'no route is left to deploy; API Gateway refuses to deploy a REST API without methods',
-    fix: 'resolve the warnings that left routes out, or give the spec at least one operation',
+    fix: '{fix}',
   },
   GP130: {
     slug: 'apigw-rest-path-parameter-name',
@@ -287,5 +287,12 @@ export const apigwCodes = {
     stage: 'apigw',
     text: 'the {api} API needs {count} {unit}, over the {limit} quota, and splitting it needs API mappings on a regional custom domain name; this API is {endpoint}',
     fix: 'set `endpoint: { type: regional }` in gateplan.yaml to split it, or have AWS raise {quota} and declare it as quotas.{key}',
+  },
+  GP150: {
+    slug: 'apigw-http-no-routes',
+    level: 'error',
+    stage: 'apigw-http',
+    text: 'no route is left to deploy; the HTTP API would answer every request with 404',
+    fix: '{fix}',
   },
 } as const satisfies Record<string, CatalogEntry>;

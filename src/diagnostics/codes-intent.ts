@@ -34,8 +34,8 @@ export const intentCodes = {
     slug: 'security-scheme-unknown',
     level: 'error',
     stage: 'intent',
-    text: 'security requirement names {scheme}, which is not a declared security scheme ({route})',
-    fix: 'declare it under components.securitySchemes (securityDefinitions in Swagger 2.0)',
+    text: 'security requirement names {scheme}, which is not a declared security scheme ({route}); the route is not served',
+    fix: 'declare it in gateplan.yaml: `auth: { {scheme}: { enforcedBy: backend } }` if your backend checks it, or with its authorizer (auth.{scheme}.jwt, cognito, lambda, oidc or iam)',
   },
   GP045: {
     slug: 'integration-kept-verbatim',
@@ -85,7 +85,14 @@ export const intentCodes = {
     slug: 'auth-intent-unknown-scheme',
     level: 'error',
     stage: 'intent',
-    text: 'auth names {scheme}, which is not a declared security scheme',
-    fix: 'use the name the spec gives the scheme under securitySchemes (securityDefinitions)',
+    text: 'auth names {scheme}, which is not a declared security scheme, and does not say what it is',
+    fix: 'use the name the spec gives the scheme under securitySchemes (securityDefinitions); or, to declare it here, say who checks it (enforcedBy: backend) or give its authorizer (jwt, cognito, lambda, oidc, iam)',
+  },
+  GP053: {
+    slug: 'auth-checked-by-backend',
+    level: 'info',
+    stage: 'intent',
+    text: 'no front door checks security scheme {scheme} ({kind}): its credentials ({credential}) reach the backend unchanged, and the backend must check them ({count} route(s))',
+    fix: 'this is auth.{scheme}.enforcedBy: backend; remove it to have each front door check the scheme with an authorizer of its own',
   },
 } as const satisfies Record<string, CatalogEntry>;

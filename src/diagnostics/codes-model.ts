@@ -7,7 +7,7 @@ export const modelCodes = {
     level: 'error',
     stage: 'model',
     text: '{route} is declared twice: {path} and {other} differ only in parameter names',
-    fix: 'merge the two path templates, or give both the same parameter names',
+    fix: 'to a front door both are one route: `severity: { GP020: warn }` in gateplan.yaml deploys {other} for both (its backend and settings then apply to both); or an overlay action `{ target: "{target}", remove: true }` removes this one',
   },
   GP021: {
     slug: 'path-param-undeclared',

@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
 import type { Route, RouteModel } from '../model/types.js';
+import { authSection, backendCheckedStubs } from './auth-stubs.js';
+import { oneLine } from './comment.js';
 
 export type ScaffoldBy = 'server' | 'tag';
 
@@ -17,6 +19,8 @@ export interface Scaffold {
   stages: number;
   /** Routes the file assigns a backend to (the others keep the one their spec gives them). */
   assigned: number;
+  /** Security schemes the file hands to the backend (`auth.<scheme>.enforcedBy: backend`). */
+  backendChecked: number;
 }
 
 /** Where requests go when the spec names no usable server; the comment beside it says to change it. */
@@ -78,6 +82,7 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
           'stages:',
           ...stageEntries(servers),
         ]),
+    ...authSection(model),
   ];
   let assigned = 0;
   if (open.length === model.routes.length) {
@@ -122,6 +127,7 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
     backends: assignment.upstreams.length,
     stages: declaredStages.length > 0 ? 0 : Math.max(servers.length, 1),
     assigned,
+    backendChecked: backendCheckedStubs(model),
   };
 }
 
@@ -251,20 +257,6 @@ function selectorOf(route: Route, model: RouteModel): Record<string, string> {
   const base = model.api.basePath;
   const raw = base && route.path.startsWith(base) ? route.path.slice(base.length) || '/' : route.path;
   return { method: route.method, path: raw.replace(/[\\*?[\]()!@+{}]/g, (c) => `\\${c}`) };
-}
-
-/**
- * Text from the spec in a comment must stay on the comment's line: a line break in a server
- * URL or title would otherwise end the comment and inject YAML.
- */
-function oneLine(text: string): string {
-  return [...text]
-    .map((c) => {
-      const code = c.charCodeAt(0);
-      const breaks = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-      return breaks ? `\\u${code.toString(16).padStart(4, '0')}` : c;
-    })
-    .join('');
 }
 
 function slug(text: string, fallback: string): string {

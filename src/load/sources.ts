@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic, type Where } from '../diagnostics/diagnost
 import type { Deref, SpecSources } from '../model/input.js';
 import type { FileAccess, OpenResult, SourceFile } from './access.js';
 import type { ResolvedLoadOptions } from './options.js';
-import { percentDecoded, valueAt } from '../util/pointer.js';
+import { decodePointer, encodePointer, percentDecoded, valueAt } from '../util/pointer.js';
 
 export type { SourceFile } from './access.js';
 
@@ -102,7 +102,7 @@ export class SourceSet implements SpecSources {
   }
 
   /** One step of `$ref` resolution, with the safety rules applied. */
-  follow(ref: string, at: Where): Deref {
+  follow(ref: string, at: Where, depth = 0): Deref {
     const from = this.byDisplay.get(at.file);
     if (!from)
       return { ok: false, diagnostic: diagnostic('GP007', at, { ref, reason: 'unknown source file' }) };
@@ -144,16 +144,41 @@ export class SourceSet implements SpecSources {
     }
     const pointer = target.pointer;
     const value = valueAt(file.value, pointer);
-    if (value === undefined) {
-      return {
-        ok: false,
-        diagnostic: diagnostic('GP007', at, {
-          ref,
-          reason: `${pointer || '/'} does not exist in ${file.display}`,
-        }),
-      };
+    if (value !== undefined) return { ok: true, value, where: { file: file.display, pointer } };
+    const through = this.throughRefs(file, pointer, depth);
+    if (through) return through;
+    return {
+      ok: false,
+      diagnostic: diagnostic('GP007', at, {
+        ref,
+        reason: `${pointer || '/'} does not exist in ${file.display}`,
+      }),
+    };
+  }
+
+  /**
+   * `pointer` followed through the `$ref`s met on the way, as JSON Reference resolvers do:
+   * `#/components/schemas/Pet` when `components` (or `schemas`) is itself a `$ref` to another
+   * file. Undefined when it still leads nowhere. `depth` bounds refs that lead back into
+   * themselves through a pointer.
+   */
+  private throughRefs(file: SourceFile, pointer: string, depth = 0): Deref | undefined {
+    if (depth > MAX_POINTER_REFS) return undefined;
+    let node: unknown = file.value;
+    let where: Where = { file: file.display, pointer: '' };
+    for (const token of decodePointer(pointer)) {
+      while (isRef(node)) {
+        if (++depth > MAX_POINTER_REFS) return undefined;
+        const step = this.follow(node.$ref, where, depth);
+        if (!step.ok) return undefined;
+        ({ value: node, where } = step);
+      }
+      const next = valueAt(node, encodePointer([token]));
+      if (next === undefined) return undefined;
+      node = next;
+      where = { file: where.file, pointer: where.pointer + encodePointer([token]) };
     }
-    return { ok: true, value, where: { file: file.display, pointer } };
+    return { ok: true, value: node, where };
   }
 
   /** Swagger 1.2 wrote `$ref: Pet`; resolve it to the definition when one exists, and say so. */
@@ -228,6 +253,9 @@ type RefTarget =
   | { kind: 'local'; pointer: string }
   | { kind: 'remote' | 'file'; absPath: string; pointer: string }
   | { kind: 'malformed'; reason: string };
+
+/** `$ref`s one pointer may pass through before it is taken to loop. */
+const MAX_POINTER_REFS = 16;
 
 function isUrl(text: string): boolean {
   return /^https?:\/\//i.test(text);

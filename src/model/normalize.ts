@@ -1,4 +1,4 @@
-import { readAuthSchemes, readSecurity, type ExternalSchemeIntent } from './auth.js';
+import { backendCheckedNotes, readAuthSchemes, readSecurity, type ExternalSchemeIntent } from './auth.js';
 import {
   applySeverity,
   dedupeDiagnostics,
@@ -28,6 +28,7 @@ import { relocateModel } from './relocate.js';
 import type { Backend, Canary, Param, Route, RouteModel, Stage } from './types.js';
 import { dict, own } from '../util/dict.js';
 import { sortKeys } from '../util/order.js';
+import { jsonPathOf } from '../util/pointer.js';
 import { compareRoutes, routeLabel } from './routes.js';
 
 export interface NormalizeOptions {
@@ -99,7 +100,12 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
         diagnostic(
           'GP020',
           route.where,
-          { route: routeLabel(route), path: route.path, other: existing.path },
+          {
+            route: routeLabel(route),
+            path: route.path,
+            other: existing.path,
+            target: jsonPathOf(route.where.pointer),
+          },
           route.id,
         ),
       );
@@ -141,6 +147,7 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
   const webhooks = isObject(doc.webhooks) ? Object.keys(doc.webhooks).length : 0;
   if (webhooks > 0) diagnostics.push(diagnostic('GP026', child(rootWhere, 'webhooks'), { count: webhooks }));
 
+  diagnostics.push(...backendCheckedNotes(auth, routes));
   addIntegrationBackends(routes, backends, diagnostics);
   checkBackends(routes, backends, diagnostics);
 

@@ -151,13 +151,27 @@ export type AuthScheme =
       resultTtlSeconds?: number;
     }
   | { kind: 'http-basic' }
-  | { kind: 'oauth2'; flows: Record<string, unknown> };
+  | { kind: 'oauth2'; flows: Record<string, unknown> }
+  /** Declared only by `auth:` in gateplan.yaml or the root x-gateplan, which says who checks it. */
+  | { kind: 'unspecified' };
+
+/** Where a request carries the credential a scheme checks. */
+export interface CredentialSource {
+  in: 'header' | 'query' | 'cookie';
+  name: string;
+}
 
 export interface NamedAuthScheme {
   name: string;
   scheme: AuthScheme;
-  /** The original security-scheme object (including any `x-amazon-apigateway-*` keys). */
-  source: Record<string, unknown>;
+  /**
+   * Who checks the credentials: `gateway`, every front door with an authorizer of its own (a
+   * door that has none for the scheme leaves its routes out); `backend`, no front door at all:
+   * the credentials pass through unchanged (`auth.<scheme>.enforcedBy: backend`).
+   */
+  enforcedBy: 'gateway' | 'backend';
+  /** The header (or query parameter, or cookie) the credential travels in. */
+  credential: CredentialSource;
   where: Where;
 }
 

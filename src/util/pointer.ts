@@ -38,3 +38,10 @@ export function percentDecoded(text: string): string | undefined {
     return undefined;
   }
 }
+
+/** The JSONPath (as overlays take it) of the node a JSON pointer names: `$.paths['/a/{b}'].get`. */
+export function jsonPathOf(pointer: string): string {
+  const step = (token: string) =>
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(token) ? `.${token}` : `['${token.replace(/['\\]/g, '\\$&')}']`;
+  return '$' + decodePointer(pointer).map(step).join('');
+}

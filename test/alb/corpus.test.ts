@@ -23,9 +23,14 @@ announceCorpus();
 
 const BACKENDS = ['svc-a', 'svc-b', 'svc-c', 'svc-d', 'svc-e'];
 
-/** A gateplan.yaml that sends each tag to a backend chosen by the tag's hash. */
-function configFor(tags: string[]): string {
+/**
+ * A gateplan.yaml that sends each tag to a backend chosen by the tag's hash. Every security
+ * scheme is checked by the backend, so routes that require one ALB cannot check are forwarded
+ * (and routed) rather than answered with 401.
+ */
+function configFor(tags: string[], schemes: string[]): string {
   return stringify({
+    auth: Object.fromEntries(schemes.map((s) => [s, { enforcedBy: 'backend' }])),
     backends: Object.fromEntries(BACKENDS.map((b) => [b, { url: `http://${b}.internal:8080` }])),
     defaults: { backend: BACKENDS[0] },
     rules: tags.map((tag) => ({
@@ -43,9 +48,10 @@ describe.skipIf(!HAS_CORPUS)('ALB rules for the corpus specs, proven by the matc
       async () => {
         const first = await load(entry.file, { cwd: join(entry.file, '..'), config: false });
         if (!first.ok) return; // Specs that cannot load are covered by test/corpus.test.ts.
-        const tags = [...new Set(normalize(first.spec).routes.flatMap((r) => r.tags))].sort();
+        const bare = normalize(first.spec);
+        const tags = [...new Set(bare.routes.flatMap((r) => r.tags))].sort();
         const config = join(tempDir(), 'gateplan.yaml');
-        writeFileSync(config, configFor(tags));
+        writeFileSync(config, configFor(tags, Object.keys(bare.auth)));
         // The same spec with the config: read once, not twice (GitHub's is 13 MB).
         const spec = await withConfig(first.spec, config, { cwd: join(entry.file, '..') });
         expect(spec.config?.display, 'the config was read').toBeDefined();

@@ -399,26 +399,40 @@ paths:
     });
   });
 
-  it('OpenID Connect schemes become authenticate-oidc; alternatives keep the first ALB can enforce (GP210)', async () => {
-    const model = await specModel(`x-gateplan:
+  it('OpenID Connect schemes become authenticate-oidc; what ALB cannot check answers 401 (GP201, GP210) unless the backend checks it', async () => {
+    const spec = (auth: string) => `x-gateplan:
 ${backends}  defaults: { backend: a }
-components:
+${auth}components:
   securitySchemes:
     oidc: { type: openIdConnect, openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' }
     key: { type: apiKey, in: header, name: x-api-key }
 paths:
-  /a:
-    get:
-      security: [{ oidc: [] }, { key: [] }]
-      responses: { '200': { description: ok } }
-`);
-    const plan = compileAlb(model);
-    expect(plan.listeners[0]!.rules[0]!.actions.auth).toMatchObject({
-      type: 'authenticate-oidc',
-      scheme: 'oidc',
+  /login:
+    get: { security: [{ oidc: [] }], responses: { '200': { description: ok } } }
+  /either:
+    get: { security: [{ oidc: [] }, { key: [] }], responses: { '200': { description: ok } } }
+  /keyed:
+    get: { security: [{ key: [] }], responses: { '200': { description: ok } } }
+`;
+    const actionsOf = (plan: AlbPlan, path: string) =>
+      matchListener(plan.listeners[0]!, { method: 'GET', path }).actions;
+    const plan = compileAlb(await specModel(spec('')));
+    expect(actionsOf(plan, '/login').auth).toMatchObject({ type: 'authenticate-oidc', scheme: 'oidc' });
+    expect(actionsOf(plan, '/either').terminal).toMatchObject({ type: 'fixed-response', statusCode: '401' });
+    expect(actionsOf(plan, '/keyed').terminal).toMatchObject({ type: 'fixed-response', statusCode: '401' });
+    expect(diag(plan, 'GP210')).toMatchObject({
+      severity: 'error',
+      args: { route: 'GET /either', alternatives: 'oidc | key', keys: 'auth.key, auth.oidc' },
     });
-    expect(diag(plan, 'GP210')?.args).toMatchObject({ route: 'GET /a', scheme: 'oidc' });
-    expect(diag(plan, 'GP201')?.args).toMatchObject({ scheme: 'key' });
+    expect(diag(plan, 'GP201')?.args).toMatchObject({ scheme: 'key', routes: 'GET /keyed' });
+
+    const backend = compileAlb(await specModel(spec('  auth: { key: { enforcedBy: backend } }\n')));
+    expect(actionsOf(backend, '/keyed')).toEqual({
+      terminal: { type: 'forward', targets: [{ backend: 'a', weight: 100 }] },
+    });
+    expect(diag(backend, 'GP201')).toBeUndefined();
+    // A caller with only the key would be turned away by the OpenID Connect login.
+    expect(actionsOf(backend, '/either').terminal).toMatchObject({ statusCode: '401' });
   });
 
   it('reports backends ALB cannot forward to (GP205) and forwards wider than five target groups (GP208)', async () => {

@@ -9,6 +9,7 @@ import type { Route, RouteModel, Stage } from '../../src/model/types.js';
 import { compileAlb } from '../../src/targets/alb/compile.js';
 import { matchListener, type AlbRequest } from '../../src/targets/alb/match.js';
 import type { AlbListener, AlbPlan } from '../../src/targets/alb/plan.js';
+import { routeAuth } from '../../src/model/route-auth.js';
 
 /** Sample values never equal a literal segment of a spec (they start with `zz`); a greedy tail takes `depth` segments. */
 export function samplePath(route: Route, depth = 1): string {
@@ -225,30 +226,42 @@ export function missFor(
           .sort()
       : `${t.type} ${'statusCode' in t ? t.statusCode : ''}`;
   const mock = expected.length === 1 && model.backends[expected[0]!]?.target.kind === 'mock';
-  const ok = mock ? t.type === 'fixed-response' : JSON.stringify(got) === JSON.stringify(expected);
+  const denied = deniedByAlb(model, route, stage);
+  const ok = denied
+    ? got === 'fixed-response 401'
+    : mock
+      ? t.type === 'fixed-response'
+      : JSON.stringify(got) === JSON.stringify(expected);
   const prefix = model.alb.stageMode === 'path' ? (stage.pathPrefix ?? '') : '';
   const pathOk = match.forwardedPath === (request.path.slice(prefix.length) || '/');
-  const authOk = !options.checkAuth || authMatches(model, route, match.actions.auth?.scheme);
+  const authOk = denied || !options.checkAuth || authMatches(model, route, match.actions.auth?.scheme);
   return ok && pathOk && authOk && match.rule
     ? undefined
     : { route: route.id, stage: stage.name, request, expected, got };
 }
 
+/** The login ALB runs for the route: its one gateway-checked scheme, when ALB can run it. */
 function authMatches(model: RouteModel, route: Route, scheme: string | undefined): boolean {
-  const requirements = route.auth ?? [];
-  // Rules in front of HTTP/2 and gRPC target groups may only forward (GP213).
-  const forwardOnly = expectedBackends(route, Object.values(model.stages)[0]!).some((b) =>
+  const auth = routeAuth(model, route);
+  return scheme === (auth.kind === 'gateway' ? auth.requirement.schemes[0]!.name : undefined);
+}
+
+/**
+ * Whether ALB must answer 401 (fail closed): the route requires a check ALB cannot run — a
+ * scheme other than one Cognito or OpenID Connect login, alternatives, an undeclared scheme,
+ * or any login before an HTTP/2 or gRPC target group, whose rules may only forward.
+ */
+export function deniedByAlb(model: RouteModel, route: Route, stage: Stage): boolean {
+  const auth = routeAuth(model, route);
+  if (auth.kind === 'undeclared' || auth.kind === 'alternatives') return true;
+  if (auth.kind !== 'gateway') return false;
+  const schemes = auth.requirement.schemes;
+  const scheme = schemes.length === 1 ? model.auth[schemes[0]!.name]?.scheme : undefined;
+  const login = scheme?.kind === 'oidc' || (scheme?.kind === 'cognito' && scheme.userPoolArns.length > 0);
+  if (!login) return true;
+  return expectedBackends(route, stage).some((b) =>
     ['HTTP2', 'GRPC'].includes(model.backends[b]?.targetGroup.protocolVersion ?? ''),
   );
-  if (forwardOnly) return scheme === undefined;
-  if (requirements.length === 0 || requirements.some((r) => r.schemes.length === 0))
-    return scheme === undefined;
-  const enforceable = requirements.find(
-    (r) =>
-      r.schemes.length === 1 &&
-      ['cognito', 'oidc'].includes(model.auth[r.schemes[0]!.name]?.scheme.kind ?? ''),
-  );
-  return scheme === enforceable?.schemes[0]!.name;
 }
 
 /** Requests for paths no route declares, at the top level: they must reach the default action. */

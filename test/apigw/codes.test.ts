@@ -1,8 +1,17 @@
-/** One table per API Gateway diagnostic code (GP100–GP129), each case an inline spec. */
+/** One table per API Gateway diagnostic code (GP100–GP159), each case an inline spec. */
 import { describe, expect, it } from 'vitest';
 import { oas } from '../support/check.js';
 import { modelOf } from '../support/pipeline.js';
-import { modelFrom, run, testTargetCode } from './support.js';
+import { renderFix } from '../../src/diagnostics/diagnostic.js';
+import {
+  API_TARGETS,
+  documentOf,
+  modelFrom,
+  operationOf,
+  run,
+  testTargetCode,
+  type ApiTarget,
+} from './support.js';
 
 /** A spec with one default HTTP backend, the given root `x-gateplan` extras and `paths:` block. */
 function api(paths: string, intent = '', extra = ''): string {
@@ -391,19 +400,57 @@ describe('auth', () => {
     oauth: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://a', scopes: {} } } }
     bearer: { type: http, scheme: bearer }
     bareCognito: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: cognito_user_pools }`;
-  const secured = (security: string) =>
+  /** `/x` requires `security`; `backend` lists the schemes `auth:` says the backend checks. */
+  const secured = (security: string, backend: string[] = []) =>
     api(
       `  /x:\n    get: { security: ${security}, responses: { '200': { description: ok } } }\n  /y:\n    get: ${GET}`,
-      '',
+      backend.length ? `  auth: { ${backend.map((b) => `${b}: { enforcedBy: backend }`).join(', ')} }` : '',
       schemes,
     );
 
   testTargetCode('GP107', [
     {
-      name: 'two alternatives',
+      name: 'two authorizers as alternatives',
       target: 'apigw-rest',
       spec: secured('[{ cognito: [] }, { iam: [] }]'),
-      expect: [{ pointer: '/paths/~1x/get', args: { first: 'cognito' } }],
+      expect: [
+        {
+          pointer: '/paths/~1x/get',
+          severity: 'error',
+          args: { alternatives: 'cognito | iam', keys: 'auth.cognito, auth.iam' },
+        },
+      ],
+      writes: false,
+    },
+    {
+      name: 'an authorizer beside an alternative the backend checks',
+      target: 'apigw-rest',
+      spec: secured('[{ cognito: [] }, { oauth: [] }]', ['oauth']),
+      expect: [
+        { pointer: '/paths/~1x/get', args: { alternatives: 'cognito | oauth', keys: 'auth.cognito' } },
+      ],
+      writes: false,
+    },
+    {
+      name: 'alternatives the backend checks, all of them',
+      target: 'apigw-rest',
+      spec: secured('[{ oauth: [] }, { bearer: [] }]', ['oauth', 'bearer']),
+      expect: [],
+      writes: true,
+    },
+    {
+      name: 'the same scheme with other scopes is one authorizer',
+      target: 'apigw-rest',
+      spec: secured('[{ cognito: [read] }, { cognito: [write] }]'),
+      expect: [],
+      writes: true,
+    },
+    {
+      name: 'an anonymous alternative makes the route public',
+      target: 'apigw-rest',
+      spec: secured('[{ cognito: [] }, {}]'),
+      expect: [],
+      writes: true,
     },
   ]);
   testTargetCode('GP108', [
@@ -426,6 +473,13 @@ describe('auth', () => {
       spec: secured('[{ oauth: [] }]'),
       expect: [{ pointer: '/components/securitySchemes/oauth' }],
     },
+    {
+      name: 'OAuth 2 the backend checks',
+      target: 'apigw-rest',
+      spec: secured('[{ oauth: [] }]', ['oauth']),
+      expect: [],
+      writes: true,
+    },
   ]);
   testTargetCode('GP109', [
     {
@@ -444,7 +498,14 @@ describe('auth', () => {
       name: 'two schemes together on HTTP',
       target: 'apigw-http',
       spec: secured('[{ cognito: [], iam: [] }]'),
-      expect: [{ pointer: '/paths/~1x/get' }],
+      expect: [{ pointer: '/paths/~1x/get', args: { keys: 'auth.iam' } }],
+    },
+    {
+      name: 'two schemes together on HTTP, the backend checking one',
+      target: 'apigw-http',
+      spec: secured('[{ cognito: [], iam: [] }]', ['iam']),
+      expect: [],
+      writes: true,
     },
   ]);
   testTargetCode('GP110', [
@@ -452,7 +513,27 @@ describe('auth', () => {
       name: 'two requirements on HTTP',
       target: 'apigw-http',
       spec: secured('[{ cognito: [] }, { iam: [] }]'),
-      expect: [{ pointer: '/paths/~1x/get' }],
+      expect: [
+        {
+          pointer: '/paths/~1x/get',
+          args: { alternatives: 'cognito | iam', keys: 'auth.cognito, auth.iam' },
+        },
+      ],
+      writes: false,
+    },
+    {
+      name: 'alternatives the backend checks (Stripe: basic or bearer)',
+      target: 'apigw-http',
+      spec: secured('[{ oauth: [] }, { bearer: [] }]', ['oauth', 'bearer']),
+      expect: [],
+      writes: true,
+    },
+    {
+      // A caller with only the key would be turned away by the gateway's JWT check.
+      name: 'an authorizer beside an alternative the backend checks',
+      target: 'apigw-http',
+      spec: secured('[{ cognito: [] }, { key: [] }]', ['key']),
+      expect: [{ pointer: '/paths/~1x/get', args: { alternatives: 'cognito | key', keys: 'auth.cognito' } }],
       writes: false,
     },
   ]);
@@ -520,7 +601,81 @@ describe('auth', () => {
       ),
       expect: [{ pointer: '/paths/~1x/get', args: { feature: 'mock integrations' } }],
     },
+    {
+      name: 'an API key the backend checks, on HTTP',
+      target: 'apigw-http',
+      spec: secured('[{ key: [] }]', ['key']),
+      expect: [],
+      writes: true,
+    },
   ]);
+  testTargetCode('GP150', [
+    {
+      name: 'every HTTP route left out',
+      target: 'apigw-http',
+      spec: api(
+        `  /x:\n    get: { security: [{ key: [] }], responses: { '200': { description: ok } } }`,
+        '',
+        schemes,
+      ),
+      expect: [{ pointer: '/paths', severity: 'error' }],
+      writes: false,
+    },
+    {
+      name: 'a catch-all still serves',
+      target: 'apigw-http',
+      spec: api(
+        `  /x:\n    get: { security: [{ key: [] }], responses: { '200': { description: ok } } }`,
+        '  catchAll: svc',
+        schemes,
+      ),
+      expect: [],
+    },
+  ]);
+
+  it('a route whose every alternative the backend checks is served with no authorizer, on REST and HTTP', async () => {
+    const model = await modelFrom(secured('[{ oauth: [] }, { bearer: [] }]', ['oauth', 'bearer']));
+    for (const target of API_TARGETS) {
+      const result = run(model, target);
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const document = documentOf(result);
+      expect(operationOf(document, { path: '/x', method: 'GET' })!.security).toEqual([]);
+      expect(document.components?.securitySchemes ?? {}).toEqual({});
+    }
+  });
+
+  it('alternatives of one scheme with other scopes become one authorizer with both scopes', async () => {
+    const model = await modelFrom(secured('[{ cognito: [read] }, { cognito: [write] }]'));
+    const document = documentOf(run(model, 'apigw-rest'));
+    expect(operationOf(document, { path: '/x', method: 'GET' })!.security).toEqual([
+      { cognito: ['read', 'write'] },
+    ]);
+  });
+
+  it('every auth finding that stops a route says what to write in gateplan.yaml', async () => {
+    const cases: [string, string][] = [
+      ['[{ oauth: [] }]', 'apigw-rest'],
+      ['[{ cognito: [] }, { iam: [] }]', 'apigw-rest'],
+      ['[{ cognito: [], iam: [] }]', 'apigw-rest'],
+      ['[{ cognito: [] }, { iam: [] }]', 'apigw-http'],
+      ['[{ bearer: [] }]', 'apigw-http'],
+      ['[{ bareCognito: [] }]', 'apigw-rest'],
+      ['[{ key: [] }]', 'apigw-http'],
+    ];
+    for (const [security, target] of cases) {
+      const spec = api(
+        `  /x:\n    get: { security: ${security}, responses: { '200': { description: ok } } }`,
+        '',
+        schemes,
+      );
+      const result = run(await modelFrom(spec), target as ApiTarget);
+      const auth = result.diagnostics.filter((d) =>
+        ['GP107', 'GP108', 'GP109', 'GP110', 'GP120', 'GP128', 'GP129', 'GP150'].includes(d.code),
+      );
+      expect(auth.length, `${target} ${security}`).toBeGreaterThan(0);
+      for (const d of auth) expect(renderFix(d), `${d.code} ${security}`).toMatch(/gateplan\.yaml/);
+    }
+  });
 });
 
 describe('features HTTP APIs lack', () => {

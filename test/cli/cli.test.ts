@@ -37,6 +37,20 @@ describe('gateplan inspect', () => {
       /^GET\s+\/v2\/orders\/\{orderId\}\s+getOrder\s+orders\s+cognito\s+-\s+.*bookstore\.yaml:\d+:\d+$/m,
     );
   });
+  it('shows `backend:` in AUTH where no front door checks the credentials, and lint says so once', async () => {
+    const spec = writeSpec(
+      good.replace(
+        'paths:',
+        "components: { securitySchemes: { basic: { type: http, scheme: basic, x-gateplan: { enforcedBy: backend } } } }\nsecurity: [{ basic: [] }]\npaths:\n  /b: { get: { responses: { '200': { description: ok } } } }",
+      ),
+    );
+    const inspect = await run(['inspect', spec]);
+    expect(inspect.stdout).toMatch(/^GET\s+\/a\s+getA\s+b\s+backend: basic\s/m);
+    const lint = await run(['lint', spec, '--fail-on', 'info']);
+    expect(lint.stdout.match(/GP053/g)).toHaveLength(1);
+    expect(lint.stdout).toContain('no front door checks security scheme basic (http-basic)');
+    expect(lint.stdout).toContain('(2 route(s))');
+  });
 });
 
 describe('gateplan inspect: what each front door made of a route', () => {

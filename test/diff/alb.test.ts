@@ -155,11 +155,16 @@ describe('ALB diff on the bookstore', () => {
 
 describe('ALB priorities', () => {
   it('a rule that must now follow a new one is re-prioritized (risky), not re-created', async () => {
-    const revision = patch([
+    // The backend checks IAM here, so ALB forwards DELETE /users/{id} (rather than answering 401).
+    const backendIam: [string, string] = [
+      '  defaults:',
+      '  auth: { iam: { enforcedBy: backend } }\n  defaults:',
+    ];
+    const revision = patch(backendIam, [
       '  /orders/{id}:\n',
       `  /users/{id}/{y}:\n    get:\n      x-gateplan: { backend: users-v2 }\n      responses: { '200': { description: ok } }\n  /orders/{id}:\n`,
     ]);
-    const changes = await albChanges(BASE, revision);
+    const changes = await albChanges(patch(backendIam), revision);
     // The users rules of both stages overlap the new route and must follow it.
     const moved = changes.filter((c) => c.code === 'GP452');
     expect(moved.length).toBeGreaterThan(0);

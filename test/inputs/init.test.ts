@@ -138,6 +138,65 @@ describe('gateplan init', () => {
     expect(existsSync(join(dir, 'gateplan.yaml'))).toBe(false);
   });
 
+  it('writes an auth: choice for each scheme some front door cannot check, and generate serves those routes', async () => {
+    const secured = `openapi: 3.0.3
+info: { title: Vendor, version: '1' }
+servers: [{ url: 'https://api.vendor.example' }]
+components:
+  securitySchemes:
+    basic: { type: http, scheme: basic }
+    bearer: { type: http, scheme: bearer }
+    unused: { type: oauth2, flows: {} }
+    authorizer:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authtype: custom
+      x-amazon-apigateway-authorizer: { type: token, authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations' }
+security: [{ basic: [] }, { bearer: [] }]
+paths:
+  /charges:
+    get: { responses: { '200': { description: ok } } }
+  /admin:
+    get: { security: [{ authorizer: [] }], responses: { '200': { description: ok } } }
+  /legacy:
+    get: { security: [{ ghost: [] }], responses: { '200': { description: ok } } }
+`;
+    const dir = tempDir({ 'api.yaml': secured });
+    const init = await run(['init', join(dir, 'api.yaml')]);
+    expect(init.stdout).toContain('3 security scheme(s) checked by the backend');
+    const text = readFileSync(join(dir, 'gateplan.yaml'), 'utf8');
+    expect(text).toMatch(
+      /# basic: HTTP basic \(header Authorization\); no front door can check it\n {2}basic: \{ enforcedBy: backend \}/,
+    );
+    expect(text).toContain('  bearer: { enforcedBy: backend }');
+    expect(text).toContain('  ghost: { enforcedBy: backend }');
+    expect(text).toContain('  # authorizer: { enforcedBy: backend }');
+    expect(text).not.toContain('unused');
+    expect(parse(text).auth).toEqual({
+      basic: { enforcedBy: 'backend' },
+      bearer: { enforcedBy: 'backend' },
+      ghost: { enforcedBy: 'backend' },
+    });
+    const out = join(dir, 'out');
+    const generated = await run([
+      'generate',
+      join(dir, 'api.yaml'),
+      '--target',
+      'apigw-rest,apigw-http,alb',
+      '--out',
+      out,
+    ]);
+    expect(generated.code, generated.stderr).toBe(0);
+    const rest = JSON.parse(readFileSync(join(out, 'apigw-rest', 'openapi.json'), 'utf8'));
+    expect(rest.paths['/charges'].get.security).toEqual([]);
+    expect(rest.paths['/legacy'].get.security).toEqual([]);
+    expect(rest.paths['/admin'].get.security).toEqual([{ authorizer: [] }]);
+    // ALB cannot run the Lambda authorizer: /admin answers 401 there.
+    expect(readFileSync(join(out, 'alb', 'template.yaml'), 'utf8')).toContain('StatusCode: "401"');
+    expect(generated.stderr).toMatch(/info GP053 no front door checks security scheme basic/);
+  });
+
   it('leaves routes the spec already routes alone, assigning the rest one by one', async () => {
     const partial = spec.replace(
       "  /health:\n    get: { responses: { '200': { description: ok } } }",

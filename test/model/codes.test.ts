@@ -140,8 +140,41 @@ describe('model diagnostics', () => {
     {
       name: 'auth intent for a scheme the spec does not declare',
       spec: ok(`  /a:\n    get: ${op}\n`),
-      files: { 'gateplan.yaml': `auth:\n  ghost: { iam: true }\n` },
+      files: { 'gateplan.yaml': `auth:\n  ghost: {}\n` },
       expect: [{ pointer: '/auth/ghost' }],
+    },
+    {
+      name: 'auth intent that says what the scheme is declares it',
+      spec: ok(`  /a:\n    get: ${op}\n`),
+      files: { 'gateplan.yaml': `auth:\n  ghost: { iam: true }\n  other: { enforcedBy: backend }\n` },
+      expect: [],
+    },
+  ]);
+
+  testCode('GP053', [
+    {
+      name: 'a scheme the backend checks, once for all its routes',
+      spec: ok(
+        `  /a:\n    get: { security: [{ basic: [] }], responses: { '200': { description: ok } } }\n  /b:\n    get: { security: [{ basic: [] }], responses: { '200': { description: ok } } }\n`,
+        `components:\n  securitySchemes:\n    basic: { type: http, scheme: basic }\n`,
+      ),
+      files: { 'gateplan.yaml': `auth:\n  basic: { enforcedBy: backend }\n` },
+      expect: [
+        {
+          pointer: '/components/securitySchemes/basic',
+          severity: 'info',
+          args: { scheme: 'basic', kind: 'http-basic', credential: 'header Authorization', count: '2' },
+        },
+      ],
+    },
+    {
+      name: 'a scheme the backend checks that no route requires says nothing',
+      spec: ok(
+        `  /a:\n    get: ${op}\n`,
+        `components:\n  securitySchemes:\n    basic: { type: http, scheme: basic }\n`,
+      ),
+      files: { 'gateplan.yaml': `auth:\n  basic: { enforcedBy: backend }\n` },
+      expect: [],
     },
   ]);
 
@@ -204,6 +237,12 @@ describe('model diagnostics', () => {
       name: 'a security requirement naming no scheme',
       spec: ok(`  /a:\n    get: { security: [{ ghost: [] }], responses: { '200': { description: ok } } }\n`),
       expect: [{ pointer: '/paths/~1a/get/security' }],
+    },
+    {
+      name: 'the scheme declared in gateplan.yaml, as the fix says',
+      spec: ok(`  /a:\n    get: { security: [{ ghost: [] }], responses: { '200': { description: ok } } }\n`),
+      files: { 'gateplan.yaml': `auth: { ghost: { enforcedBy: backend } }\n` },
+      expect: [],
     },
   ]);
 

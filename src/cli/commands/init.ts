@@ -70,7 +70,11 @@ export async function handleInit(argv: InitArgs): Promise<CommandResult> {
     diagnosticsTo: 'stderr',
     stdout:
       `wrote ${shown}: ${scaffold.backends} backend(s), ${scaffold.stages} stage(s), ` +
-      `${scaffold.assigned} of ${model.routes.length} route(s) assigned (by ${argv.by})\n`,
+      `${scaffold.assigned} of ${model.routes.length} route(s) assigned (by ${argv.by})` +
+      (scaffold.backendChecked
+        ? `, ${scaffold.backendChecked} security scheme(s) checked by the backend`
+        : '') +
+      '\n',
     failOn: 'none',
   };
 }

@@ -1,12 +1,12 @@
 import type { Argv } from 'yargs';
 import {
   printable,
+  routeAuth,
   routeForms,
   ROUTE_FORM_TARGETS,
   type RouteModel,
   type Route,
   type BackendRef,
-  type AuthRequirement,
   type RouteForm,
   type RouteFormTarget,
 } from '../../index.js';
@@ -36,7 +36,7 @@ export async function handleInspect(argv: InspectArgs): Promise<CommandResult> {
   const diagnostics = locateAll(model.diagnostics, spec);
   const wheres = spec.sources.locateAll(model.routes.map((r) => r.where));
   const forms = routeForms(model);
-  const rows = model.routes.map((r, i) => inspectRow(r, forms.get(r.id)!, wheres[i]!));
+  const rows = model.routes.map((r, i) => inspectRow(model, r, forms.get(r.id)!, wheres[i]!));
   const stdout =
     argv.format === 'json' ? JSON.stringify(inspectJson(model, rows), null, 2) + '\n' : table(rows);
   return {
@@ -62,6 +62,7 @@ interface InspectRow {
 }
 
 function inspectRow(
+  model: RouteModel,
   route: Route,
   targets: Record<RouteFormTarget, RouteForm>,
   where: { file: string; line?: number; column?: number },
@@ -71,7 +72,7 @@ function inspectRow(
     path: route.path,
     operationId: route.operationId ?? null,
     backend: describeBackend(route.backend),
-    auth: describeAuth(route.auth),
+    auth: describeAuth(model, route),
     throttle: route.throttle ? `${route.throttle.rate}/s burst ${route.throttle.burst}` : '-',
     frontDoors: describeForms(route, targets),
     targets,
@@ -104,10 +105,13 @@ function describeForms(route: Route, targets: Record<RouteFormTarget, RouteForm>
   return [...byText].map(([text, names]) => `${names.join('+')}: ${text}`).join('; ');
 }
 
-function describeAuth(auth: AuthRequirement[] | undefined): string {
+/** The route's alternatives; `backend:` when no front door checks any of them (`enforcedBy: backend`). */
+function describeAuth(model: RouteModel, route: Route): string {
+  const auth = route.auth;
   if (auth === undefined) return '-';
   if (auth.length === 0) return 'public';
-  return auth.map((r) => r.schemes.map((s) => s.name).join('+') || 'anonymous').join(' | ');
+  const text = auth.map((r) => r.schemes.map((s) => s.name).join('+') || 'anonymous').join(' | ');
+  return routeAuth(model, route).kind === 'backend' ? `backend: ${text}` : text;
 }
 
 function inspectJson(model: RouteModel, rows: InspectRow[]) {

@@ -114,4 +114,5 @@ export interface RawSecuritySchemeIntent {
     clientId?: string;
   };
   iam?: boolean;
+  enforcedBy?: 'gateway' | 'backend';
 }

@@ -251,6 +251,11 @@ export const securitySchemeIntentSchema = {
       },
     },
     iam: { type: 'boolean' },
+    enforcedBy: {
+      enum: ['gateway', 'backend'],
+      description:
+        'Who checks the credentials. gateway (default): every front door runs an authorizer, and leaves out the routes it has none for. backend: no front door checks them; they reach the backend unchanged, and the backend must check them.',
+    },
   },
 } as const;
 
@@ -258,7 +263,7 @@ const rootProperties = {
   auth: {
     type: 'object',
     description:
-      'Per security scheme, what the scheme cannot say itself (same keys as x-gateplan on a scheme).',
+      'Per security scheme, what the scheme cannot say itself (same keys as x-gateplan on a scheme). A name the spec requires but does not declare is declared here.',
     additionalProperties: securitySchemeIntentSchema,
   },
   backends: {

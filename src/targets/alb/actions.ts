@@ -7,15 +7,17 @@
 import type { Backend, BackendRef, NamedAuthScheme, Route, RouteModel, Stage } from '../../model/types.js';
 import type { AlbActions, AlbAuthAction, AlbTerminalAction, AlbWeightedTarget } from './plan.js';
 import { compareText } from '../../util/order.js';
+import { own } from '../../util/dict.js';
+import { describeAlternatives, routeAuth } from '../../model/route-auth.js';
 
 export interface ActionNotes {
-  /** Scheme name → routes whose scheme ALB cannot enforce. */
+  /** Scheme name → routes that require a scheme ALB cannot check: they answer 401. */
   unenforced: Map<string, string[]>;
-  /** Route ids that offer several alternatives where ALB enforces the first it can. */
+  /** Route id → alternatives ALB cannot enforce as one login: the route answers 401. */
   alternatives: Map<string, string>;
   /** Backend name → routes sent to a backend kind ALB cannot reach. */
   unreachable: Map<string, string[]>;
-  /** Route id → the auth ALB had to drop because the route forwards to an HTTP/2 or gRPC target group. */
+  /** Route id → the login ALB cannot run before an HTTP/2 or gRPC target group: the route answers 401. */
   forwardOnly: Map<string, { scheme: string; backend: string; version: string }>;
 }
 
@@ -23,9 +25,21 @@ export function newNotes(): ActionNotes {
   return { unenforced: new Map(), alternatives: new Map(), unreachable: new Map(), forwardOnly: new Map() };
 }
 
+/**
+ * What a route whose required check ALB cannot run answers: it is refused rather than served
+ * without the check (fail closed). `auth.<scheme>.enforcedBy: backend` forwards it instead.
+ */
+export const UNAUTHORIZED: AlbTerminalAction = {
+  type: 'fixed-response',
+  statusCode: '401',
+  contentType: 'application/json',
+  body: JSON.stringify({ message: 'Unauthorized' }),
+};
+
 /** The rule actions for one route in one stage. */
 export function routeActions(model: RouteModel, route: Route, stage: Stage, notes: ActionNotes): AlbActions {
   const auth = authAction(model, route, notes);
+  if (auth === 'deny') return { terminal: UNAUTHORIZED };
   const terminal = terminalAction(model, route, applyCanary(route.backend, stage), notes);
   if (!auth || terminal.type !== 'forward') return { terminal };
   // Rules forwarding to HTTP/2 or gRPC target groups may only forward (no authenticate action).
@@ -33,7 +47,7 @@ export function routeActions(model: RouteModel, route: Route, stage: Stage, note
     const version = model.backends[t.backend]?.targetGroup.protocolVersion;
     if (version === 'HTTP2' || version === 'GRPC') {
       notes.forwardOnly.set(route.id, { scheme: auth.scheme, backend: t.backend, version });
-      return { terminal };
+      return { terminal: UNAUTHORIZED };
     }
   }
   return { auth, terminal };
@@ -47,24 +61,30 @@ export const NOT_FOUND: AlbTerminalAction = {
   body: JSON.stringify({ message: 'Not Found' }),
 };
 
-function authAction(model: RouteModel, route: Route, notes: ActionNotes): AlbAuthAction | undefined {
-  const requirements = route.auth ?? [];
-  // An empty alternative (`security: [{}]`) or `security: []` means anonymous access is allowed.
-  if (requirements.length === 0 || requirements.some((r) => r.schemes.length === 0)) return undefined;
-  let chosen: AlbAuthAction | undefined;
-  for (const requirement of requirements) {
-    const actions = requirement.schemes.map((s) => schemeAction(model.auth[s.name]));
-    // ALB runs one authenticate action per rule, so only a single-scheme alternative can be enforced.
-    if (!chosen && actions.length === 1 && actions[0]) {
-      chosen = actions[0];
-      continue;
+/** The login ALB runs before the route's action, none, or `deny` when ALB cannot run the check required. */
+function authAction(model: RouteModel, route: Route, notes: ActionNotes): AlbAuthAction | 'deny' | undefined {
+  const auth = routeAuth(model, route);
+  switch (auth.kind) {
+    case 'none':
+    case 'public':
+    case 'backend':
+      return undefined;
+    case 'undeclared':
+      return 'deny';
+    case 'alternatives':
+      notes.alternatives.set(route.id, describeAlternatives([...auth.gateway, ...auth.backendOnly]));
+      return 'deny';
+    case 'gateway': {
+      const schemes = auth.requirement.schemes;
+      const actions = schemes.map((s) => schemeAction(own(model.auth, s.name)));
+      // ALB runs one authenticate action per rule: one Cognito or OpenID Connect login.
+      if (actions.length === 1 && actions[0]) return actions[0];
+      schemes.forEach((s, i) => {
+        if (!actions[i] || schemes.length > 1) push(notes.unenforced, s.name, route.id);
+      });
+      return 'deny';
     }
-    requirement.schemes.forEach((s, i) => {
-      if (!actions[i]) push(notes.unenforced, s.name, route.id);
-    });
   }
-  if (chosen && requirements.length > 1) notes.alternatives.set(route.id, chosen.scheme);
-  return chosen;
 }
 
 function schemeAction(named: NamedAuthScheme | undefined): AlbAuthAction | undefined {

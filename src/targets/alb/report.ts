@@ -57,9 +57,18 @@ export function reportPlan(
       }),
     );
   }
-  for (const [id, scheme] of [...notes.alternatives].sort(([a], [b]) => compareText(a, b))) {
+  for (const [id, alternatives] of [...notes.alternatives].sort(([a], [b]) => compareText(a, b))) {
     const route = byId.get(id);
-    if (route) out.push(diagnostic('GP210', route.where, { route: routeLabel(route), scheme }, id));
+    if (!route) continue;
+    const schemes = [...new Set(alternatives.split(/ \| | \+ /))].sort();
+    out.push(
+      diagnostic(
+        'GP210',
+        route.where,
+        { route: routeLabel(route), alternatives, keys: schemes.map((s) => `auth.${s}`).join(', ') },
+        id,
+      ),
+    );
   }
   for (const [name, ids] of [...notes.unreachable].sort(([a], [b]) => compareText(a, b))) {
     const backend = model.backends[name];

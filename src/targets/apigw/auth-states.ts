@@ -1,4 +1,4 @@
-import type { AuthState } from './rest-auth.js';
+import type { AuthState } from './route-security.js';
 
 /**
  * The auth of several APIs of one split, as one: API keys when any API uses them, every

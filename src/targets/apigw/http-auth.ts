@@ -2,7 +2,14 @@ import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { own } from '../../util/dict.js';
 import { routeLabel } from '../../model/routes.js';
 import type { AuthScheme, NamedAuthScheme, Route, RouteModel } from '../../model/types.js';
-import { LEAVE_OUT, lambdaAuthorizerUri, unsupportedScheme, type AuthState } from './rest-auth.js';
+import { incompleteFix, lambdaAuthorizerUri, unsupportedScheme } from './rest-auth.js';
+import {
+  gatewayRequirement,
+  isRequirement,
+  LEAVE_OUT,
+  otherSchemeKeys,
+  type AuthState,
+} from './route-security.js';
 
 /**
  * The operation's `security` for an HTTP API: one requirement with one scheme (import rejects
@@ -14,28 +21,24 @@ export function httpSecurity(
   route: Route,
   state: AuthState,
 ): unknown[] | undefined | typeof LEAVE_OUT {
-  if (route.auth === undefined) return undefined;
-  if (route.auth.length === 0) return [];
+  const chosen = gatewayRequirement(model, route, state, 'HTTP');
+  if (!isRequirement(chosen)) return chosen;
   const label = routeLabel(route);
-  if (route.auth.length > 1) {
-    state.diagnostics.push(
-      diagnostic('GP110', route.where, { route: label, count: route.auth.length }, route.id),
-    );
-    return LEAVE_OUT;
-  }
-  const schemes = route.auth[0]!.schemes;
-  if (schemes.length === 0) return [];
+  const schemes = chosen.schemes;
   if (schemes.length > 1) {
-    const names = schemes.map((s) => s.name).join(', ');
+    const names = schemes.map((s) => s.name);
     state.diagnostics.push(
-      diagnostic('GP109', route.where, { route: label, schemes: names, extra: '' }, route.id),
+      diagnostic(
+        'GP109',
+        route.where,
+        { route: label, schemes: names.join(', '), extra: '', keys: otherSchemeKeys(names) },
+        route.id,
+      ),
     );
     return LEAVE_OUT;
   }
   const { name, scopes } = schemes[0]!;
-  const named = own(model.auth, name);
-  // An undeclared scheme (the model reports it) must not turn into an open route.
-  if (!named) return LEAVE_OUT;
+  const named = own(model.auth, name)!;
   if (named.scheme.kind === 'apiKey') {
     state.diagnostics.push(
       diagnostic(
@@ -44,7 +47,7 @@ export function httpSecurity(
         {
           feature: 'API keys',
           route: label,
-          fix: 'check the key in a Lambda authorizer, or use the apigw-rest target',
+          fix: `if your backend checks the key, set auth.${name}.enforcedBy: backend in gateplan.yaml; or check it in a Lambda authorizer (auth.${name}.lambda), or use the apigw-rest target`,
         },
         route.id,
       ),
@@ -116,12 +119,13 @@ function jwtScheme(
   if (missing) {
     if (!state.reported.has(named.name)) {
       state.reported.add(named.name);
-      const fix =
+      const keys =
         named.scheme.kind === 'cognito'
-          ? 'set x-gateplan.cognito.userPoolArns and clientId'
+          ? 'cognito.userPoolArns and cognito.clientId'
           : named.scheme.kind === 'oidc'
-            ? 'set x-gateplan.oidc.issuer and clientId'
-            : 'set x-gateplan.jwt.issuer and audience';
+            ? 'oidc.issuer and oidc.clientId'
+            : 'jwt.issuer and jwt.audience';
+      const fix = incompleteFix(named.name, keys);
       state.diagnostics.push(
         diagnostic('GP120', named.where, {
           kind: named.scheme.kind,
@@ -160,8 +164,7 @@ function lambdaScheme(
   state: AuthState,
 ): Record<string, unknown> {
   const uri = lambdaAuthorizerUri(named, scheme, state);
-  const header =
-    /^method\.request\.header\.(.+)$/.exec(scheme.identitySources[0] ?? '')?.[1] ?? 'Authorization';
+  const header = named.credential.in === 'header' ? named.credential.name : 'Authorization';
   return {
     type: 'apiKey',
     name: header,

@@ -20,7 +20,8 @@ import {
 } from './operation.js';
 import type { PrivateLinkPlan, StackParameter } from './plan.js';
 import { byKey } from '../../util/order.js';
-import { LEAVE_OUT, newAuthState, unsupportedSchemeDiagnostics, type AuthState } from './rest-auth.js';
+import { unsupportedSchemeDiagnostics } from './rest-auth.js';
+import { LEAVE_OUT, newAuthState, nothingLeftFix, type AuthState } from './route-security.js';
 import { planBackendVariables } from './variables.js';
 import type { BackendVariables } from './plan.js';
 
@@ -74,14 +75,12 @@ export function httpDocumentParts(model: RouteModel): HttpDocumentParts {
     httpDocument(model, part, { variables, parameters, privateLinks }, diagnostics),
   );
   const auth = mergeAuthStates(documents.map((d) => d.auth));
-  diagnostics.push(...auth.diagnostics);
-  diagnostics.push(
-    ...unsupportedSchemeDiagnostics(
-      auth,
-      'HTTP',
-      'HTTP APIs enforce JWT, IAM and Lambda authorizers: describe the check as x-gateplan.jwt, x-gateplan.oidc or x-gateplan.lambda on the scheme',
-    ),
-  );
+  // An HTTP API with no route deploys, and answers every request with 404: say so instead.
+  if (!model.catchAll && documents.every((d) => d.included.size === 0)) {
+    const fix = nothingLeftFix(model, new Set(documents.flatMap((d) => [...d.included.keys()])));
+    diagnostics.push(diagnostic('GP150', child(root, 'paths'), { fix }));
+  }
+  diagnostics.push(...auth.diagnostics, ...unsupportedSchemeDiagnostics(auth, 'HTTP'));
   parameters.push(...auth.parameters.filter((p) => !parameters.some((q) => q.name === p.name)));
   return {
     documents,

@@ -99,16 +99,19 @@ export function backendIntegration(
         timeoutInMillis,
       };
     case 'mock':
-      return unsupported('mock integrations', 'answer from a Lambda backend, or use the apigw-rest target');
+      return unsupported(
+        'mock integrations',
+        'send the route to a Lambda or URL backend with a gateplan.yaml rule (`rules: [{ match: { operationId: … }, set: { backend: … } }]`), or deploy this API with --target apigw-rest',
+      );
     case 's3':
       return unsupported(
         'S3 integrations',
-        'front the bucket with a Lambda backend, or use the apigw-rest target',
+        'front the bucket with a Lambda backend, sending the route there with a gateplan.yaml rule (`rules: [{ match: { operationId: … }, set: { backend: … } }]`), or deploy this API with --target apigw-rest',
       );
     case 'kinesis':
       return unsupported(
         'Kinesis integrations',
-        'write to the stream from a Lambda backend, or use the apigw-rest target',
+        'write to the stream from a Lambda backend, sending the route there with a gateplan.yaml rule (`rules: [{ match: { operationId: … }, set: { backend: … } }]`), or deploy this API with --target apigw-rest',
       );
     case 'apigw-integration':
       return keptForHttp(route, target.integration, diagnostics);
@@ -124,7 +127,7 @@ function keptForHttp(
   const type = String(integration.type ?? '').toLowerCase();
   if (type !== 'aws_proxy' && type !== 'http_proxy') {
     const fix =
-      'replace it with a proxy integration (Lambda or HTTP URL) via x-gateplan.backend, or use the apigw-rest target';
+      'send the route to a Lambda or URL backend with a gateplan.yaml rule (`rules: [{ match: { operationId: … }, set: { backend: … } }]`), or deploy this API with --target apigw-rest';
     diagnostics.push(
       diagnostic(
         'GP128',

@@ -2,70 +2,37 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pascalId } from '../../model/ids.js';
 import { routeLabel } from '../../model/routes.js';
 import type { AuthScheme, NamedAuthScheme, Route, RouteModel } from '../../model/types.js';
+import {
+  gatewayRequirement,
+  isRequirement,
+  LEAVE_OUT,
+  otherSchemeKeys,
+  type AuthState,
+} from './route-security.js';
 import { lambdaFunctionArn, lambdaInvocationUri, parseLambdaArn } from './addresses.js';
 import { AWS_PARTITION, AWS_REGION, sub, type Substituted } from './substitution.js';
-import type { LambdaPermissionPlan, StackParameter } from './plan.js';
+import type { LambdaPermissionPlan } from './plan.js';
 import { dict, own } from '../../util/dict.js';
-
-/** What the REST document's security needs beyond the operations: schemes, keys, permissions. */
-export interface AuthState {
-  schemes: Record<string, Record<string, unknown>>;
-  usesApiKeys: boolean;
-  /** Per API of a split, the plan adds which API each permission is for. */
-  authorizerPermissions: Omit<LambdaPermissionPlan, 'apiId'>[];
-  parameters: StackParameter[];
-  diagnostics: Diagnostic[];
-  /** Schemes already reported, so one bad scheme is one finding, not one per route. */
-  reported: Set<string>;
-  /** Schemes the API type cannot enforce, with the routes that require them (in route order). */
-  unsupported: Map<string, { named: NamedAuthScheme; routes: Route[] }>;
-}
-
-export function newAuthState(): AuthState {
-  return {
-    schemes: dict(),
-    usesApiKeys: false,
-    authorizerPermissions: [],
-    parameters: [],
-    diagnostics: [],
-    reported: new Set(),
-    unsupported: new Map(),
-  };
-}
 
 const AUTHORIZER_KINDS = new Set(['cognito', 'lambda', 'iam']);
 
 /**
  * The operation's `security`. REST ignores root-level security, so every operation carries
- * its own; `[]` keeps an explicitly public route public. A REST method enforces one authorizer
- * plus, optionally, an API key, and one requirement (the first).
+ * its own; `[]` keeps a public route public. A REST method enforces one authorizer plus,
+ * optionally, an API key: the route's alternatives must come down to that (see `routeAuth`).
  */
-/** Returned for a route that must not be served at all, since serving it would drop its protection. */
-export const LEAVE_OUT = 'leave-out';
-
 export function restSecurity(
   model: RouteModel,
   route: Route,
   state: AuthState,
 ): unknown[] | undefined | typeof LEAVE_OUT {
-  if (route.auth === undefined) return undefined;
-  if (route.auth.length === 0) return [];
-  const label = routeLabel(route);
-  if (route.auth.length > 1) {
-    const first = route.auth[0]!.schemes.map((s) => s.name).join(' + ') || 'anonymous access';
-    state.diagnostics.push(
-      diagnostic('GP107', route.where, { route: label, count: route.auth.length, first }, route.id),
-    );
-  }
-  const chosen = route.auth[0]!;
-  if (chosen.schemes.length === 0) return [];
+  const chosen = gatewayRequirement(model, route, state, 'REST');
+  if (!isRequirement(chosen)) return chosen;
   const authorizers: string[] = [];
   const keys: string[] = [];
   const entry = dict<string[]>();
   for (const { name, scopes } of chosen.schemes) {
-    const named = own(model.auth, name);
-    // An undeclared scheme (the model reports it) must not turn into an open route.
-    if (!named) return LEAVE_OUT;
+    const named = own(model.auth, name)!;
     const kind = named.scheme.kind;
     if (kind === 'apiKey') keys.push(name);
     else if (AUTHORIZER_KINDS.has(kind)) authorizers.push(name);
@@ -79,9 +46,19 @@ export function restSecurity(
     entry[name] = named.scheme.kind === 'cognito' ? scopes : [];
   }
   if (authorizers.length > 1 || keys.length > 1) {
-    const schemes = [...authorizers, ...keys].join(', ');
+    const schemes = [...authorizers, ...keys];
     state.diagnostics.push(
-      diagnostic('GP109', route.where, { route: label, schemes, extra: ' and one API key' }, route.id),
+      diagnostic(
+        'GP109',
+        route.where,
+        {
+          route: routeLabel(route),
+          schemes: schemes.join(', '),
+          extra: ' and one API key',
+          keys: otherSchemeKeys(schemes),
+        },
+        route.id,
+      ),
     );
   }
   if (keys.length) state.usesApiKeys = true;
@@ -91,7 +68,7 @@ export function restSecurity(
 /** The `securitySchemes` entry API Gateway's REST import understands for one scheme. */
 function schemeDefinition(named: NamedAuthScheme, state: AuthState): Record<string, unknown> | undefined {
   const { name, scheme, where } = named;
-  const header = headerOf(named);
+  const header = named.credential.in === 'header' ? named.credential.name : 'Authorization';
   switch (scheme.kind) {
     case 'iam':
       return {
@@ -113,7 +90,9 @@ function schemeDefinition(named: NamedAuthScheme, state: AuthState): Record<stri
     case 'cognito':
       if (scheme.userPoolArns.length === 0) {
         if (once(state, `cognito:${name}`))
-          state.diagnostics.push(incomplete(named, 'user pool ARN', 'set x-gateplan.cognito.userPoolArns'));
+          state.diagnostics.push(
+            incomplete(named, 'user pool ARN', incompleteFix(name, 'cognito.userPoolArns')),
+          );
         return undefined;
       }
       return {
@@ -141,7 +120,6 @@ function lambdaScheme(
 ): Record<string, unknown> {
   const uri = lambdaAuthorizerUri(named, scheme, state);
   const token = scheme.mode === 'token';
-  const tokenHeader = /^method\.request\.header\.(.+)$/.exec(scheme.identitySources[0] ?? '')?.[1];
   const authorizer: Record<string, unknown> = {
     type: scheme.mode,
     authorizerUri: uri,
@@ -152,7 +130,8 @@ function lambdaScheme(
   };
   return {
     type: 'apiKey',
-    name: token ? (tokenHeader ?? header) : header,
+    // A token authorizer reads the header the scheme names: the model's credential source.
+    name: header,
     in: 'header',
     'x-amazon-apigateway-authtype': 'custom',
     'x-amazon-apigateway-authorizer': authorizer,
@@ -195,11 +174,6 @@ function addPermission(state: AuthState, permission: Omit<LambdaPermissionPlan, 
     state.authorizerPermissions.push(permission);
 }
 
-function headerOf(named: NamedAuthScheme): string {
-  const s = named.source;
-  return s.type === 'apiKey' && s.in === 'header' && typeof s.name === 'string' ? s.name : 'Authorization';
-}
-
 function incomplete(named: NamedAuthScheme, missing: string, fix: string): Diagnostic {
   return diagnostic('GP120', named.where, {
     kind: named.scheme.kind,
@@ -208,6 +182,11 @@ function incomplete(named: NamedAuthScheme, missing: string, fix: string): Diagn
     api: 'REST',
     fix,
   });
+}
+
+/** GP120's fix: the keys that complete the scheme, or the backend taking the check over. */
+export function incompleteFix(scheme: string, keys: string): string {
+  return `set ${keys} under auth.${scheme} in gateplan.yaml; or, if your backend checks these credentials, auth.${scheme}.enforcedBy: backend`;
 }
 
 function once(state: AuthState, key: string): boolean {
@@ -223,11 +202,8 @@ export function unsupportedScheme(state: AuthState, named: NamedAuthScheme, rout
 }
 
 /** One finding per scheme the API cannot enforce, at the scheme, naming the routes' count and the first. */
-export function unsupportedSchemeDiagnostics(
-  state: AuthState,
-  api: 'REST' | 'HTTP',
-  fix: string,
-): Diagnostic[] {
+export function unsupportedSchemeDiagnostics(state: AuthState, api: 'REST' | 'HTTP'): Diagnostic[] {
+  const authorizers = api === 'REST' ? 'lambda or cognito' : 'jwt, oidc or lambda';
   return [...state.unsupported.values()].map(({ named, routes }) =>
     diagnostic('GP108', named.where, {
       api,
@@ -235,7 +211,7 @@ export function unsupportedSchemeDiagnostics(
       scheme: named.name,
       count: routes.length,
       route: routeLabel(routes[0]!),
-      fix,
+      fix: `if your backend checks these credentials, set auth.${named.name}.enforcedBy: backend in gateplan.yaml; to have ${api} APIs check them, describe an authorizer there instead (auth.${named.name}.${authorizers})`,
     }),
   );
 }

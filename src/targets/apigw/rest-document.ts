@@ -15,13 +15,8 @@ import {
   sortedRecord,
   uniqueOperationIds,
 } from './operation.js';
-import {
-  LEAVE_OUT,
-  newAuthState,
-  restSecurity,
-  unsupportedSchemeDiagnostics,
-  type AuthState,
-} from './rest-auth.js';
+import { restSecurity, unsupportedSchemeDiagnostics } from './rest-auth.js';
+import { LEAVE_OUT, newAuthState, nothingLeftFix, type AuthState } from './route-security.js';
 import { corsGatewayResponses, preflightOperation } from './rest-cors.js';
 import { integrationResponses, restIntegration } from './rest-integration.js';
 import { modelNames, toRestSchema } from './rest-schema.js';
@@ -66,16 +61,11 @@ export function restDocumentParts(model: RouteModel): RestDocumentParts {
   const documents = layout.parts.map((part) => restDocument(model, part, variables, diagnostics));
   const auth = mergeAuthStates(documents.map((d) => d.auth));
   // Also with no operations at all (GP024): CreateDeployment refuses a REST API without methods.
-  if (documents.every((d) => d.included.size === 0))
-    diagnostics.push(diagnostic('GP129', child(root, 'paths')));
-  diagnostics.push(...auth.diagnostics);
-  diagnostics.push(
-    ...unsupportedSchemeDiagnostics(
-      auth,
-      'REST',
-      'REST APIs enforce Cognito, IAM, API keys and Lambda authorizers: describe the check as x-gateplan.lambda or x-gateplan.cognito on the scheme',
-    ),
-  );
+  if (documents.every((d) => d.included.size === 0)) {
+    const fix = nothingLeftFix(model, new Set(documents.flatMap((d) => [...d.included.keys()])));
+    diagnostics.push(diagnostic('GP129', child(root, 'paths'), { fix }));
+  }
+  diagnostics.push(...auth.diagnostics, ...unsupportedSchemeDiagnostics(auth, 'REST'));
   if (model.cors?.allowCredentials && model.cors.allowOrigins.includes('*')) {
     diagnostics.push(diagnostic('GP123', child(root, 'x-gateplan', 'defaults', 'cors')));
   }

@@ -18,7 +18,7 @@ import type {
 } from './plan.js';
 import { restDocumentParts } from './rest-document.js';
 import { apiTitle } from './layout.js';
-import type { AuthState } from './rest-auth.js';
+import type { AuthState } from './route-security.js';
 import type { ApiPart } from './split.js';
 import { usedBackends } from './route-backend.js';
 import { canaryOverrides, checkStage, checkStageVariables, stageVariables } from './variables.js';

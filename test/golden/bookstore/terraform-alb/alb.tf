@@ -1,16 +1,21 @@
-# GET /v2/accounts/me
-resource "aws_lb_listener_rule" "get_v2_accounts_me_133fb2" {
+# GET /v2/accounts/me, GET /v2/partners/catalog
+resource "aws_lb_listener_rule" "get_v2_accounts_me_b76aef" {
   listener_arn = var.listener_arn
-  priority     = 24491
+  priority     = 24464
 
   action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.accounts.arn
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Unauthorized\"}"
+      status_code  = "401"
+    }
   }
 
   condition {
     path_pattern {
-      values = ["/v2/accounts/*"]
+      values = ["/v2/accounts/*", "/v2/partners/*"]
     }
   }
 }
@@ -157,34 +162,7 @@ resource "aws_lb_listener_rule" "get_v2_books_2543c7" {
   }
 }
 
-# DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_49d916" {
-  listener_arn = var.listener_arn
-  priority     = 25203
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.catalog.arn
-  }
-
-  condition {
-    host_header {
-      values = ["dev.api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books", "/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["DELETE"]
-    }
-  }
-}
-
-# GET /v2/books, GET /v2/healthz, GET /v2/partners/catalog
+# GET /v2/books, GET /v2/healthz
 resource "aws_lb_listener_rule" "get_v2_books_0d511f" {
   listener_arn = var.listener_arn
   priority     = 25236
@@ -211,7 +189,7 @@ resource "aws_lb_listener_rule" "get_v2_books_0d511f" {
   }
   condition {
     path_pattern {
-      regex_values = ["^/v2(/books|/partners/.*|/healthz)$"]
+      values = ["/v2/books", "/v2/healthz"]
     }
   }
   condition {
@@ -221,7 +199,34 @@ resource "aws_lb_listener_rule" "get_v2_books_0d511f" {
   }
 }
 
-# GET /v2/books, GET /v2/healthz, GET /v2/partners/catalog
+# DELETE /v2/books/{}
+resource "aws_lb_listener_rule" "delete_v2_books_f4adab" {
+  listener_arn = var.listener_arn
+  priority     = 25244
+
+  action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Unauthorized\"}"
+      status_code  = "401"
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/v2/books/*"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["DELETE"]
+    }
+  }
+}
+
+# GET /v2/books, GET /v2/healthz
 resource "aws_lb_listener_rule" "get_v2_books_fa8fb1" {
   listener_arn = var.listener_arn
   priority     = 25286
@@ -238,7 +243,7 @@ resource "aws_lb_listener_rule" "get_v2_books_fa8fb1" {
   }
   condition {
     path_pattern {
-      regex_values = ["^/v2(/books|/partners/.*|/healthz)$"]
+      values = ["/v2/books", "/v2/healthz"]
     }
   }
   condition {
@@ -248,47 +253,10 @@ resource "aws_lb_listener_rule" "get_v2_books_fa8fb1" {
   }
 }
 
-# DELETE /v2/books/{}
-resource "aws_lb_listener_rule" "delete_v2_books_0d0bb3" {
-  listener_arn = var.listener_arn
-  priority     = 25464
-
-  action {
-    type = "forward"
-
-    forward {
-      target_group {
-        arn    = aws_lb_target_group.catalog.arn
-        weight = 90
-      }
-      target_group {
-        arn    = aws_lb_target_group.catalog_v2.arn
-        weight = 10
-      }
-    }
-  }
-
-  condition {
-    host_header {
-      values = ["api.bookstore.example.com"]
-    }
-  }
-  condition {
-    path_pattern {
-      values = ["/v2/books", "/v2/books/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["DELETE"]
-    }
-  }
-}
-
 # POST /v2/books, PUT /v2/books/{}
 resource "aws_lb_listener_rule" "post_v2_books_505148" {
   listener_arn = var.listener_arn
-  priority     = 25465
+  priority     = 25287
 
   action {
     type  = "authenticate-cognito"
@@ -322,7 +290,7 @@ resource "aws_lb_listener_rule" "post_v2_books_505148" {
 # POST /v2/books, PUT /v2/books/{}
 resource "aws_lb_listener_rule" "post_v2_books_bfc19f" {
   listener_arn = var.listener_arn
-  priority     = 25466
+  priority     = 25444
 
   action {
     type  = "authenticate-cognito"
@@ -416,25 +384,6 @@ resource "aws_lb_listener_rule" "fallback_325e84" {
     path_pattern {
       values = ["/*"]
     }
-  }
-}
-
-resource "aws_lb_target_group" "accounts" {
-  name             = "accounts"
-  target_type      = "ip"
-  protocol         = "HTTPS"
-  port             = 443
-  protocol_version = "HTTP2"
-  vpc_id           = var.vpc_id
-
-  health_check {
-    enabled = true
-    path    = "/ping"
-  }
-
-  tags = {
-    "gateplan:backend"  = "accounts"
-    "gateplan:upstream" = "accounts.internal"
   }
 }
 

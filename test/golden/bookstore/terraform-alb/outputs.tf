@@ -1,8 +1,3 @@
-output "target_group_arn_accounts" {
-  description = "Target group of backend accounts"
-  value       = aws_lb_target_group.accounts.arn
-}
-
 output "target_group_arn_assets" {
   description = "Target group of backend assets"
   value       = aws_lb_target_group.assets.arn

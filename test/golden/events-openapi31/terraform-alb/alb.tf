@@ -1,16 +1,43 @@
-# GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_0a5e65" {
+# GET /events/{}, POST /events, POST /queries
+resource "aws_lb_listener_rule" "get_events_0489a4" {
   listener_arn = var.listener_arn
-  priority     = 27026
+  priority     = 27381
 
   action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.query.arn
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Unauthorized\"}"
+      status_code  = "401"
+    }
   }
 
   condition {
     path_pattern {
-      values = ["/beta/events/*", "/beta/queries"]
+      values = ["/events", "/events/*", "/queries"]
+    }
+  }
+}
+
+# GET /events/{}, POST /events, POST /queries
+resource "aws_lb_listener_rule" "get_events_8b386a" {
+  listener_arn = var.listener_arn
+  priority     = 27447
+
+  action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Unauthorized\"}"
+      status_code  = "401"
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/beta/events", "/beta/events/*", "/beta/queries"]
     }
   }
 
@@ -21,67 +48,6 @@ resource "aws_lb_listener_rule" "get_events_0a5e65" {
         regex   = "^/beta/?(.*)$"
         replace = "/$1"
       }
-    }
-  }
-}
-
-# POST /events
-resource "aws_lb_listener_rule" "post_events_1847a2" {
-  listener_arn = var.listener_arn
-  priority     = 27203
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.ingest.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/beta/events"]
-    }
-  }
-
-  transform {
-    type = "url-rewrite"
-    url_rewrite_config {
-      rewrite {
-        regex   = "^/beta/?(.*)$"
-        replace = "/$1"
-      }
-    }
-  }
-}
-
-# GET /events/{}, POST /queries
-resource "aws_lb_listener_rule" "get_events_d96b02" {
-  listener_arn = var.listener_arn
-  priority     = 27207
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.query.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/events/*", "/queries"]
-    }
-  }
-}
-
-# POST /events
-resource "aws_lb_listener_rule" "post_events_3a0c55" {
-  listener_arn = var.listener_arn
-  priority     = 27246
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.ingest.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/events"]
     }
   }
 }
@@ -152,26 +118,6 @@ resource "aws_lb_listener_rule" "fallback_325e84" {
   }
 }
 
-resource "aws_lb_target_group" "ingest" {
-  name                          = "ingest"
-  target_type                   = "ip"
-  protocol                      = "HTTP"
-  port                          = 7000
-  protocol_version              = "HTTP2"
-  vpc_id                        = var.vpc_id
-  load_balancing_algorithm_type = "least_outstanding_requests"
-
-  health_check {
-    enabled = true
-    path    = "/healthz"
-  }
-
-  tags = {
-    "gateplan:backend"  = "ingest"
-    "gateplan:upstream" = "ingest.internal:7000"
-  }
-}
-
 resource "aws_lb_target_group" "legacy" {
   name        = "legacy"
   target_type = "lambda"
@@ -182,31 +128,6 @@ resource "aws_lb_target_group" "legacy" {
 
   tags = {
     "gateplan:backend" = "legacy"
-  }
-}
-
-resource "aws_lb_target_group" "query" {
-  name        = "query"
-  target_type = "ip"
-  protocol    = "HTTP"
-  port        = 7100
-  vpc_id      = var.vpc_id
-
-  health_check {
-    enabled = true
-    path    = "/"
-  }
-
-  stickiness {
-    type            = "app_cookie"
-    enabled         = true
-    cookie_duration = 600
-    cookie_name     = "QSESSION"
-  }
-
-  tags = {
-    "gateplan:backend"  = "query"
-    "gateplan:upstream" = "query.internal:7100"
   }
 }
 

@@ -7,8 +7,3 @@ variable "load_balancer_arn" {
   type        = string
   description = "ARN of the load balancer the WAF rate limits protect"
 }
-
-variable "vpc_id" {
-  type        = string
-  description = "VPC of the target groups"
-}

@@ -1,38 +1,21 @@
-# GET /api/items, GET /api/items/{}
-resource "aws_lb_listener_rule" "get_api_items_201867" {
+# ANY /api/reports/{+}, DELETE /api/items/{}, GET /api/items, GET /api/items/{}, POST /api/items
+resource "aws_lb_listener_rule" "any_api_reports_cb4ad4" {
   listener_arn = var.listener_arn
-  priority     = 29400
+  priority     = 29465
 
   action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.stock.arn
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Unauthorized\"}"
+      status_code  = "401"
+    }
   }
 
   condition {
     path_pattern {
-      values = ["/api/items", "/api/items/*"]
-    }
-  }
-  condition {
-    http_request_method {
-      values = ["GET", "HEAD"]
-    }
-  }
-}
-
-# DELETE /api/items/{}, POST /api/items
-resource "aws_lb_listener_rule" "delete_api_items_f4893d" {
-  listener_arn = var.listener_arn
-  priority     = 29418
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.lambda_inventory_writer.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/api/items", "/api/items/*"]
+      values = ["/api/items", "/api/items/*", "/api/reports/*"]
     }
   }
 }
@@ -55,23 +38,6 @@ resource "aws_lb_listener_rule" "get_api_ping_358479" {
   condition {
     path_pattern {
       values = ["/api/ping"]
-    }
-  }
-}
-
-# ANY /api/reports/{+}
-resource "aws_lb_listener_rule" "any_api_reports_4b8583" {
-  listener_arn = var.listener_arn
-  priority     = 34380
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.http_reports_example_com.arn
-  }
-
-  condition {
-    path_pattern {
-      values = ["/api/reports/*"]
     }
   }
 }
@@ -101,69 +67,6 @@ resource "aws_lb_listener_rule" "fallback_325e84" {
       values = ["/*"]
     }
   }
-}
-
-resource "aws_lb_target_group" "http_reports_example_com" {
-  name        = "http-reports-example-com"
-  target_type = "ip"
-  protocol    = "HTTPS"
-  port        = 443
-  vpc_id      = var.vpc_id
-
-  health_check {
-    enabled = true
-    path    = "/"
-  }
-
-  tags = {
-    "gateplan:backend"  = "http-reports-example-com"
-    "gateplan:upstream" = "reports.example.com"
-  }
-}
-
-resource "aws_lb_target_group" "lambda_inventory_writer" {
-  name        = "lambda-inventory-writer"
-  target_type = "lambda"
-
-  health_check {
-    enabled = false
-  }
-
-  tags = {
-    "gateplan:backend" = "lambda-inventory-writer"
-  }
-}
-
-resource "aws_lb_target_group" "stock" {
-  name        = "stock"
-  target_type = "ip"
-  protocol    = "HTTP"
-  port        = 8080
-  vpc_id      = var.vpc_id
-
-  health_check {
-    enabled = true
-    path    = "/status"
-  }
-
-  tags = {
-    "gateplan:backend"  = "stock"
-    "gateplan:upstream" = "stock.internal:8080"
-  }
-}
-
-resource "aws_lambda_permission" "alb_lambda_inventory_writer" {
-  statement_id  = "AllowAlb-lambda_inventory_writer"
-  action        = "lambda:InvokeFunction"
-  function_name = "arn:aws:lambda:us-east-1:123456789012:function:inventory-writer"
-  principal     = "elasticloadbalancing.amazonaws.com"
-  source_arn    = aws_lb_target_group.lambda_inventory_writer.arn
-}
-
-resource "aws_lb_target_group_attachment" "lambda_inventory_writer" {
-  target_group_arn = aws_lb_target_group.lambda_inventory_writer.arn
-  target_id        = "arn:aws:lambda:us-east-1:123456789012:function:inventory-writer"
-  depends_on       = [aws_lambda_permission.alb_lambda_inventory_writer]
 }
 
 resource "aws_wafv2_web_acl" "rate_limits" {

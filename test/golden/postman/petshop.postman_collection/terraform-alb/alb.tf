@@ -1,24 +1,29 @@
-# DELETE /api/orders/{}, GET /api/orders/{}, POST /api/orders
-resource "aws_lb_listener_rule" "delete_api_orders_d424ff" {
+# DELETE /api/orders/{}, GET /api/orders/{}, GET /api/pets, GET /api/pets/{}, POST /api/orders, POST /api/pets, PUT /api/pets/{}/photo
+resource "aws_lb_listener_rule" "delete_api_orders_e8edd4" {
   listener_arn = var.listener_arn
-  priority     = 25104
+  priority     = 25237
 
   action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.orders.arn
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "application/json"
+      message_body = "{\"message\":\"Unauthorized\"}"
+      status_code  = "401"
+    }
   }
 
   condition {
     path_pattern {
-      values = ["/api/orders", "/api/orders/*"]
+      regex_values = ["^/api/(orders|pets)(/.*)?$"]
     }
   }
 }
 
-# GET /api/health, GET /api/pets, GET /api/pets/{}, POST /api/pets, PUT /api/pets/{}/photo
-resource "aws_lb_listener_rule" "get_api_health_8b356d" {
+# GET /api/health
+resource "aws_lb_listener_rule" "get_api_health_eb0514" {
   listener_arn = var.listener_arn
-  priority     = 25182
+  priority     = 25261
 
   action {
     type             = "forward"
@@ -27,7 +32,7 @@ resource "aws_lb_listener_rule" "get_api_health_8b356d" {
 
   condition {
     path_pattern {
-      values = ["/api/*"]
+      values = ["/api/health"]
     }
   }
 }
@@ -59,19 +64,6 @@ resource "aws_lb_listener_rule" "fallback_325e84" {
   }
 }
 
-resource "aws_lb_target_group" "orders" {
-  name        = "orders"
-  target_type = "lambda"
-
-  health_check {
-    enabled = false
-  }
-
-  tags = {
-    "gateplan:backend" = "orders"
-  }
-}
-
 resource "aws_lb_target_group" "pets" {
   name        = "pets"
   target_type = "ip"
@@ -88,20 +80,6 @@ resource "aws_lb_target_group" "pets" {
     "gateplan:backend"  = "pets"
     "gateplan:upstream" = "pets.internal:8080"
   }
-}
-
-resource "aws_lambda_permission" "alb_orders" {
-  statement_id  = "AllowAlb-orders"
-  action        = "lambda:InvokeFunction"
-  function_name = "arn:aws:lambda:eu-west-1:123456789012:function:petshop-orders"
-  principal     = "elasticloadbalancing.amazonaws.com"
-  source_arn    = aws_lb_target_group.orders.arn
-}
-
-resource "aws_lb_target_group_attachment" "orders" {
-  target_group_arn = aws_lb_target_group.orders.arn
-  target_id        = "arn:aws:lambda:eu-west-1:123456789012:function:petshop-orders"
-  depends_on       = [aws_lambda_permission.alb_orders]
 }
 
 resource "aws_wafv2_web_acl" "rate_limits" {

@@ -1,0 +1,19 @@
+# fail_on_warnings: a route API Gateway would drop on import fails the apply instead.
+resource "aws_apigatewayv2_api" "this" {
+  name             = "Payments"
+  protocol_type    = "HTTP"
+  fail_on_warnings = true
+  body             = templatefile("${path.module}/openapi-http.json", { AlbListenerArn = aws_lb_listener.main.arn, AlbVpcLinkId = aws_apigatewayv2_vpc_link.this.id })
+}
+
+resource "aws_apigatewayv2_vpc_link" "this" {
+  name               = "Payments"
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+}
+
+resource "aws_apigatewayv2_stage" "prod" {
+  api_id      = aws_apigatewayv2_api.this.id
+  name        = "prod"
+  auto_deploy = true
+}

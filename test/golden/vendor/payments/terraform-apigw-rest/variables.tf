@@ -1,0 +1,1 @@
+# The spec names everything this module needs: no input variables.
