@@ -15,8 +15,14 @@ export interface SpecCase {
   /** Other files beside the spec (`gateplan.yaml`, `$ref` targets …). */
   files?: Record<string, string>;
   options?: LoadOptions;
-  /** Diagnostics of the code under test that must appear, by pointer (and line when given). */
-  expect: { pointer: string; line?: number; severity?: string; args?: Record<string, string> }[];
+  /** Diagnostics of the code under test that must appear, by pointer (and file, line when given). */
+  expect: {
+    pointer: string;
+    file?: string;
+    line?: number;
+    severity?: string;
+    args?: Record<string, string>;
+  }[];
 }
 
 /** Loads and normalizes a spec from a fresh folder; load failures come back as diagnostics. */
@@ -48,6 +54,7 @@ export function testCode(code: Code, cases: SpecCase[]): void {
       const found = diagnostics.filter((d) => d.code === code);
       expect(found.map((d) => d.where.pointer)).toEqual(c.expect.map((e) => e.pointer));
       c.expect.forEach((e, i) => {
+        if (e.file !== undefined) expect(found[i]!.where.file).toBe(e.file);
         if (e.line !== undefined) expect(found[i]!.where.line).toBe(e.line);
         if (e.severity !== undefined) expect(found[i]!.severity).toBe(e.severity);
         if (e.args) expect(found[i]!.args).toMatchObject(e.args);

@@ -26,10 +26,12 @@ export async function loadPostman(
     if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
     const problem = environmentProblem(read.file.value);
     if (problem) {
-      const where = { file: read.file.display, pointer: '' };
+      // Loading stops here, so no source set will add the line later: add it now.
+      const position = read.file.positions.locate(problem.pointer);
+      const where = { file: read.file.display, pointer: problem.pointer, ...position };
       return {
         ok: false,
-        diagnostics: [diagnostic('GP505', where, { file: read.file.display, reason: problem })],
+        diagnostics: [diagnostic('GP505', where, { file: read.file.display, reason: problem.reason })],
       };
     }
     environment = read.file.value;

@@ -41,10 +41,11 @@ export class Variables {
   }
 }
 
-/** Checks that a parsed file is a Postman environment export; returns the reason when it is not. */
-export function environmentProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'the top level is not an object';
-  if (!Array.isArray(value.values)) return 'it has no `values` list';
+/** Why a parsed file is not a Postman environment export, and where in it; undefined when it is one. */
+export function environmentProblem(value: unknown): { pointer: string; reason: string } | undefined {
+  if (!isObject(value)) return { pointer: '', reason: 'the top level is not an object' };
+  if (!Array.isArray(value.values))
+    return { pointer: 'values' in value ? '/values' : '', reason: 'it has no `values` list' };
   const bad = value.values.findIndex((v) => !isObject(v) || typeof v.key !== 'string');
-  return bad === -1 ? undefined : `values[${bad}] has no string key`;
+  return bad === -1 ? undefined : { pointer: `/values/${bad}`, reason: `values[${bad}] has no string key` };
 }
