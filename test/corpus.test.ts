@@ -7,7 +7,7 @@
  * those the model rejects with a diagnostic that names them:
  * - GP023 (path is not a valid template: `{Sid}.json`, `?beta=true`, `<upload_url>`) drops every
  *   method of that path;
- * - GP020 (same method + path template, differing only in parameter names) drops the duplicate.
+ * - GP020 and GP151 (same method + path template, differing only in parameter names) drop the duplicate.
  * Webhooks (3.1) are not path-item methods, so MANIFEST does not count them either. Postman
  * collections count requests: every request becomes a route unless a diagnostic says it was merged
  * into an earlier request for the same method + path (GP500) or skipped (GP503 no URL, GP506
@@ -26,7 +26,7 @@ announceCorpus();
 /** Postman requests that do not become routes of their own: merged duplicates, no URL, unusable method. */
 const POSTMAN_SKIPS = new Set(['GP500', 'GP503', 'GP506']);
 /** Operations the model rejects: invalid path template, duplicate template. */
-const MODEL_DROPS = new Set(['GP023', 'GP020']);
+const MODEL_DROPS = new Set(['GP023', 'GP020', 'GP151']);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** Diagnostic lines of the text formatter: `file[:line:col | #pointer] severity GPnnn message`. */
 const TEXT_DIAGNOSTIC = /^(.+?)(?::(\d+):(\d+)|#(\/\S*))? (error|warn|info) (GP\d{3}) /;
@@ -123,7 +123,7 @@ function droppedMethods(diagnostics: JsonDiagnostic[], operations: Map<string, s
     const path = unescapePointerToken(tokens[2]);
     if (!MODEL_DROPS.has(d.code)) continue;
     if (d.code === 'GP023') dropped.push(...(operations.get(path) ?? []));
-    if (d.code === 'GP020' && tokens[3]) dropped.push(tokens[3].toUpperCase());
+    if ((d.code === 'GP020' || d.code === 'GP151') && tokens[3]) dropped.push(tokens[3].toUpperCase());
   }
   return dropped;
 }
@@ -189,7 +189,9 @@ describe.skipIf(!HAS_CORPUS)('corpus: gateplan inspect on real-world specs', () 
       const routes = expectModel(result);
       const diagnostics = jsonDiagnostics(result.stderr);
       if (entry.format === 'postman') {
-        const skipped = diagnostics.filter((d) => POSTMAN_SKIPS.has(d.code) || d.code === 'GP020');
+        const skipped = diagnostics.filter(
+          (d) => POSTMAN_SKIPS.has(d.code) || d.code === 'GP020' || d.code === 'GP151',
+        );
         expect(routes.length).toBe(entry.operations - skipped.length);
         return;
       }

@@ -6,8 +6,8 @@ export const modelCodes = {
     slug: 'duplicate-route',
     level: 'error',
     stage: 'model',
-    text: '{route} is declared twice: {path} and {other} differ only in parameter names',
-    fix: 'to a front door both are one route: `severity: { GP020: warn }` in gateplan.yaml deploys {other} for both (its backend and settings then apply to both); or an overlay action `{ target: "{target}", remove: true }` removes this one',
+    text: '{route} is declared twice: {path} and {other} differ only in parameter names, and they disagree on {differs}',
+    fix: 'to a front door both are one route: give both the same {differs} in gateplan.yaml (a rule whose `match` selects both), and one route {other} serves both; or `severity: { GP020: warn }` in gateplan.yaml deploys {other} for both (its settings then apply to both); or an overlay action `{ target: "{target}", remove: true }` removes this one',
   },
   GP021: {
     slug: 'path-param-undeclared',
@@ -63,5 +63,11 @@ export const modelCodes = {
     stage: 'model',
     text: 'request validation is off for {count} route(s) whose schemas gateplan inferred from the collection’s examples (first: {route}): an example is not a contract',
     fix: 'set x-gateplan `validate: body` (or `params`, `all`) on the routes whose schema you have checked, in gateplan.yaml rules or an overlay',
+  },
+  GP151: {
+    slug: 'duplicate-route-shared',
+    level: 'info',
+    stage: 'model',
+    text: '{route} is also declared as {kept}, which differs only in parameter names; to a front door both are one route, and as they agree on backend, security and settings, {kept} serves both (the backend receives each request’s path unchanged)',
   },
 } as const satisfies Record<string, CatalogEntry>;

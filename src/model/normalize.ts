@@ -20,6 +20,7 @@ import {
 } from './intent/settings.js';
 import { validateIntent } from './intent/validate.js';
 import { findOperations, type FoundOperation } from './operations.js';
+import { keptDeclaration, routeConflicts } from './same-route.js';
 import { checkable } from './validation.js';
 import { formatSegments, joinBasePath, parsePathTemplate, pathParamNames, pathShape } from './paths.js';
 import { collectSchemas } from './schemas.js';
@@ -96,20 +97,13 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
     if (!route) continue;
     const existing = byId.get(route.id);
     if (existing) {
-      diagnostics.push(
-        diagnostic(
-          'GP020',
-          route.where,
-          {
-            route: routeLabel(route),
-            path: route.path,
-            other: existing.path,
-            target: jsonPathOf(route.where.pointer),
-          },
-          route.id,
-        ),
-      );
-      continue;
+      const kept = keptDeclaration(existing, route);
+      const dropped = kept === route ? existing : route;
+      diagnostics.push(duplicateFinding(kept, dropped));
+      if (kept === existing) continue;
+      routes.splice(routes.indexOf(existing), 1);
+      if (existing.operationId && byOperationId.get(existing.operationId) === existing)
+        byOperationId.delete(existing.operationId);
     }
     if (route.operationId) {
       const other = byOperationId.get(route.operationId);
@@ -308,6 +302,35 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
 }
 
 const backendWhere = new WeakMap<Route, Where | undefined>();
+
+/**
+ * Two operations whose paths differ only in parameter names are one route to every front
+ * door. When they agree on everything a front door does, one route serves both (GP151): the
+ * backend receives each request's path unchanged. Otherwise it is an error naming what differs.
+ */
+function duplicateFinding(kept: Route, dropped: Route): Diagnostic {
+  const conflicts = routeConflicts(kept, dropped);
+  if (conflicts.length === 0) {
+    return diagnostic(
+      'GP151',
+      dropped.where,
+      { route: routeLabel(dropped), kept: kept.path, dropped: dropped.path },
+      kept.id,
+    );
+  }
+  return diagnostic(
+    'GP020',
+    dropped.where,
+    {
+      route: routeLabel(dropped),
+      path: dropped.path,
+      other: kept.path,
+      differs: conflicts.join(', '),
+      target: jsonPathOf(dropped.where.pointer),
+    },
+    kept.id,
+  );
+}
 
 /**
  * Reconciles declared path parameters with the template: an undeclared one is added as a

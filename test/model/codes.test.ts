@@ -8,12 +8,28 @@ const op = `{ responses: { '200': { description: ok } } }`;
 describe('model diagnostics', () => {
   testCode('GP020', [
     {
-      name: 'two templates that differ only in parameter names',
+      name: 'two templates that differ only in parameter names, with different backends',
       spec: ok(
-        `  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n  /users/{name}:\n    get: { parameters: [{ name: name, in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+        `  /users/{name}:\n    get: { x-gateplan: { backend: c }, parameters: [{ name: name, in: path, required: true }], responses: { '200': { description: ok } } }\n  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+      ),
+      // {id} sorts first, so it is kept whichever comes first in the document.
+      expect: [
+        {
+          pointer: '/paths/~1users~1{name}/get',
+          args: { route: 'GET /users/{name}', other: '/users/{id}', differs: 'backend' },
+        },
+      ],
+    },
+    {
+      name: 'different security and required query parameters',
+      spec: ok(
+        `  /users/{id}:\n    get: { security: [], parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n  /users/{name}:\n    get: { parameters: [{ name: name, in: path, required: true }, { name: q, in: query, required: true }], responses: { '200': { description: ok } } }\n`,
       ),
       expect: [
-        { pointer: '/paths/~1users~1{name}/get', args: { route: 'GET /users/{name}', other: '/users/{id}' } },
+        {
+          pointer: '/paths/~1users~1{name}/get',
+          args: { differs: 'security, query, header and cookie parameters' },
+        },
       ],
     },
     {
@@ -24,6 +40,33 @@ describe('model diagnostics', () => {
       expect: [],
     },
   ]);
+
+  testCode('GP151', [
+    {
+      name: 'two templates that agree on everything but parameter names share one route',
+      spec: ok(
+        `  /users/{name}:\n    get: { parameters: [{ name: name, in: path, required: true }, { name: X-Tenant, in: header, required: true }], responses: { '200': { description: ok } } }\n  /users/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }, { name: x-tenant, in: header, required: true }], responses: { '200': { description: by id } } }\n`,
+      ),
+      expect: [
+        {
+          pointer: '/paths/~1users~1{name}/get',
+          severity: 'info',
+          args: { route: 'GET /users/{name}', kept: '/users/{id}', dropped: '/users/{name}' },
+        },
+      ],
+    },
+  ]);
+
+  it('GP151: the shared route is the declaration whose path sorts first, whatever the document order', async () => {
+    const paths = [
+      `  /users/{name}:\n    get: { operationId: byName, parameters: [{ name: name, in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+      `  /users/{id}:\n    get: { operationId: byId, parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+    ];
+    for (const order of [paths, [...paths].reverse()]) {
+      const { model } = await check(ok(order.join('')));
+      expect(model!.routes.map((r) => `${r.path} ${r.operationId}`)).toEqual(['/users/{id} byId']);
+    }
+  });
 
   testCode('GP021', [
     {

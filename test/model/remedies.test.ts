@@ -25,15 +25,15 @@ async function generate(dir: string, ...extra: string[]) {
   ]);
 }
 
-describe('GP020: the same route declared twice', () => {
+describe('GP020: the same route declared twice, with different throttles', () => {
   const spec = oas(`${intent}paths:
   /invoices/{InvoiceID}:
     get: { parameters: [{ name: InvoiceID, in: path, required: true }], responses: { '200': { description: ok } } }
   /invoices/{InvoiceNumber}:
-    get: { parameters: [{ name: InvoiceNumber, in: path, required: true }], responses: { '200': { description: ok } } }
+    get: { x-gateplan: { throttle: { rate: 5, burst: 10 } }, parameters: [{ name: InvoiceNumber, in: path, required: true }], responses: { '200': { description: ok } } }
 `);
 
-  it('stops generate, and `severity: { GP020: warn }` in gateplan.yaml deploys the first declaration', async () => {
+  it('stops generate, and `severity: { GP020: warn }` in gateplan.yaml deploys the path that sorts first', async () => {
     const dir = tempDir({ 'api.yaml': spec });
     const stopped = await generate(dir);
     expect(stopped.code).toBe(1);
@@ -44,6 +44,23 @@ describe('GP020: the same route declared twice', () => {
     const fixed = await generate(dir);
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(fixed.stderr).toContain('warn GP020');
+    const document = JSON.parse(readFileSync(join(dir, 'out', 'apigw-rest', 'openapi.json'), 'utf8'));
+    expect(Object.keys(document.paths)).toEqual(['/invoices/{InvoiceID}']);
+  });
+
+  it('says what differs, and giving both the same in gateplan.yaml makes one route serve both (GP151)', async () => {
+    const dir = tempDir({ 'api.yaml': spec });
+    const stopped = await generate(dir);
+    expect(stopped.stderr).toMatch(
+      /error GP020 .*they disagree on throttle\n {2}fix: .*give both the same throttle in gateplan\.yaml/,
+    );
+    writeFileSync(
+      join(dir, 'gateplan.yaml'),
+      "rules:\n  - match: { path: '/invoices/*' }\n    set: { throttle: { rate: 5, burst: 10 } }\n",
+    );
+    const fixed = await generate(dir);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stderr).toContain('info GP151');
     const document = JSON.parse(readFileSync(join(dir, 'out', 'apigw-rest', 'openapi.json'), 'utf8'));
     expect(Object.keys(document.paths)).toEqual(['/invoices/{InvoiceID}']);
   });
