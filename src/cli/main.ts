@@ -1,5 +1,5 @@
 import yargs, { type Argv } from 'yargs';
-import { formatters } from './format/index.js';
+import { formatters, type OutputFormat } from './format/index.js';
 import { exitCodeFor, type CommandResult } from './result.js';
 import { GateplanError, VERSION, type FormatContext } from '../index.js';
 
@@ -111,8 +111,13 @@ const COMMANDS: Record<string, Command> = {
 /** Runs the CLI; returns the exit code (0 ok, 1 findings at or above --fail-on, 2 bad input or usage). */
 export async function main(args: string[], io: Io = processIo): Promise<number> {
   let outcome: CommandResult | undefined;
+  // Findings of input a command cannot use print as the command would print its own: a
+  // script asking for JSON gets JSON, also when the spec does not load.
+  let inputFormat: OutputFormat = 'text';
   const context: FormatContext = { color: io.color };
   const run = (handler: Handler) => async (argv: unknown) => {
+    const requested = (argv as { format?: string }).format;
+    if (requested !== undefined && requested in formatters) inputFormat = requested as OutputFormat;
     outcome = await handler(argv as never, context);
   };
   // Only a command the arguments name can run; `--help` alone lists the others without loading them.
@@ -158,7 +163,7 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
     report(outcome, io);
     return exitCodeFor(outcome);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, inputFormat);
   }
 }
 
@@ -175,10 +180,10 @@ function report(result: CommandResult, io: Io): void {
 
 /**
  * The one place a failure becomes an exit code and a message: usage and unusable input exit 2
- * with one line (or the input's located findings), as does file-system trouble the user can fix
+ * with one line (or the input's located findings, in the command's --format), as does file-system trouble the user can fix
  * (`--out` is a file, a read-only folder, a dangling link…); anything else is our bug.
  */
-function reportError(error: unknown, io: Io): 2 {
+function reportError(error: unknown, io: Io, inputFormat: OutputFormat): 2 {
   const trouble = fileSystemTrouble(error);
   if (trouble) {
     io.stderr(`gateplan: ${trouble}\n`);
@@ -190,7 +195,7 @@ function reportError(error: unknown, io: Io): 2 {
       return 2;
     }
     if (error.kind === 'input') {
-      io.stderr(formatters.text(error.diagnostics, { color: io.color }));
+      io.stderr(formatters[inputFormat](error.diagnostics, { color: io.color }));
       return 2;
     }
   }

@@ -5,6 +5,7 @@
  */
 import { describe } from 'vitest';
 import { oas, testCode } from '../support/check.js';
+import { testCliCode } from '../support/cli-code.js';
 
 const V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 const COLLECTION = 'collection.json';
@@ -252,6 +253,50 @@ describe('OpenAPI Overlays', () => {
     {
       name: 'an object update of an object',
       ...withOverlays({ 'o.yaml': overlay(`  - target: $.paths['/pets']\n    update: { summary: pets }\n`) }),
+      expect: [],
+    },
+  ]);
+});
+
+describe('init', () => {
+  const init = (...args: string[]) => ['init', 'api.yaml', ...args, '--format', 'json'];
+  const spec = oas(
+    `servers: [{ url: 'https://api.shop.example' }]\npaths:\n  /pets:\n    get: { responses: { '200': { description: ok } } }\n`,
+  );
+  testCliCode('GP520', [
+    {
+      name: 'a gateplan.yaml beside the spec is kept',
+      files: { 'api.yaml': spec, 'gateplan.yaml': '# mine\n' },
+      args: init(),
+      exit: 2,
+      expect: [{ file: 'gateplan.yaml', pointer: '', severity: 'error' }],
+    },
+    {
+      name: 'a gateplan.yml counts as one',
+      files: { 'api.yaml': spec, 'gateplan.yml': 'backends: {}\n' },
+      args: init(),
+      exit: 2,
+      expect: [{ file: 'gateplan.yml', pointer: '' }],
+    },
+    {
+      name: 'the file --config names exists',
+      files: { 'api.yaml': spec, 'deploy/shop.yaml': '# mine\n' },
+      args: init('--config', 'deploy/shop.yaml'),
+      exit: 2,
+      expect: [{ file: 'deploy/shop.yaml', pointer: '' }],
+    },
+    {
+      name: '--force overwrites it',
+      files: { 'api.yaml': spec, 'gateplan.yaml': '# mine\n' },
+      args: init('--force'),
+      exit: 0,
+      expect: [],
+    },
+    {
+      name: 'no config yet',
+      files: { 'api.yaml': spec },
+      args: init(),
+      exit: 0,
       expect: [],
     },
   ]);

@@ -96,6 +96,14 @@ describe('gateplan init', () => {
     expect(readFileSync(join(dir, 'gateplan.yaml'), 'utf8')).toContain('backends:');
   });
 
+  it('--format json says what it wrote', async () => {
+    const dir = tempDir({ 'api.yaml': spec });
+    const written = await run(['init', join(dir, 'api.yaml'), '--format', 'json']);
+    expect(written.code).toBe(0);
+    expect(JSON.parse(written.stdout)).toMatchObject({ backends: 2, routes: 4, by: 'server' });
+    expect((JSON.parse(written.stdout) as { file: string }).file).toMatch(/gateplan\.yaml$/);
+  });
+
   it('a gateplan.yml counts as existing too', async () => {
     const dir = tempDir({ 'api.yaml': spec, 'gateplan.yml': 'backends: {}\n' });
     expect((await run(['init', join(dir, 'api.yaml')])).code).toBe(2);

@@ -1,21 +1,20 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { load } from '../../src/load/index.js';
+import { describe } from 'vitest';
+import { testCliCode } from '../support/cli-code.js';
 import { tempDir } from '../support/temp.js';
 import { oas, testCode } from '../support/check.js';
 
 const backend = `x-gateplan:\n  backends: { b: { url: 'http://b.internal' } }\n  defaults: { backend: b }\n`;
 const ok = (paths: string) => oas(`${backend}paths:\n${paths}`);
+const PATH_A = `  /a: { get: { responses: { '200': { description: ok } } } }\n`;
+const ITEM = `get: { responses: { '200': { description: ok } } }\n`;
+/** Files elsewhere on disk, which links in a spec's folder must not lead a read to. */
+const OUTSIDE = tempDir({
+  'item.yaml': ITEM,
+  'overlay.yaml': `overlay: 1.0.0\ninfo: { title: o, version: '1' }\nactions:\n  - { target: $.info, update: { title: U } }\n`,
+});
 
 describe('load diagnostics', () => {
-  it('GP001: the entry file does not exist', async () => {
-    const loaded = await load(join(tempDir(), 'nope.yaml'));
-    expect(loaded.ok).toBe(false);
-    expect(!loaded.ok && loaded.diagnostics.map((d) => [d.code, d.args.reason])).toEqual([
-      ['GP001', 'no such file'],
-    ]);
-  });
-
   testCode('GP002', [
     {
       name: 'entry file over the ceiling',
@@ -141,6 +140,77 @@ describe('load diagnostics', () => {
       name: 'a Swagger 1.2 bare name resolves to the definition, with a warning',
       spec: `swagger: '2.0'\ninfo: { title: T, version: '1' }\n${backend}paths:\n  /a:\n    post:\n      parameters: [{ in: body, name: b, schema: { $ref: Pet } }]\n      responses: { '200': { description: ok } }\ndefinitions:\n  Pet: { type: object }\n`,
       expect: [{ pointer: '/paths/~1a/post/parameters/0/schema', severity: 'warn' }],
+    },
+  ]);
+
+  testCliCode('GP001', [
+    {
+      name: 'the spec named does not exist',
+      files: {},
+      args: ['lint', 'missing.yaml', '--format', 'json'],
+      exit: 2,
+      expect: [{ file: 'missing.yaml', pointer: '', args: { reason: 'no such file' } }],
+    },
+    {
+      name: 'the spec named is a folder',
+      files: { 'specs/api.yaml': ok(PATH_A) },
+      args: ['lint', 'specs', '--format', 'json'],
+      exit: 2,
+      expect: [{ file: 'specs', pointer: '', args: { reason: 'not a file' } }],
+    },
+    {
+      name: 'an overlay named that does not exist',
+      files: { 'api.yaml': ok(PATH_A) },
+      args: ['lint', 'api.yaml', '--overlay', 'nope.yaml', '--format', 'json'],
+      exit: 2,
+      expect: [{ file: 'nope.yaml', pointer: '', args: { reason: 'no such file' } }],
+    },
+    {
+      name: 'the spec is there',
+      files: { 'api.yaml': ok(PATH_A) },
+      args: ['lint', 'api.yaml', '--format', 'json'],
+      exit: 0,
+      expect: [],
+    },
+  ]);
+
+  testCode('GP015', [
+    {
+      name: 'a $ref to a link that leads out of the spec folder, reported at the $ref',
+      spec: ok(`  /a: { $ref: 'sub/link.yaml' }\n`),
+      files: { 'sub/link.yaml': { link: join(OUTSIDE, 'item.yaml') } },
+      expect: [{ pointer: '/paths/~1a', file: 'api.yaml', line: 7, args: { file: 'sub/link.yaml' } }],
+    },
+    {
+      name: 'a $ref through a linked folder',
+      spec: ok(`  /a: { $ref: 'shared/item.yaml' }\n`),
+      files: { shared: { link: OUTSIDE } },
+      expect: [{ pointer: '/paths/~1a', file: 'api.yaml', line: 7 }],
+    },
+    {
+      name: 'a $ref to a link into a .git folder',
+      spec: ok(`  /a: { $ref: 'item.yaml' }\n`),
+      files: { '.git/item.yaml': ITEM, 'item.yaml': { link: '.git/item.yaml' } },
+      expect: [{ pointer: '/paths/~1a', file: 'api.yaml', line: 7 }],
+    },
+    {
+      name: 'an overlay named through a link that leads out of the folder',
+      spec: ok(PATH_A),
+      files: { 'o.yaml': { link: join(OUTSIDE, 'overlay.yaml') } },
+      options: { overlays: ['o.yaml'] },
+      expect: [{ pointer: '', file: 'o.yaml' }],
+    },
+    {
+      name: 'a link that stays inside the spec folder is followed',
+      spec: ok(`  /a: { $ref: 'link.yaml' }\n`),
+      files: { 'paths/a.yaml': ITEM, 'link.yaml': { link: 'paths/a.yaml' } },
+      expect: [],
+    },
+    {
+      name: 'a file the user names outside the folder, with no link on its path, is read',
+      spec: ok(PATH_A),
+      options: { overlays: [join(OUTSIDE, 'overlay.yaml')] },
+      expect: [],
     },
   ]);
 });

@@ -5,15 +5,15 @@ import { normalize } from '../../src/model/normalize.js';
 import type { Code } from '../../src/diagnostics/catalog.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { RouteModel } from '../../src/model/types.js';
-import { tempDir } from './temp.js';
+import { tempDir, type TempFile } from './temp.js';
 
 export interface SpecCase {
   name: string;
   /** The spec text (YAML or JSON), written as `api.yaml` unless `file` says otherwise. */
   spec: string;
   file?: string;
-  /** Other files beside the spec (`gateplan.yaml`, `$ref` targets …). */
-  files?: Record<string, string>;
+  /** Other files beside the spec (`gateplan.yaml`, `$ref` targets, symbolic links …). */
+  files?: Record<string, TempFile>;
   options?: LoadOptions;
   /** Diagnostics of the code under test that must appear, by pointer (and file, line when given). */
   expect: {
@@ -28,7 +28,7 @@ export interface SpecCase {
 /** Loads and normalizes a spec from a fresh folder; load failures come back as diagnostics. */
 export async function check(
   spec: string,
-  files: Record<string, string> = {},
+  files: Record<string, TempFile> = {},
   options: LoadOptions = {},
   name = 'api.yaml',
 ): Promise<{ diagnostics: Diagnostic[]; model?: RouteModel; spec?: LoadedSpec }> {

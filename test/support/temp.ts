@@ -1,13 +1,17 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/** Writes files (path → text) into a fresh temporary folder and returns it. */
-export function tempDir(files: Record<string, string> = {}): string {
+/** A file's text, or a symbolic link to `link` (as written: relative to the link's folder, or absolute). */
+export type TempFile = string | { link: string };
+
+/** Writes files (path → text or link) into a fresh temporary folder and returns it. */
+export function tempDir(files: Record<string, TempFile> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'gateplan-test-'));
-  for (const [path, text] of Object.entries(files)) {
+  for (const [path, file] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
+    if (typeof file === 'string') writeFileSync(join(dir, path), file);
+    else symlinkSync(file.link, join(dir, path));
   }
   return dir;
 }

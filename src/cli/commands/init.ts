@@ -19,6 +19,7 @@ import type { CommandResult } from '../result.js';
 export interface InitArgs extends SpecArgs {
   by: ScaffoldBy;
   force: boolean;
+  format: 'text' | 'json';
 }
 
 export function initBuilder(yargs: Argv) {
@@ -33,6 +34,11 @@ export function initBuilder(yargs: Argv) {
       describe: 'where to write the file (default: gateplan.yaml beside the spec)',
     })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing gateplan.yaml' })
+    .option('format', {
+      choices: ['text', 'json'] as const,
+      default: 'text' as const,
+      describe: 'output format (json: what was written, or the findings that stopped it)',
+    })
     .example('$0 init specs/shop.yaml', 'write specs/gateplan.yaml with a backend per server')
     .example('$0 init specs/shop.yaml --config deploy/shop.gateplan.yaml', 'write it somewhere else')
     .example('$0 init collection.json --by tag', 'a backend per tag (Postman: per folder)');
@@ -64,17 +70,28 @@ export async function handleInit(argv: InitArgs): Promise<CommandResult> {
   });
   const shown = relative(process.cwd(), target.path) || basename(target.path);
   await writeArtifacts(dir, [{ path: basename(target.path), content: scaffold.text }]);
+  const written = {
+    file: shown,
+    backends: scaffold.backends,
+    stages: scaffold.stages,
+    assigned: scaffold.assigned,
+    backendChecked: scaffold.backendChecked,
+    routes: model.routes.length,
+    by: argv.by,
+  };
   return {
     diagnostics: [],
-    diagnosticsFormat: 'text',
+    diagnosticsFormat: argv.format,
     diagnosticsTo: 'stderr',
     stdout:
-      `wrote ${shown}: ${scaffold.backends} backend(s), ${scaffold.stages} stage(s), ` +
-      `${scaffold.assigned} of ${model.routes.length} route(s) assigned (by ${argv.by})` +
-      (scaffold.backendChecked
-        ? `, ${scaffold.backendChecked} security scheme(s) checked by the backend`
-        : '') +
-      '\n',
+      argv.format === 'json'
+        ? JSON.stringify(written, null, 2) + '\n'
+        : `wrote ${shown}: ${written.backends} backend(s), ${written.stages} stage(s), ` +
+          `${written.assigned} of ${written.routes} route(s) assigned (by ${argv.by})` +
+          (written.backendChecked
+            ? `, ${written.backendChecked} security scheme(s) checked by the backend`
+            : '') +
+          '\n',
     failOn: 'none',
   };
 }
