@@ -1,4 +1,4 @@
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RouteModel } from '../model/types.js';
 import { compileAlb } from '../targets/alb/compile.js';
 import { albBehindApiModel } from '../model/topology.js';
@@ -19,8 +19,8 @@ export function albPlanFacts(model: RouteModel): {
   const facts = albFacts(plan);
   const behindApi = albFacts(compileAlb(albBehindApiModel(model)));
   const rules = facts.listeners.reduce((sum, l) => sum + l.rules, 0);
-  const diagnostics = hasErrors(plan.diagnostics)
-    ? [diagnostic('GP603', { file: model.source.file, pointer: '' }, { rules })]
-    : [];
+  // At the first error, so the warning leads to what lint --target alb would explain.
+  const error = plan.diagnostics.find((d) => d.severity === 'error');
+  const diagnostics = error ? [diagnostic('GP603', error.where, { rules })] : [];
   return { facts, behindApi, diagnostics };
 }
