@@ -37,7 +37,6 @@ const WAIVERS: Partial<Record<Code, string>> = {
   GP215: 'alb',
   GP216: 'alb',
   GP217: 'alb',
-  GP303: 'arch',
 };
 
 describe('the diagnostic catalog', () => {

@@ -23,11 +23,4 @@ export const terraformCodes = {
     text: 'template {template} in the --templates folder replaces no bundled template and is used only as a partial',
     fix: 'bundled template names: {known}',
   },
-  GP303: {
-    slug: 'terraform-tg-attribute-unsupported',
-    level: 'warn',
-    stage: 'terraform',
-    text: 'target group attribute {key} of backend {backend} has no aws_lb_target_group argument and is not rendered',
-    fix: 'set it after apply, or open an issue naming the attribute',
-  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -1,8 +1,6 @@
 /**
- * One table per Terraform code (GP300–GP303), each case an inline spec planned by the
+ * One table per Terraform code (GP300–GP302), each case an inline spec planned by the
  * Terraform target, or run through `generate` where the location is the command's.
- * GP303 has no table: every target-group attribute the ALB plan sets has an argument (see
- * the waiver in test/catalog.test.ts).
  */
 import { describe } from 'vitest';
 import { oas } from '../support/check.js';

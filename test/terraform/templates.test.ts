@@ -57,21 +57,16 @@ describe('template overrides', () => {
 });
 
 describe('target group attributes', () => {
-  it('maps CloudFormation attribute keys to arguments, and reports one it cannot as GP303', async () => {
+  it('renders the attributes the ALB plan sets as aws_lb_target_group arguments', async () => {
     const model = await modelOf(BOOKSTORE);
     const plan = compileAlb(model);
+    const ctx = albContext(model, plan, new ModuleInterface(), { internal: false });
     const catalog = plan.targetGroups.find((t) => t.backend === 'catalog')!;
-    catalog.attributes = [
-      ...catalog.attributes,
-      { key: 'target_group_health.dns_failover.minimum_healthy_targets.count', value: '1' },
-    ];
-    const diagnostics: Parameters<typeof albContext>[4] = [];
-    const ctx = albContext(model, plan, new ModuleInterface(), { internal: false }, diagnostics);
-    expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'GP303', args: expect.objectContaining({ backend: 'catalog' }) }),
+    expect(catalog.attributes.map((a) => a.key)).toEqual([
+      'deregistration_delay.timeout_seconds',
+      'load_balancing.algorithm.type',
     ]);
-    const args = ctx.targetGroups.find((t) => t.backend === 'catalog')!.arguments;
-    expect(args).toEqual([
+    expect(ctx.targetGroups.find((t) => t.backend === 'catalog')!.arguments).toEqual([
       { name: 'deregistration_delay', value: '30' },
       { name: 'load_balancing_algorithm_type', value: 'least_outstanding_requests' },
     ]);

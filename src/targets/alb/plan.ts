@@ -111,6 +111,24 @@ export interface AlbListener {
   defaultAction: AlbActions;
 }
 
+/** The stickiness attributes: `aws_lb_target_group` renders them as its `stickiness` block. */
+export type StickinessAttributeKey =
+  | 'stickiness.enabled'
+  | 'stickiness.type'
+  | 'stickiness.lb_cookie.duration_seconds'
+  | 'stickiness.app_cookie.duration_seconds'
+  | 'stickiness.app_cookie.cookie_name';
+
+/**
+ * The target-group attributes the plan sets (CloudFormation `TargetGroupAttributes` keys). A
+ * closed list, so each target that renders them must say how it renders every one.
+ */
+export type TargetGroupAttributeKey =
+  | 'load_balancing.algorithm.type'
+  | 'deregistration_delay.timeout_seconds'
+  | 'slow_start.duration_seconds'
+  | StickinessAttributeKey;
+
 export interface AlbTargetGroup {
   /** The backend's name: the key forward actions use. */
   backend: string;
@@ -122,7 +140,7 @@ export interface AlbTargetGroup {
   protocolVersion?: 'HTTP1' | 'HTTP2' | 'GRPC';
   health: HealthCheck & { protocol?: 'HTTP' | 'HTTPS'; source: 'backend' | 'route' | 'default' };
   /** `TargetGroupAttributes` key → value, sorted by key. */
-  attributes: { key: string; value: string }[];
+  attributes: { key: TargetGroupAttributeKey; value: string }[];
   stickiness?: Stickiness;
   /** Lambda function registered as the only target. */
   lambdaArn?: string;

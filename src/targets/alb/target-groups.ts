@@ -4,7 +4,7 @@ import { shortList } from '../../format/list.js';
 import { kebabId, shortHash } from '../../model/ids.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Backend, HealthCheck, RouteModel } from '../../model/types.js';
-import type { AlbTargetGroup } from './plan.js';
+import type { AlbTargetGroup, TargetGroupAttributeKey } from './plan.js';
 
 /** gRPC target groups answer health checks on this path with gRPC code 12 (unimplemented) by default. */
 const GRPC_HEALTH = { path: '/AWS.ALB/healthcheck', matcher: '12' };
@@ -61,9 +61,9 @@ function healthOf(model: RouteModel, backend: Backend): AlbTargetGroup['health']
   return { ...health, source: 'default' };
 }
 
-function attributesOf(backend: Backend, lambda: boolean): { key: string; value: string }[] {
+function attributesOf(backend: Backend, lambda: boolean): AlbTargetGroup['attributes'] {
   const tg = backend.targetGroup;
-  const out: Record<string, string> = {};
+  const out: Partial<Record<TargetGroupAttributeKey, string>> = {};
   if (!lambda) {
     if (tg.algorithm) out['load_balancing.algorithm.type'] = tg.algorithm;
     if (tg.deregistrationDelaySeconds !== undefined)
@@ -84,9 +84,7 @@ function attributesOf(backend: Backend, lambda: boolean): { key: string; value: 
       }
     }
   }
-  return Object.keys(out)
-    .sort()
-    .map((key) => ({ key, value: out[key]! }));
+  return (Object.keys(out) as TargetGroupAttributeKey[]).sort().map((key) => ({ key, value: out[key]! }));
 }
 
 /** The backend URL's host and port, as a target group sees them. */

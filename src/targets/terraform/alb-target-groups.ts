@@ -1,7 +1,5 @@
 /** Target groups of the ALB plan, as `alb.tf.hbs` renders them. */
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { RouteModel } from '../../model/types.js';
-import type { AlbTargetGroup } from '../alb/plan.js';
+import type { AlbTargetGroup, StickinessAttributeKey, TargetGroupAttributeKey } from '../alb/plan.js';
 import type { HclExpr, HclValue } from './hcl.js';
 import type { ModuleInterface } from './module.js';
 import { byKey } from '../../util/order.js';
@@ -32,46 +30,34 @@ export interface TargetGroupContext {
   tags: Record<string, string>;
 }
 
-/** `aws_lb_target_group` arguments for the target-group attributes CloudFormation sets by key. */
-const TG_ARGUMENTS: Record<string, { name: string; type: 'number' | 'bool' | 'string' }> = {
+/**
+ * The `aws_lb_target_group` argument of each attribute the ALB plan sets, stickiness aside (its
+ * own block). Total over the plan's keys, so an attribute the plan gains fails the typecheck
+ * here until it has an argument: none is left out of the rendered module.
+ */
+const TG_ARGUMENTS: Record<
+  Exclude<TargetGroupAttributeKey, StickinessAttributeKey>,
+  { name: string; type: 'number' | 'string' }
+> = {
   'load_balancing.algorithm.type': { name: 'load_balancing_algorithm_type', type: 'string' },
-  'load_balancing.algorithm.anomaly_mitigation': {
-    name: 'load_balancing_anomaly_mitigation',
-    type: 'string',
-  },
-  'load_balancing.cross_zone.enabled': { name: 'load_balancing_cross_zone_enabled', type: 'string' },
   'deregistration_delay.timeout_seconds': { name: 'deregistration_delay', type: 'string' },
   'slow_start.duration_seconds': { name: 'slow_start', type: 'number' },
-  'lambda.multi_value_headers.enabled': { name: 'lambda_multi_value_headers_enabled', type: 'bool' },
-  'proxy_protocol_v2.enabled': { name: 'proxy_protocol_v2', type: 'bool' },
-  'preserve_client_ip.enabled': { name: 'preserve_client_ip', type: 'string' },
 };
 
-/** Attributes rendered as the `stickiness` block instead. */
-const STICKINESS_KEYS = /^stickiness\./;
+function isStickiness(key: TargetGroupAttributeKey): key is StickinessAttributeKey {
+  return key.startsWith('stickiness.');
+}
 
 export function targetGroupContext(
-  model: RouteModel,
   tg: AlbTargetGroup,
   tfName: string,
   vars: ModuleInterface,
-  diagnostics: Diagnostic[],
 ): TargetGroupContext {
   const args: { name: string; value: HclValue }[] = [];
   const sticky: Record<string, string> = {};
   for (const { key, value } of tg.attributes) {
-    const known = TG_ARGUMENTS[key];
-    if (known) args.push({ name: known.name, value: typed(value, known.type) });
-    else if (STICKINESS_KEYS.test(key)) sticky[key] = value;
-    else {
-      const backend = model.backends[tg.backend];
-      diagnostics.push(
-        diagnostic('GP303', backend?.where ?? { file: model.source.file, pointer: '' }, {
-          key,
-          backend: tg.backend,
-        }),
-      );
-    }
+    if (isStickiness(key)) sticky[key] = value;
+    else args.push({ name: TG_ARGUMENTS[key].name, value: typed(value, TG_ARGUMENTS[key].type) });
   }
   args.sort(byKey((x) => x.name));
   const ctx: TargetGroupContext = {
@@ -122,8 +108,6 @@ function stickinessOf(attrs: Record<string, string>, tg: AlbTargetGroup): Target
   };
 }
 
-function typed(value: string, type: 'number' | 'bool' | 'string'): HclValue {
-  if (type === 'number') return Number(value);
-  if (type === 'bool') return value === 'true';
-  return value;
+function typed(value: string, type: 'number' | 'string'): HclValue {
+  return type === 'number' ? Number(value) : value;
 }

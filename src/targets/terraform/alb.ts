@@ -1,4 +1,3 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { shortHash } from '../../model/ids.js';
 import type { RouteModel } from '../../model/types.js';
 import type { AlbActions, AlbListener, AlbPlan, AlbRule } from '../alb/plan.js';
@@ -91,7 +90,6 @@ export function albContext(
   plan: AlbPlan,
   vars: ModuleInterface,
   options: AlbRenderOptions,
-  diagnostics: Diagnostic[],
 ): AlbContext {
   const full = plan.stack === 'full' || options.internal;
   const tgNames = uniqueTfNames(plan.targetGroups.map((t) => t.backend));
@@ -115,9 +113,7 @@ export function albContext(
     full,
     listeners: [],
     rules: [],
-    targetGroups: plan.targetGroups.map((tg) =>
-      targetGroupContext(model, tg, tgNames.get(tg.backend)!, vars, diagnostics),
-    ),
+    targetGroups: plan.targetGroups.map((tg) => targetGroupContext(tg, tgNames.get(tg.backend)!, vars)),
     lambdaTargets: [],
     ipTargets: [],
     lambdaPermissions: [],

@@ -94,7 +94,7 @@ function renderModule(
     const albModel = door === 'apigw+alb' ? albBehindApiModel(model) : model;
     const plan = albPlan(albModel);
     diagnostics.push(...plan.diagnostics);
-    const ctx = albContext(albModel, plan, vars, { internal: door === 'apigw+alb' }, diagnostics);
+    const ctx = albContext(albModel, plan, vars, { internal: door === 'apigw+alb' });
     entryListener = ctx.listeners[0]?.tfName;
     artifacts.push({ path: 'alb.tf', content: renderer.render('alb.tf', ctx) });
   }
