@@ -6,8 +6,8 @@ export const albCodes = {
     slug: 'alb-rule-quota',
     level: 'error',
     stage: 'alb',
-    text: 'ALB needs {rules} listener rules, over the quota of {quota} per load balancer; the costliest routes: {costly}',
-    fix: '{advice}; or split the API over several load balancers, or ask AWS to raise the rules-per-ALB quota',
+    text: "ALB needs {rules} listener rules, over the quota of {quota} per load balancer (every listener's rules count against it)",
+    fix: '{advice}',
   },
   GP201: {
     slug: 'alb-auth-unenforced',
@@ -82,7 +82,7 @@ export const albCodes = {
     level: 'error',
     stage: 'alb',
     text: '{count} target groups, over the quota of {quota} per load balancer',
-    fix: 'merge backends that serve the same hosts',
+    fix: '{advice}; or merge backends that serve the same hosts',
   },
   GP212: {
     slug: 'alb-usage',

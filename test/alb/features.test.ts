@@ -152,30 +152,6 @@ paths:
     });
     expect(beta.actions.terminal).toMatchObject({ targets: [{ backend: 'b' }] });
   });
-
-  it('reports a rule whose extra conditions exceed the per-rule limits (GP214)', async () => {
-    const model = await specModel(`x-gateplan:
-${backends}  defaults: { backend: a }
-paths:
-  /t:
-    get:
-      x-gateplan: { match: { hosts: [a.example.com, b.example.com, c.example.com], headers: { x-k: [one, two, three] } } }
-      responses: { '200': { description: ok } }
-`);
-    // 3 hosts, 3 header values, the path and GET with HEAD.
-    expect(diag(compileAlb(model), 'GP214')?.args).toMatchObject({ route: 'GET /t', values: '9' });
-  });
-
-  it('writes an over-long path as a regex and reports it when even that exceeds 128 characters (GP209)', () => {
-    const long = '/' + 'segment-'.repeat(20);
-    const plan = compileAlb(
-      modelOf([
-        { method: 'GET', path: long, backend: 'a' },
-        { method: 'GET', path: '/b', backend: 'b' },
-      ]),
-    );
-    expect(diag(plan, 'GP209')?.args).toMatchObject({ route: `GET ${long}`, quota: '128' });
-  });
 });
 
 describe('ALB compiler: cross-cutting sub-resources', () => {
@@ -235,31 +211,6 @@ describe('ALB compiler: RPC-style names', () => {
 });
 
 describe('ALB compiler: quotas', () => {
-  it('reports overflow of 100 rules naming the costliest routes and what would reduce them (GP200, GP211)', () => {
-    const routes = Array.from({ length: 120 }, (_, i) => ({
-      method: 'GET' as const,
-      path: `/r${i}`,
-      backend: `svc${i}`,
-    }));
-    const plan = compileAlb(modelOf(routes));
-    const overflow = diag(plan, 'GP200')!;
-    expect(overflow.severity).toBe('error');
-    expect(overflow.args).toMatchObject({ rules: '121', quota: '100' });
-    expect(overflow.args.costly).toMatch(/^GET \/r\d+ \(1 rule\)/);
-    expect(diag(plan, 'GP211')?.args).toMatchObject({ count: '120', quota: '100' });
-    expect(misroutedRequests(modelOf(routes), plan)).toEqual([]);
-  });
-
-  it('reports the rules used against the quota on every plan (GP212)', async () => {
-    const plan = compileAlb(await loadModel('specs/bookstore.yaml'));
-    expect(diag(plan, 'GP212')?.args).toMatchObject({
-      quota: '100',
-      valueQuota: '5',
-      wildcardQuota: '5',
-      rules: String(plan.usage.rules + plan.usage.fallbackRules),
-    });
-  });
-
   it('keeps unrelated priorities when one route is added or removed', () => {
     const base = [
       { method: 'GET' as const, path: '/books', backend: 'catalog' },
@@ -340,16 +291,6 @@ describe('ALB compiler: everything driven from the spec', () => {
     expect(misroutedRequests(model, plan)).toEqual([]);
   });
 
-  it('warns when host-header stages lack a host (GP207)', async () => {
-    const model = await specModel(`x-gateplan:
-${backends}  defaults: { backend: a }
-  stages: { dev: {}, prod: { host: api.example.com } }
-paths:
-  /a: { get: { responses: { '200': { description: ok } } } }
-`);
-    expect(diag(compileAlb(model), 'GP207')?.args.stage).toBe('dev');
-  });
-
   it('warns when path-prefix stages share a prefix, and serves the first stage there (GP216)', async () => {
     const model = await specModel(`x-gateplan:
 ${backends}  defaults: { backend: a }
@@ -364,18 +305,6 @@ paths:
     expect(found?.where.pointer).toBe('/x-gateplan/stages/prod');
     const live = matchListener(plan.listeners[0]!, { method: 'GET', path: '/live/a' });
     expect(live.actions.terminal).toEqual({ type: 'forward', targets: [{ backend: 'a', weight: 100 }] });
-  });
-
-  it('reports a stage quota it cannot enforce (GP215)', async () => {
-    const model = await specModel(`x-gateplan:
-${backends}  defaults: { backend: a }
-  stages: { prod: { quota: { limit: 5000, period: DAY } } }
-paths:
-  /a: { get: { responses: { '200': { description: ok } } } }
-`);
-    const found = diag(compileAlb(model), 'GP215');
-    expect(found?.where.pointer).toBe('/x-gateplan/stages/prod/quota');
-    expect(found?.args).toMatchObject({ stage: 'prod', limit: '5000', period: 'day' });
   });
 
   it('uses a health route for its backend and a gRPC default check for gRPC target groups', async () => {

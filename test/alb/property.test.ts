@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileAlb } from '../../src/targets/alb/compile.js';
 import { ALB_QUOTAS } from '../../src/targets/alb/plan.js';
-import { valueCount, wildcardsIn } from '../../src/targets/alb/report.js';
+import { valueCount, wildcardsIn } from '../../src/targets/alb/rule-size.js';
 import { rpcApi, routeSet, serviceApi, stageModes } from './arbitraries.js';
 import { compileVerified, misroutedRequests, modelOf, strayRequests } from './support.js';
 

@@ -19,18 +19,25 @@ import {
   ALB_QUOTAS,
   type AlbActions,
   type AlbCondition,
+  type AlbGaps,
   type AlbListener,
   type AlbPlan,
+  type AlbSplit,
+  type AlbUsage,
+  type RegexNote,
   type AlbRule,
   type AlbUrlRewrite,
 } from './plan.js';
 import { assignPriorities, type Ordered } from './priorities.js';
-import { reportPlan, type RegexNote } from './report.js';
+import { checkPlan } from './checks/index.js';
+import { valueCount, wildcardsIn } from './rule-size.js';
+import { suggestSplit } from './split.js';
 import { globsOf, shapeKey, type PathShape, type ShapeSeg } from './shape.js';
 import { synthesize } from './synthesis.js';
 import { verifyRules } from './verify.js';
 import { buildTargetGroup, registrationDiagnostics } from './target-groups.js';
 import { buildWaf } from './waf.js';
+import { quotaLimit } from '../quotas.js';
 import { byEntryKey } from '../../util/order.js';
 
 /** A destination: what a rule does, per group of stages that behave the same. */
@@ -47,11 +54,13 @@ export interface CompileOptions {
    * seconds; the test suite runs it on every fixture, corpus spec and random API.
    */
   verify?: boolean;
+  /** Work out the split that would fit when the API is over a quota (off while doing just that). */
+  advise?: boolean;
 }
 
 export function compileAlb(model: RouteModel, options: CompileOptions = {}): AlbPlan {
   const notes = newNotes();
-  const diagnostics: Diagnostic[] = [];
+  const verified: Diagnostic[] = [];
   const stages = Object.values(model.stages);
   const listenerStages = model.alb.stageMode === 'listener' ? stages.map((s) => [s]) : [stages];
   const compiled = listenerStages.map((group) =>
@@ -60,7 +69,7 @@ export function compileAlb(model: RouteModel, options: CompileOptions = {}): Alb
       group,
       model.alb.stageMode === 'listener' ? group[0]!.name : 'main',
       notes,
-      options.verify ? diagnostics : undefined,
+      options.verify ? verified : undefined,
     ),
   );
   const listeners = compiled.map((c) => c.listener);
@@ -75,6 +84,7 @@ export function compileAlb(model: RouteModel, options: CompileOptions = {}): Alb
     .filter((tg) => tg.lambdaArn)
     .map((tg) => ({ backend: tg.backend, functionArn: tg.lambdaArn! }));
   const waf = buildWaf(model, stages);
+  const usage = usageOf(model, listeners, targetGroups.length);
   const plan: AlbPlan = {
     stack: model.alb.stack,
     stageMode: model.alb.stageMode,
@@ -82,28 +92,71 @@ export function compileAlb(model: RouteModel, options: CompileOptions = {}): Alb
     targetGroups,
     lambdaPermissions,
     ...(waf ? { waf } : {}),
-    usage: {
-      rules: 0,
-      fallbackRules: 0,
-      routes: 0,
-      rulesPerRoute: 0,
-      maxValuesInRule: 0,
-      maxWildcardsInRule: 0,
-      regexValues: 0,
-      targetGroups: 0,
-    },
-    diagnostics,
-  };
-  diagnostics.push(
-    ...registrationDiagnostics(model, targetGroups),
-    ...reportPlan(
-      model,
-      plan,
+    usage,
+    gaps: gapsOf(
       notes,
       compiled.flatMap((c) => c.regex),
     ),
-  );
+    diagnostics: [],
+  };
+  const over =
+    usage.rules + usage.fallbackRules > quotaLimit(model, 'albRules') ||
+    targetGroups.length > ALB_QUOTAS.targetGroupsPerLoadBalancer;
+  if (over && options.advise !== false) plan.split = splitOf(model);
+  plan.diagnostics = [
+    ...verified,
+    ...registrationDiagnostics(model, targetGroups),
+    ...checkPlan(model, plan),
+  ];
   return plan;
+}
+
+/** How full the load balancer is: the compiler's own count, against the default quotas. */
+function usageOf(model: RouteModel, listeners: AlbListener[], targetGroups: number): AlbUsage {
+  const rules = listeners.flatMap((l) => l.rules);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    rules: rules.length,
+    // On a listener gateplan does not own, each default action is one more rule (priority 50000).
+    fallbackRules: model.alb.stack === 'listener-rules' ? listeners.length : 0,
+    routes: model.routes.length,
+    rulesPerRoute: model.routes.length ? round(rules.length / model.routes.length) : 0,
+    maxValuesInRule: Math.max(0, ...rules.map(valueCount)),
+    maxWildcardsInRule: Math.max(0, ...rules.map(wildcardsIn)),
+    regexValues: rules.reduce(
+      (n, r) =>
+        n +
+        r.conditions.reduce(
+          (m, c) => m + ('regexValues' in c && c.regexValues ? c.regexValues.length : 0),
+          0,
+        ),
+      0,
+    ),
+    targetGroups,
+  };
+}
+
+function gapsOf(notes: ActionNotes, regex: RegexNote[]): AlbGaps {
+  const sorted = <T>(map: Map<string, T>) => Object.fromEntries([...map].sort(byEntryKey));
+  return {
+    unenforced: sorted(notes.unenforced),
+    alternatives: sorted(notes.alternatives),
+    unreachable: sorted(notes.unreachable),
+    forwardOnly: sorted(notes.forwardOnly),
+    regex,
+  };
+}
+
+/** The split that would fit, and in strict mode the rules `unmatched: backend` needs. */
+function splitOf(model: RouteModel): AlbSplit {
+  const compile = (m: RouteModel) => compileAlb(m, { advise: false });
+  const split = suggestSplit(model, compile, {
+    rules: quotaLimit(model, 'albRules'),
+    targetGroups: ALB_QUOTAS.targetGroupsPerLoadBalancer,
+  });
+  if (model.alb.unmatched !== 'default') return split;
+  const loose = compile({ ...model, alb: { ...model.alb, unmatched: 'backend' } }).usage;
+  return { ...split, looseRules: loose.rules + loose.fallbackRules };
 }
 
 function compileListener(

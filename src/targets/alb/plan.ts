@@ -188,6 +188,44 @@ export interface AlbUsage {
   targetGroups: number;
 }
 
+/** Why a rule's path values are regexes (GP206). */
+export interface RegexNote {
+  routes: string[];
+  reasons: ('parameters' | 'greedy' | 'characters')[];
+  /** Regex values in the rule. */
+  values: number;
+}
+
+/** What the compiler could not give a route the way the spec asks; the checks report it. */
+export interface AlbGaps {
+  /** Security scheme → routes whose scheme ALB cannot enforce. */
+  unenforced: Record<string, string[]>;
+  /** Route → the one scheme ALB enforces of the route's several alternatives. */
+  alternatives: Record<string, string>;
+  /** Backend → routes sent to a backend kind ALB cannot reach. */
+  unreachable: Record<string, string[]>;
+  /** Route → the authentication dropped in front of an HTTP/2 or gRPC target group. */
+  forwardOnly: Record<string, { scheme: string; backend: string; version: string }>;
+  /** Rules whose path values are regexes, and why. */
+  regex: RegexNote[];
+}
+
+/** One load balancer of a suggested split: the first path segments it answers. */
+export interface AlbShard {
+  prefixes: string[];
+  rules: number;
+  targetGroups: number;
+}
+
+/** How an API over a load balancer's quotas would split over several (by first path segment). */
+export interface AlbSplit {
+  shards: AlbShard[];
+  /** Routes under a parameter at the top, which match every prefix: no split by path. */
+  unsplittable?: string[];
+  /** With `alb.unmatched: default`: the rules `backend` would need. */
+  looseRules?: number;
+}
+
 export interface AlbPlan {
   stack: 'listener-rules' | 'full';
   stageMode: 'host' | 'path' | 'listener';
@@ -196,5 +234,8 @@ export interface AlbPlan {
   lambdaPermissions: AlbLambdaPermission[];
   waf?: AlbWaf;
   usage: AlbUsage;
+  gaps: AlbGaps;
+  /** Present when the API is over a load balancer's rule or target-group quota. */
+  split?: AlbSplit;
   diagnostics: Diagnostic[];
 }

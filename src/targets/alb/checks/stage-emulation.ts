@@ -1,0 +1,24 @@
+/** GP203: how stages are emulated (ALB has none): by host header, path prefix or listener. */
+import { diagnostic, type Diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { RouteModel } from '../../../model/types.js';
+
+export function stageEmulation(model: RouteModel): Diagnostic[] {
+  const stages = Object.values(model.stages);
+  const mode = model.alb.stageMode;
+  if (stages.length < 2 && mode === 'host') return [];
+  const detail =
+    mode === 'host'
+      ? stages.map((s) => `${s.name} → host ${s.host ?? '(any)'}`).join(', ')
+      : mode === 'path'
+        ? stages
+            .map((s) => `${s.name} → ${s.pathPrefix ?? '/'} (stripped by a url-rewrite transform)`)
+            .join(', ')
+        : stages.map((s) => `${s.name} → its own listener`).join(', ');
+  return [
+    diagnostic('GP203', stages[0]!.where, {
+      count: stages.length,
+      mode: mode === 'host' ? 'host header' : mode === 'path' ? 'path prefix' : 'listener',
+      detail,
+    }),
+  ];
+}
