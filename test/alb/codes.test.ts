@@ -5,13 +5,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Code } from '../../src/diagnostics/catalog.js';
 import type { RouteModel } from '../../src/model/types.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { buildCells } from '../../src/targets/alb/cells.js';
 import { compileAlb } from '../../src/targets/alb/compile.js';
+import type { PackedRule } from '../../src/targets/alb/pack.js';
+import { unverified, verifyRules } from '../../src/targets/alb/verify.js';
 import { modelOf as loadModel, writeSpec } from '../support/pipeline.js';
 import { tenantServices } from './shapes.js';
 import { modelOf } from './support.js';
 
 interface AlbCase {
   name: string;
+  /** Findings made another way than by compiling the spec (the verifier on a faulty rule list). */
+  findings?: (model: RouteModel) => Diagnostic[];
   /** The spec (an OpenAPI 3.0 document), or a route model built in memory. */
   spec: string | (() => RouteModel);
   change?: (model: RouteModel) => RouteModel;
@@ -20,11 +26,15 @@ interface AlbCase {
 
 function testAlbCode(code: Code, cases: AlbCase[]): void {
   describe(code, () => {
+    it('some case expects it at a pointer', () => {
+      expect(cases.some((c) => c.expect.length > 0)).toBe(true);
+    });
     for (const c of cases) {
       it(c.name, async () => {
         const loaded = typeof c.spec === 'string' ? await loadModel(writeSpec(c.spec)) : c.spec();
         const model = c.change ? c.change(loaded) : loaded;
-        const found = compileAlb(model).diagnostics.filter((d) => d.code === code);
+        const all = c.findings ? c.findings(model) : compileAlb(model).diagnostics;
+        const found = all.filter((d) => d.code === code);
         expect(found.map((d) => d.where.pointer)).toEqual(c.expect.map((e) => e.pointer));
         c.expect.forEach((e, i) => {
           for (const [key, value] of Object.entries(e.args ?? {}))
@@ -317,11 +327,41 @@ testAlbCode('GP216', [
 ]);
 
 testAlbCode('GP217', [
-  // The verifier's findings on faulty rule lists are tested in verify.test.ts; the compiler's lists pass it.
   {
-    name: 'a plan the verifier accepts',
-    spec: api(`  /a/{id}: { get: ${GET} }\n`),
-    change: (m) => m,
-    expect: [],
+    name: "a rule list that takes another backend's requests first",
+    spec: api(
+      `  /users/me: { get: ${GET} }\n  /users/{id}/avatar: { get: { x-gateplan: { backend: b }, responses: { '200': { description: ok } } } }\n`,
+    ),
+    findings: (model) => {
+      const cells = buildCells([
+        {
+          routeId: 'GET /users/me',
+          method: 'GET',
+          segs: [lit('users'), lit('me')],
+          greedy: false,
+          dest: 'a',
+        },
+        {
+          routeId: 'GET /users/{}/avatar',
+          method: 'GET',
+          segs: [lit('users'), { kind: 'param' }, lit('avatar')],
+          greedy: false,
+          dest: 'b',
+        },
+      ]);
+      const me = cells.find((c) => c.dest === 'a')!.id;
+      const avatar = cells.find((c) => c.dest === 'b')!.id;
+      const claimFirst: PackedRule[] = [
+        { dest: 'a', pieces: [], values: { globs: ['/users/me', '/users/me/*'] }, homes: [me], after: [] },
+        { dest: 'b', pieces: [], values: { regexes: ['^/users/[^/]+/avatar$'] }, homes: [avatar], after: [] },
+      ];
+      return unverified(model, 'main', verifyRules(claimFirst, cells, 'path-first'));
+    },
+    expect: [{ pointer: '/x-gateplan', args: { listener: 'main', count: '1' } }],
   },
+  { name: "the compiler's own rules pass", spec: api(`  /a/{id}: { get: ${GET} }\n`), expect: [] },
 ]);
+
+function lit(value: string) {
+  return { kind: 'lit' as const, value };
+}

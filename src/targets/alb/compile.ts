@@ -8,7 +8,7 @@
  * (`pack.ts`), split by host where stages act differently, and numbered with stable
  * priorities (`priorities.ts`).
  */
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pascalId, routeNameBase, shortHash } from '../../model/ids.js';
 import type { Route, RouteModel, Segment, Stage } from '../../model/types.js';
 import { forwardable, newNotes, NOT_FOUND, routeActions, type ActionNotes } from './actions.js';
@@ -34,7 +34,7 @@ import { valueCount, wildcardsIn } from './rule-size.js';
 import { suggestSplit } from './split.js';
 import { globsOf, shapeKey, type PathShape, type ShapeSeg } from './shape.js';
 import { synthesize } from './synthesis.js';
-import { verifyRules } from './verify.js';
+import { unverified, verifyRules } from './verify.js';
 import { buildTargetGroup, registrationDiagnostics } from './target-groups.js';
 import { buildWaf } from './waf.js';
 import { quotaLimit } from '../quotas.js';
@@ -213,18 +213,7 @@ function compileListener(
 
   if (verified) {
     const problems = verifyRules(packed, trie.cells, trie.reading);
-    if (problems.length)
-      verified.push(
-        diagnostic(
-          'GP217',
-          { file: model.source.file, pointer: '/x-gateplan' },
-          {
-            listener: name,
-            count: problems.length,
-            problems: problems.slice(0, 3).join('; '),
-          },
-        ),
-      );
+    verified.push(...unverified(model, name, problems));
   }
 
   const byId = new Map(model.routes.map((r) => [r.id, r]));

@@ -11,6 +11,20 @@ import { type Automaton, globAutomaton, overlaps, regexAutomaton, templateAutoma
 import { type Cell, compareTemplates, type MethodSet, type Reading, sharedMethods } from './cells.js';
 import type { PackedRule } from './pack.js';
 import { segKey, type PathShape } from './shape.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { RouteModel } from '../../model/types.js';
+
+/** GP217 for a listener whose rules failed verification. */
+export function unverified(model: RouteModel, listener: string, problems: string[]): Diagnostic[] {
+  if (problems.length === 0) return [];
+  return [
+    diagnostic(
+      'GP217',
+      { file: model.source.file, pointer: '/x-gateplan' },
+      { listener, count: problems.length, problems: problems.slice(0, 3).join('; ') },
+    ),
+  ];
+}
 
 export function verifyRules(rules: PackedRule[], cells: Cell[], reading: Reading): string[] {
   const problems: string[] = [];
