@@ -17,8 +17,7 @@ export function splitAdvice(model: RouteModel, plan: AlbPlan, over: 'rules' | 't
   if (split.unsplittable?.length)
     return `the API cannot be split by path prefix: ${routeList(model, split.unsplittable)} match every prefix where the routes part ways; ${raise}`;
   const fits = split.shards.every(
-    (s) =>
-      s.rules <= ruleQuota && s.targetGroups <= ALB_QUOTAS.targetGroupsPerLoadBalancer,
+    (s) => s.rules <= ruleQuota && s.targetGroups <= ALB_QUOTAS.targetGroupsPerLoadBalancer,
   );
   const shards = split.shards
     .map((s, i) => {
@@ -32,8 +31,7 @@ export function splitAdvice(model: RouteModel, plan: AlbPlan, over: 'rules' | 't
     const big = split.shards.find(
       (s) =>
         s.prefixes.length === 1 &&
-        (s.rules > ruleQuota ||
-          s.targetGroups > ALB_QUOTAS.targetGroupsPerLoadBalancer),
+        (s.rules > ruleQuota || s.targetGroups > ALB_QUOTAS.targetGroupsPerLoadBalancer),
     );
     return `even split by path prefix (${shards}), ${big?.prefixes[0] ?? 'one prefix'} alone does not fit one load balancer; ${raise}`;
   }
