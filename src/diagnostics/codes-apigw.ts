@@ -30,13 +30,6 @@ export const apigwCodes = {
     text: 'API Gateway has no {method} method ({route})',
     fix: 'remove the operation; API Gateway accepts GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS and ANY',
   },
-  GP104: {
-    slug: 'apigw-path-characters',
-    level: 'error',
-    stage: 'apigw',
-    text: 'path segment "{segment}" has characters API Gateway rejects ({route})',
-    fix: 'use only letters, digits and _ - . , : in literal path segments',
-  },
   GP105: {
     slug: 'apigw-parameter-undeclared',
     level: 'info',
@@ -211,13 +204,6 @@ export const apigwCodes = {
     text: 'no route is left to deploy; API Gateway refuses to deploy a REST API without methods',
     fix: '{fix}',
   },
-  GP130: {
-    slug: 'apigw-rest-path-parameter-name',
-    level: 'error',
-    stage: 'apigw-rest',
-    text: 'path parameter {{name}} has characters REST APIs reject in a parameter name ({route})',
-    fix: 'rename it using only letters, digits and . _ - : $',
-  },
   GP131: {
     slug: 'apigw-quota',
     level: 'error',
@@ -287,6 +273,20 @@ export const apigwCodes = {
     stage: 'apigw',
     text: 'the {api} API needs {count} {unit}, over the {limit} quota, and splitting it needs API mappings on a regional custom domain name; this API is {endpoint}',
     fix: 'set `endpoint: { type: regional }` in gateplan.yaml to split it, or have AWS raise {quota} and declare it as quotas.{key}',
+  },
+  GP142: {
+    slug: 'apigw-literal-widened',
+    level: 'info',
+    stage: 'apigw',
+    text: 'API Gateway refuses {segments} in a path (only letters, digits and _ - . , : are allowed): {route} is served by {gateway}, which takes any value there; the backend still receives the original path',
+    fix: 'nothing to do when the backend answers 404 for paths it does not serve; to route the segment exactly, use the alb target',
+  },
+  GP143: {
+    slug: 'apigw-variable-name-replaced',
+    level: 'info',
+    stage: 'apigw',
+    text: 'API Gateway accepts only letters, digits and . _ - : $ in a path variable name: {route} holds {names}',
+    fix: 'nothing to change for HTTP backends, which receive the same path; a Lambda proxy reads the values under the new names in pathParameters',
   },
   GP150: {
     slug: 'apigw-http-no-routes',

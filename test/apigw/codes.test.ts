@@ -115,21 +115,6 @@ describe('import blockers', () => {
     },
   ]);
 
-  testTargetCode('GP104', [
-    {
-      name: 'an @ in a segment',
-      target: 'apigw-rest',
-      spec: api(`  /a@b:\n    get: ${GET}`),
-      expect: [{ pointer: '/paths/~1a@b/get', args: { segment: 'a@b' } }],
-    },
-    {
-      name: 'allowed punctuation',
-      target: 'apigw-http',
-      spec: api(`  /v1.2/a_b,c:d-e:\n    get: ${GET}`),
-      expect: [],
-    },
-  ]);
-
   testTargetCode('GP113', [
     {
       name: 'over 29 s on an edge-optimized REST API',
@@ -246,18 +231,6 @@ describe('routing API Gateway cannot express', () => {
         `  /x:\n    get: { parameters: [{ name: session, in: cookie }], responses: { '200': { description: ok } } }`,
       ),
       expect: [],
-    },
-  ]);
-
-  testTargetCode('GP130', [
-    {
-      name: 'brackets in a path variable',
-      target: 'apigw-rest',
-      spec: api(
-        `  /x/{a[0]}:\n    get: { parameters: [{ name: 'a[0]', in: path, required: true }], responses: { '200': { description: ok } } }`,
-      ),
-      expect: [{ pointer: '/paths/~1x~1{a[0]}/get', args: { name: 'a[0]' } }],
-      writes: false,
     },
   ]);
 

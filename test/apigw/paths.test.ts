@@ -190,3 +190,120 @@ describe('widened segments', () => {
     expect(document.paths['/a/{a}'].get['x-amazon-apigateway-integration'].uri).toContain('svcHost');
   });
 });
+
+/** Literal segments with characters API Gateway refuses (`(`, `'`, `=`, `$`, `@` …), and variable names it refuses. */
+const REFUSED = api(`  /batchs(Material='iron',Batch='10'):
+    get: ${op()}
+  /some/$test:
+    get: ${op()}
+  /users/a@b/posts:
+    get: ${op()}
+  /x/{a[0]}:
+    get: { parameters: [{ name: 'a[0]', in: path, required: true }], responses: { '200': { description: ok } } }
+`);
+
+describe.each(API_TARGETS)('%s: refused characters are held as variables', (target) => {
+  const api = target === 'apigw-rest' ? 'rest' : 'http';
+  it.each([
+    ['GET', "/batchs(Material='iron',Batch='10')"],
+    ['GET', '/some/$test'],
+    ['GET', '/users/a@b/posts'],
+    ['GET', '/x/7'],
+  ])('%s %s reaches the backend as requested', async (method, path) => {
+    const result = run(await modelFrom(REFUSED), target);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const served = serve(documentOf(result), method, path);
+    expect(served, 'no route serves the request').toBeDefined();
+    expect(backendPath(served!, api)).toBe('/base' + path);
+  });
+
+  it('every path key of the document is one API Gateway accepts', async () => {
+    const document = documentOf(run(await modelFrom(REFUSED), target));
+    for (const key of Object.keys(document.paths))
+      for (const part of key.split('/').slice(1))
+        expect(part).toMatch(/^([A-Za-z0-9_.,:-]+|\{[A-Za-z0-9:._$-]+\+?\})$/);
+  });
+});
+
+describe('refused literals and variable names', () => {
+  testTargetCode('GP142', [
+    ...API_TARGETS.map((target) => ({
+      name: 'an @ in a segment',
+      target,
+      spec: api(`  /users/a@b/posts:\n    get: ${op()}\n`),
+      expect: [
+        {
+          pointer: '/paths/~1users~1a@b~1posts/get',
+          severity: 'info',
+          args: { route: 'GET /users/a@b/posts', gateway: 'GET /users/{segment2}/posts', segments: '"a@b"' },
+        },
+      ],
+      writes: true,
+    })),
+    {
+      name: 'the variable takes a name the route does not use',
+      target: 'apigw-rest',
+      spec: api(
+        `  /{segment1}/$x:\n    get: { parameters: [{ name: segment1, in: path, required: true }], responses: { '200': { description: ok } } }\n  /$y/{segment2}:\n    get: { parameters: [{ name: segment2, in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+      ),
+      expect: [
+        { pointer: '/paths/~1$y~1{segment2}/get', args: { gateway: 'GET /{segment1}/{segment2}' } },
+        { pointer: '/paths/~1{segment1}~1$x/get', args: { gateway: 'GET /{segment1}/{segment2}' } },
+      ],
+    },
+    {
+      name: 'punctuation API Gateway accepts stays literal',
+      target: 'apigw-http',
+      spec: api(`  /v1.2/a_b,c:d-e:\n    get: ${op()}\n`),
+      expect: [],
+    },
+  ]);
+
+  testTargetCode('GP136', [
+    {
+      name: 'a refused literal beside a variable served by another backend',
+      target: 'apigw-rest',
+      spec: api(
+        `  /some/{id}:\n    get: { parameters: [{ name: id, in: path, required: true }], responses: { '200': { description: ok } } }\n  /some/$test:\n    get: ${op(`'x-gateplan': { backend: other }, `)}\n`,
+      ),
+      expect: [
+        {
+          pointer: '/paths/~1some~1$test/get',
+          args: {
+            route: 'GET /some/$test',
+            other: 'GET /some/{id}',
+            gateway: 'GET /some/{id}',
+            differ: 'backend',
+          },
+        },
+      ],
+      writes: false,
+    },
+  ]);
+
+  testTargetCode('GP143', [
+    ...API_TARGETS.map((target) => ({
+      name: 'brackets in a path variable',
+      target,
+      spec: api(
+        `  /x/{a[0]}:\n    get: { parameters: [{ name: 'a[0]', in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+      ),
+      expect: [
+        {
+          pointer: '/paths/~1x~1{a[0]}/get',
+          severity: 'info',
+          args: { route: 'GET /x/{a[0]}', names: '{a[0]} as {a_0_}' },
+        },
+      ],
+      writes: true,
+    })),
+    {
+      name: 'a name API Gateway accepts is kept',
+      target: 'apigw-rest',
+      spec: api(
+        `  /x/{a.b:c$}:\n    get: { parameters: [{ name: 'a.b:c$', in: path, required: true }], responses: { '200': { description: ok } } }\n`,
+      ),
+      expect: [],
+    },
+  ]);
+});

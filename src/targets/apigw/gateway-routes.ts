@@ -1,9 +1,16 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { formatSegments, pathShape, segmentText } from '../../model/paths.js';
+import { formatSegments, pathParamNames, pathShape, segmentText } from '../../model/paths.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel, Segment } from '../../model/types.js';
+import { PARAMETER_NAME } from './operation.js';
 import { primaryBackendName } from './route-backend.js';
 import { unifyVariableNames, type GatewaySegment, type Rename } from './variable-names.js';
+
+/**
+ * A literal segment API Gateway accepts: letters, digits and `_ - . , :` (its important notes
+ * for REST APIs; see docs/design.md). Any other literal is held as a variable.
+ */
+const GATEWAY_SEGMENT = /^[A-Za-z0-9_.,:-]+$/;
 
 /** The API types: REST APIs count resources against their quota, HTTP APIs routes. */
 export type ApiKind = 'rest' | 'http';
@@ -50,7 +57,7 @@ export interface GatewayRoutes {
 export function gatewayRoutes(model: RouteModel, api: ApiKind): GatewayRoutes {
   const diagnostics: Diagnostic[] = [];
   const widened = model.routes.map((route) => ({ route, ...widen(route) }));
-  for (const w of widened) if (w.widened) diagnostics.push(widenedDiagnostic(w.route, w.segments));
+  for (const w of widened) diagnostics.push(...widenedDiagnostics(w.route, w.segments, w.renames));
   const named = unifyVariableNames(widened);
   diagnostics.push(...named.diagnostics);
   const candidates: GatewayRoute[] = named.routes.flatMap((r, i) =>
@@ -72,33 +79,82 @@ export function gatewayRoutes(model: RouteModel, api: ApiKind): GatewayRoutes {
   return { routes: merged.routes, servedBy: merged.servedBy, diagnostics };
 }
 
-function widen(route: Route): { segments: GatewaySegment[]; widened: boolean } {
+function widen(route: Route): { segments: GatewaySegment[]; widened: boolean; renames: Rename[] } {
   let widened = false;
-  const segments = route.segments.map((s): GatewaySegment => {
-    if (s.kind !== 'mixed') return s;
-    widened = true;
-    return { kind: 'param', name: widenedName(s) };
+  const renames: Rename[] = [];
+  const taken = new Set(pathParamNames(route.segments));
+  const segments = route.segments.map((s, i): GatewaySegment => {
+    if (s.kind === 'mixed') {
+      widened = true;
+      return { kind: 'param', name: widenedName(s) };
+    }
+    if (s.kind === 'literal') {
+      if (GATEWAY_SEGMENT.test(s.value)) return s;
+      widened = true;
+      return { kind: 'param', name: unused(`segment${i + 1}`, taken) };
+    }
+    if (PARAMETER_NAME.test(s.name)) return s;
+    const name = unused(gatewayName(s.name), taken);
+    renames.push({ from: s.name, to: name });
+    return { ...s, name };
   });
-  return { segments, widened };
+  return { segments, widened, renames };
+}
+
+/** `name`, or `name_2`, `name_3`… when the route already uses it. */
+function unused(name: string, taken: Set<string>): string {
+  let out = name;
+  for (let i = 2; taken.has(out); i++) out = `${name}_${i}`;
+  taken.add(out);
+  return out;
+}
+
+/** A variable name REST APIs accept: every other character becomes `_` (`{ white space }` → `_white_space_`). */
+function gatewayName(name: string): string {
+  return name.replace(/[^A-Za-z0-9:._$-]/g, '_');
 }
 
 /** `{Sid}.json` → `Sid`; `{base}...{head}` → `base_head`: the variable that holds the whole segment. */
 function widenedName(segment: Extract<Segment, { kind: 'mixed' }>): string {
-  return segment.parts.flatMap((p) => (p.kind === 'param' ? [p.name] : [])).join('_');
+  return gatewayName(segment.parts.flatMap((p) => (p.kind === 'param' ? [p.name] : [])).join('_'));
 }
 
-function widenedDiagnostic(route: Route, segments: GatewaySegment[]): Diagnostic {
+/** GP135 for mixed segments, GP142 for literals API Gateway refuses, GP143 for variable names it refuses. */
+function widenedDiagnostics(route: Route, segments: GatewaySegment[], renames: Rename[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const gateway = `${route.method} ${formatSegments(segments)}`;
   const mixed = route.segments.filter((s) => s.kind === 'mixed').map(segmentText);
-  return diagnostic(
-    'GP135',
-    route.where,
-    {
-      route: routeLabel(route),
-      gateway: `${route.method} ${formatSegments(segments)}`,
-      segments: mixed.join(', '),
-    },
-    route.id,
+  if (mixed.length)
+    out.push(
+      diagnostic(
+        'GP135',
+        route.where,
+        { route: routeLabel(route), gateway, segments: mixed.join(', ') },
+        route.id,
+      ),
+    );
+  const refused = route.segments.flatMap((s) =>
+    s.kind === 'literal' && !GATEWAY_SEGMENT.test(s.value) ? [s.value] : [],
   );
+  if (refused.length)
+    out.push(
+      diagnostic(
+        'GP142',
+        route.where,
+        { route: routeLabel(route), gateway, segments: refused.map((s) => `"${s}"`).join(', ') },
+        route.id,
+      ),
+    );
+  if (renames.length)
+    out.push(
+      diagnostic(
+        'GP143',
+        route.where,
+        { route: routeLabel(route), names: renames.map((r) => `{${r.from}} as {${r.to}}`).join(', ') },
+        route.id,
+      ),
+    );
+  return out;
 }
 
 /**

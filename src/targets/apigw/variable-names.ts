@@ -12,6 +12,8 @@ export type GatewaySegment = Exclude<Segment, { kind: 'mixed' }>;
 export interface NamedRoute {
   route: Route;
   segments: GatewaySegment[];
+  /** Variables already held under another name (a name REST APIs refuse, made valid). */
+  renames?: Rename[];
 }
 
 /** A variable whose name API Gateway sees differently from the spec. */
@@ -41,7 +43,11 @@ const LISTED = 3;
  * variable beside a greedy one cannot share a resource at all (GP100): those routes are left out.
  */
 export function unifyVariableNames(input: NamedRoute[]): UnifiedNames {
-  const routes = input.map((r) => ({ ...r, segments: [...r.segments], renames: [] as Rename[] }));
+  const routes = input.map((r) => ({
+    ...r,
+    segments: [...r.segments],
+    renames: (r.renames ?? []).map((x) => ({ ...x })),
+  }));
   const leftOut = new Set<Route>();
   const diagnostics: Diagnostic[] = [];
   const depth = Math.max(0, ...routes.map((r) => r.segments.length));
@@ -85,7 +91,10 @@ function rename(group: (NamedRoute & { renames: Rename[] })[], d: number): Diagn
     const segment = r.segments[d] as Exclude<GatewaySegment, { kind: 'literal' }>;
     if (segment.name === chosen) continue;
     from.add(segment.name);
-    r.renames.push({ from: segment.name, to: chosen });
+    // A variable renamed before keeps its spec name as `from`: references in the spec use that one.
+    const earlier = r.renames.find((x) => x.to === segment.name);
+    if (earlier) earlier.to = chosen;
+    else r.renames.push({ from: segment.name, to: chosen });
     r.segments[d] = { ...segment, name: chosen };
     renamed.push(r);
   }

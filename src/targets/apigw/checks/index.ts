@@ -3,8 +3,6 @@ import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../../model/types.js';
 import type { ApiKind, GatewayRoute, GatewayRoutes } from '../gateway-routes.js';
 import { backendAddresses } from './backend-addresses.js';
-import { GATEWAY_SEGMENT, pathCharacters } from './path-characters.js';
-import { pathParameterNames } from './path-parameter-names.js';
 import { timeouts } from './timeouts.js';
 import { GATEWAY_METHODS, unknownMethods } from './unknown-methods.js';
 import { weightedRoutes } from './weighted-routes.js';
@@ -23,12 +21,9 @@ export const DOCUMENT_CHECKS: readonly {
   check: DocumentCheck;
 }[] = [
   { codes: ['GP103'], apis: ['rest', 'http'], check: unknownMethods },
-  { codes: ['GP104'], apis: ['rest', 'http'], check: pathCharacters },
   { codes: ['GP106'], apis: ['rest', 'http'], check: weightedRoutes },
   { codes: ['GP113', 'GP114'], apis: ['rest', 'http'], check: timeouts },
   { codes: ['GP124', 'GP126'], apis: ['rest', 'http'], check: backendAddresses },
-  // Only REST declares path variables as method request parameters, so only REST holds them to those names.
-  { codes: ['GP130'], apis: ['rest'], check: pathParameterNames },
 ];
 
 /** What an import document reports before it serves a route: the gateway's own findings, then every check. */
@@ -41,8 +36,5 @@ export function documentDiagnostics(model: RouteModel, gateway: GatewayRoutes, a
 
 /** True when API Gateway can import the route (the document leaves out routes that are errors). */
 export function importable(gateway: GatewayRoute): boolean {
-  return (
-    GATEWAY_METHODS.has(gateway.route.method) &&
-    gateway.segments.every((s) => s.kind !== 'literal' || GATEWAY_SEGMENT.test(s.value))
-  );
+  return GATEWAY_METHODS.has(gateway.route.method);
 }

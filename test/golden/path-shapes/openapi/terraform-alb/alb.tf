@@ -1,4 +1,4 @@
-# DELETE /users/{}, GET /2010-04-01/Accounts/{}.json, GET /2010-04-01/Accounts/{}/Calls.json, GET /2010-04-01/Accounts/{}/Calls/{}.json, GET /repos/{}/{}/compare/{}...{}, GET /users/{}, GET /users/{}/posts, POST /2010-04-01/Accounts/{}/Calls.json
+# DELETE /users/{}, GET /2010-04-01/Accounts/{}.json, GET /2010-04-01/Accounts/{}/Calls.json, GET /2010-04-01/Accounts/{}/Calls/{}.json, GET /odata/$metadata, GET /repos/{}/{}/compare/{}...{}, GET /users/{}, GET /users/{}/posts, POST /2010-04-01/Accounts/{}/Calls.json
 resource "aws_lb_listener_rule" "delete_users_dbce39" {
   listener_arn = var.listener_arn
   priority     = 3178
@@ -10,7 +10,7 @@ resource "aws_lb_listener_rule" "delete_users_dbce39" {
 
   condition {
     path_pattern {
-      values = ["/2010-04-01/*", "/users/*", "/repos/*"]
+      regex_values = ["^(/2010-04-01/.*|/users/.*|/odata/.*|/repos/.*)$"]
     }
   }
 }

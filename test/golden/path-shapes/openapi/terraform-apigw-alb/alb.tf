@@ -25,7 +25,7 @@ resource "aws_lb_listener" "main" {
   }
 }
 
-# DELETE /users/{}, GET /2010-04-01/Accounts/{}.json, GET /2010-04-01/Accounts/{}/Calls.json, GET /2010-04-01/Accounts/{}/Calls/{}.json, GET /repos/{}/{}/compare/{}...{}, GET /users/{}, GET /users/{}/posts, POST /2010-04-01/Accounts/{}/Calls.json
+# DELETE /users/{}, GET /2010-04-01/Accounts/{}.json, GET /2010-04-01/Accounts/{}/Calls.json, GET /2010-04-01/Accounts/{}/Calls/{}.json, GET /odata/$metadata, GET /repos/{}/{}/compare/{}...{}, GET /users/{}, GET /users/{}/posts, POST /2010-04-01/Accounts/{}/Calls.json
 resource "aws_lb_listener_rule" "delete_users_e1b99c" {
   listener_arn = aws_lb_listener.main.arn
   priority     = 3117
@@ -37,7 +37,7 @@ resource "aws_lb_listener_rule" "delete_users_e1b99c" {
 
   condition {
     path_pattern {
-      values = ["/prod/2010-04-01/*", "/prod/users/*", "/prod/repos/*"]
+      regex_values = ["^/prod(/2010-04-01/.*|/users/.*|/odata/.*|/repos/.*)$"]
     }
   }
 
