@@ -2,9 +2,8 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatSegments, pathParamNames, pathShape, segmentText } from '../../model/paths.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Route, RouteModel, Segment } from '../../model/types.js';
-import { PARAMETER_NAME } from './operation.js';
 import { primaryBackendName } from './route-backend.js';
-import { unifyVariableNames, type GatewaySegment, type Rename } from './variable-names.js';
+import { PARAMETER_NAME, unifyVariableNames, type GatewaySegment, type Rename } from './variable-names.js';
 
 /**
  * A literal segment API Gateway accepts: letters, digits and `_ - . , :` (its important notes

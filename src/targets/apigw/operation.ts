@@ -3,6 +3,7 @@ import { routeLabel } from '../../model/routes.js';
 import type { Param, Route } from '../../model/types.js';
 import { byEntryKey } from '../../util/order.js';
 import type { GatewayRoute } from './gateway-routes.js';
+import { PARAMETER_NAME } from './variable-names.js';
 
 /** Parts of an OpenAPI 3.0 operation both API Gateway documents write the same way. */
 
@@ -12,12 +13,6 @@ export function methodKey(route: Route): string {
 }
 
 const PRIMITIVES = new Set(['string', 'integer', 'number', 'boolean']);
-
-/**
- * Names REST APIs accept for method request parameters (measured against AWS, not documented:
- * JSON:API's `filter[a]` is refused). Others stay undeclared; a proxy still forwards them.
- */
-export const PARAMETER_NAME = /^[A-Za-z0-9:._$-]+$/;
 
 /** API Gateway keeps only name, in, required and a primitive type of a parameter. */
 function simpleSchema(param: Param): Record<string, unknown> {

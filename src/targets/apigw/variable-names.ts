@@ -5,6 +5,11 @@ import { shortList } from '../../format/list.js';
 import type { Route, Segment } from '../../model/types.js';
 import { compareText } from '../../util/order.js';
 
+/**
+ * Names REST APIs accept for method request parameters (measured against AWS, not documented:
+ * JSON:API's `filter[a]` is refused). Others stay undeclared; a proxy still forwards them.
+ */
+export const PARAMETER_NAME = /^[A-Za-z0-9:._$-]+$/;
 /** A segment API Gateway can match: literal, whole-segment variable or greedy tail. */
 export type GatewaySegment = Exclude<Segment, { kind: 'mixed' }>;
 
