@@ -28,6 +28,10 @@ export function apigwRouteForms(model: RouteModel, api: ApiKind): Map<string, Ro
     else if (served.route !== route) notes.push(`shares ${routeLabel(served.route)}`);
     const mixed = route.segments.filter((s) => s.kind === 'mixed').map(segmentText);
     if (mixed.length) notes.push(`widened ${mixed.join(', ')}`);
+    const held = route.segments.flatMap((s, i) =>
+      s.kind === 'literal' && served.segments[i]?.kind !== 'literal' ? [s.value] : [],
+    );
+    if (held.length) notes.push(`${held.join(', ')} held as a variable`);
     if (served.route === route) for (const r of served.renames) notes.push(`{${r.from}} as {${r.to}}`);
     forms.set(route.id, {
       route: `${route.method} ${served.path}`,
