@@ -13,6 +13,7 @@ export {
   loadDataFile,
   readTemplateDir,
   CONFIG_FILE_NAMES,
+  configFileNames,
   BUNDLED_PRICES,
   type LoadedSpec,
   type LoadResult,
@@ -63,7 +64,7 @@ export {
   type RouteChange,
   type Classification,
 } from './diff/index.js';
-export { diffFormatters, DIFF_FORMATS, type DiffFormat } from './diff/format/index.js';
+export { diffFormatters, diffJson, DIFF_FORMATS, type DiffFormat } from './diff/format/index.js';
 export type { Formatter, FormatContext } from './format/formatter.js';
 export { explain, explanationText, type ExplainRequest, type AlbExplanation } from './explain/index.js';
 export {
@@ -71,6 +72,7 @@ export {
   albPlanFacts,
   costChart,
   costFormatters,
+  costJson,
   COST_FORMATS,
   parsePrices,
   parseProfile,
@@ -85,6 +87,7 @@ export {
 export {
   compare,
   compareFormatters,
+  compareJson,
   COMPARE_FORMATS,
   type CompareReport,
   type CompareFormat,
@@ -105,4 +108,6 @@ export {
 export { GateplanError, type ErrorKind } from './diagnostics/errors.js';
 export { groupedAnnotations, type Finding as Annotation } from './format/annotations.js';
 export { printable, printableStrings } from './format/text.js';
+export { JSON_SCHEMA_VERSION, diagnosticJson, findingCounts } from './format/json.js';
+export { closestName, didYouMean } from './util/suggest.js';
 export { VERSION } from './version.js';

@@ -151,9 +151,9 @@ function expectModel(result: Inspected): InspectRoute[] {
   return parsed.routes;
 }
 
-function jsonDiagnostics(stderr: string): JsonDiagnostic[] {
-  if (stderr.trim() === '') return [];
-  const diagnostics = (JSON.parse(stderr) as { diagnostics: JsonDiagnostic[] }).diagnostics;
+/** The findings of `--format json`: part of the one document on stdout. */
+function jsonDiagnostics(stdout: string): JsonDiagnostic[] {
+  const diagnostics = (JSON.parse(stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
   for (const d of diagnostics) {
     expect(d.file, `${d.code} names no file`).toBeTruthy();
     expect(d.line !== undefined || d.pointer !== undefined, `${d.code} has neither line nor pointer`).toBe(
@@ -186,8 +186,9 @@ describe.skipIf(!HAS_CORPUS)('corpus: gateplan inspect on real-world specs', () 
         expectLocatedFailure(entry, result);
         return;
       }
+      expect(result.stderr, 'with --format json, stdout holds the one document').toBe('');
       const routes = expectModel(result);
-      const diagnostics = jsonDiagnostics(result.stderr);
+      const diagnostics = jsonDiagnostics(result.stdout);
       if (entry.format === 'postman') {
         const skipped = diagnostics.filter(
           (d) => POSTMAN_SKIPS.has(d.code) || d.code === 'GP020' || d.code === 'GP151',

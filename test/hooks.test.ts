@@ -58,6 +58,7 @@ const FILES = {
   'specs/schemas/Pet.yaml': 'type: object\nproperties: { id: { type: string } }\n',
   '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
   'specs/gateplan.yaml': 'backends: {}\n',
+  'specs/shop.gateplan.yml': 'backends: {}\n',
 };
 
 describe('the gateplan-lint hook', () => {
@@ -92,9 +93,10 @@ describe('the gateplan-lint hook', () => {
     );
   };
 
-  it('is given every YAML and JSON file but gateplan.yaml', () => {
+  it('is given every YAML and JSON file but the configs, and lints them in one process', () => {
     expect(lintHook.language).toBe('node');
-    expect(staged()).toEqual(Object.keys(FILES).filter((f) => f !== 'specs/gateplan.yaml'));
+    expect(staged()).toEqual(Object.keys(FILES).filter((f) => !/gateplan\.ya?ml$/.test(f)));
+    expect(shellWords(lintHook.entry)).toEqual(['gateplan', 'lint', '--skip-non-specs']);
   });
 
   it('skips overlays, Postman environments, $ref fragments and other YAML; passes a clean spec', async () => {

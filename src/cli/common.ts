@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import {
+  configFileNames,
   GateplanError,
   load,
   normalize,
@@ -11,6 +12,7 @@ import {
   type Severity,
 } from '../index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format/index.js';
+import type { ConfigUse } from './result.js';
 
 export interface SpecArgs {
   spec: string;
@@ -90,6 +92,17 @@ export async function loadModel(argv: SpecArgs): Promise<LoadedModel> {
   if (!loaded.ok) throw new GateplanError('input', `cannot load ${argv.spec}`, loaded.diagnostics);
   const model = normalize(loaded.spec);
   return { spec: loaded.spec, model };
+}
+
+/** Which config a load used, for the run's `config:` line and the JSON `config` field. */
+export function configUse(spec: LoadedSpec, argv: Pick<SpecArgs, 'config' | 'spec'>): ConfigUse {
+  if (spec.config) return { file: spec.config.display, line: spec.config.display };
+  const off = argv.config === false || (argv.config as unknown) === 'false';
+  const [own, , shared] = configFileNames(spec.sources.entry.display);
+  return {
+    file: null,
+    line: off ? 'none (--no-config)' : `none (no ${own} or ${shared} beside ${spec.sources.entry.display})`,
+  };
 }
 
 /** Adds line/column to every diagnostic, from the files it points into, and orders them by position. */

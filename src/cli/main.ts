@@ -1,18 +1,31 @@
 import yargs, { type Argv } from 'yargs';
-import { formatters, type OutputFormat } from './format/index.js';
-import { exitCodeFor, type CommandResult } from './result.js';
-import { GateplanError, VERSION, type FormatContext } from '../index.js';
+// Only these two of the library load before a command runs, so `--version` and `--help`
+// answer without loading it (the dependency-cruiser rule for src/cli says why).
+import { GateplanError } from '../diagnostics/errors.js';
+import { VERSION } from '../version.js';
+import type { FormatContext } from '../index.js';
+import type { Io } from './io.js';
+import type { CommandResult } from './result.js';
+import { UnknownWordsError } from './unknown.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  color: boolean;
+export type { Io } from './io.js';
+
+/**
+ * Colour as Node.js itself decides it: FORCE_COLOR wins (`0` or `false` turn colour off, any
+ * other value on), then NO_COLOR (any non-empty value turns it off, https://no-color.org),
+ * then whether stdout is a terminal that is not `dumb`.
+ */
+export function colorFromEnvironment(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
+  if (env.NO_COLOR) return false;
+  return isTTY && env.TERM !== 'dumb';
 }
 
 const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  color: colorFromEnvironment(process.env, Boolean(process.stdout.isTTY)),
 };
 
 type Handler = (argv: never, context: FormatContext) => Promise<CommandResult>;
@@ -34,8 +47,8 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   lint: {
-    usage: 'lint <spec>',
-    describe: 'check a spec and its deployment intent',
+    usage: 'lint <spec..>',
+    describe: 'check specs and their deployment intent',
     load: async () => {
       const m = await import('./commands/lint.js');
       return { builder: m.lintBuilder as never, handler: m.handleLint };
@@ -45,17 +58,8 @@ const COMMANDS: Record<string, Command> = {
     usage: 'codes',
     describe: 'print the diagnostic catalog',
     load: async () => {
-      const m = await import('./commands/lint.js');
-      return {
-        builder: (yargs) => yargs,
-        handler: async () => ({
-          diagnostics: [],
-          diagnosticsFormat: 'text',
-          diagnosticsTo: 'stderr',
-          stdout: m.listCodes(),
-          failOn: 'none',
-        }),
-      };
+      const m = await import('./commands/codes.js');
+      return { builder: m.codesBuilder as never, handler: m.handleCodes };
     },
   },
   inspect: {
@@ -76,7 +80,7 @@ const COMMANDS: Record<string, Command> = {
   },
   explain: {
     usage: 'explain <spec> <method> <path>',
-    describe: 'which ALB rule and target groups serve a request, and which operation it is',
+    describe: 'which rule or route serves a request on ALB or API Gateway, and which operation it is',
     load: async () => {
       const m = await import('./commands/explain.js');
       return { builder: m.explainBuilder as never, handler: m.handleExplain };
@@ -84,7 +88,7 @@ const COMMANDS: Record<string, Command> = {
   },
   init: {
     usage: 'init <spec>',
-    describe: 'write a commented gateplan.yaml beside the spec',
+    describe: 'write a commented gateplan.yaml for a spec',
     load: async () => {
       const m = await import('./commands/init.js');
       return { builder: m.initBuilder as never, handler: m.handleInit };
@@ -108,34 +112,44 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/** What the command line asked for, kept so a failure can answer in the same format. */
+interface Requested {
+  format?: string;
+  color?: boolean;
+}
+
 /** Runs the CLI; returns the exit code (0 ok, 1 findings at or above --fail-on, 2 bad input or usage). */
 export async function main(args: string[], io: Io = processIo): Promise<number> {
   let outcome: CommandResult | undefined;
-  // Findings of input a command cannot use print as the command would print its own: a
-  // script asking for JSON gets JSON, also when the spec does not load.
-  let inputFormat: OutputFormat = 'text';
-  const context: FormatContext = { color: io.color };
-  const run = (handler: Handler) => async (argv: unknown) => {
-    const requested = (argv as { format?: string }).format;
-    if (requested !== undefined && requested in formatters) inputFormat = requested as OutputFormat;
-    outcome = await handler(argv as never, context);
+  // Until yargs has parsed, a failure still answers in JSON when the line asks for it.
+  const requested: Requested = { format: formatIn(args), color: colorIn(args) };
+  const run = (handler: Handler) => async (argv: Requested) => {
+    requested.format = argv.format;
+    requested.color = argv.color;
+    outcome = await handler(argv as never, { color: argv.color ?? io.color });
   };
-  // Only a command the arguments name can run; `--help` alone lists the others without loading them.
-  const named = Object.entries(COMMANDS).filter(([name]) => args.includes(name));
-  const modules = new Map(await Promise.all(named.map(async ([name, c]) => [name, await c.load()] as const)));
+  // The command is the first word that is not an option; only its module is loaded.
+  const named = args.find((a) => !a.startsWith('-'));
+  const command = named !== undefined && Object.hasOwn(COMMANDS, named) ? COMMANDS[named] : undefined;
+  const module = command ? await command.load() : undefined;
+  const commandNames = Object.keys(COMMANDS);
   let parser = (yargs(args) as Argv)
     .scriptName('gateplan')
     .usage(
       '$0 <command> [options]\n\nTurn an OpenAPI description plus x-gateplan intent into AWS front-door configuration.',
     );
-  for (const [name, command] of Object.entries(COMMANDS)) {
-    const module = modules.get(name);
-    parser = module
-      ? parser.command(command.usage, command.describe, module.builder, run(module.handler))
-      : parser.command(command.usage, command.describe);
+  for (const c of Object.values(COMMANDS)) {
+    parser =
+      c === command && module
+        ? parser.command(c.usage, c.describe, module.builder, run(module.handler) as never)
+        : parser.command(c.usage, c.describe);
   }
   parser = parser
-    .demandCommand(1, 'name a command: generate, lint, inspect, codes')
+    .option('color', {
+      type: 'boolean',
+      global: true,
+      describe: 'colour text output (default: on a terminal; FORCE_COLOR and NO_COLOR are honoured)',
+    })
     .strict()
     .version(VERSION)
     .help()
@@ -145,12 +159,24 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       'Exit codes: 0 ok, 1 findings at or above --fail-on (or stale files with --check), 2 bad input or usage.',
     )
     .exitProcess(false)
-    .fail((message, error) => {
+    // The third argument is yargs's usage object (typed as the parser), which knows the command's options.
+    .fail((message, error, usage) => {
       if (error) throw error;
-      throw new GateplanError('usage', message);
+      const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+      if (!unknown) throw new GateplanError('usage', message);
+      const words = unknown[1]!.split(', ');
+      throw new UnknownWordsError(message, words, optionsOf(usage), commandNames);
     });
 
   try {
+    if (named === undefined && !args.some((a) => ['--help', '-h', '--version'].includes(a))) {
+      // Bare `gateplan` (or options only): every command, on stderr, as a usage error.
+      io.stderr(`${await parser.getHelp()}\n\ngateplan: name a command\n`);
+      return 2;
+    }
+    if (named !== undefined && !command) {
+      throw new UnknownWordsError(`Unknown command: ${named}`, [named], [], commandNames);
+    }
     let helpText = '';
     await parser.parseAsync(args, {}, (_err, _argv, output) => {
       helpText = output;
@@ -160,86 +186,27 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       return 0;
     }
     if (!outcome) return 0;
-    report(outcome, io);
-    return exitCodeFor(outcome);
+    const { report } = await import('./report.js');
+    return report(outcome, io, requested.color ?? io.color);
   } catch (error) {
-    return reportError(error, io, inputFormat);
+    const { reportError } = await import('./report.js');
+    return reportError(error, io, { format: requested.format, color: requested.color ?? io.color });
   }
 }
 
-function report(result: CommandResult, io: Io): void {
-  const rendered = formatters[result.diagnosticsFormat](result.diagnostics, { color: io.color });
-  if (result.diagnosticsTo === 'stdout') {
-    io.stdout(rendered);
-    if (result.stdout) io.stdout(result.stdout);
-  } else {
-    if (result.diagnostics.length > 0) io.stderr(rendered);
-    if (result.stdout) io.stdout(result.stdout);
-  }
+/** `--format json` or `--format=json` on the raw command line. */
+function formatIn(args: string[]): string | undefined {
+  const at = args.lastIndexOf('--format');
+  if (at >= 0) return args[at + 1];
+  return args.findLast((a) => a.startsWith('--format='))?.slice('--format='.length);
 }
 
-/**
- * The one place a failure becomes an exit code and a message: usage and unusable input exit 2
- * with one line (or the input's located findings, in the command's --format), as does file-system trouble the user can fix
- * (`--out` is a file, a read-only folder, a dangling link…); anything else is our bug.
- */
-function reportError(error: unknown, io: Io, inputFormat: OutputFormat): 2 {
-  const trouble = fileSystemTrouble(error);
-  if (trouble) {
-    io.stderr(`gateplan: ${trouble}\n`);
-    return 2;
-  }
-  if (error instanceof GateplanError) {
-    if (error.kind === 'usage') {
-      io.stderr(`gateplan: ${error.message}\nRun \`gateplan --help\` for usage.\n`);
-      return 2;
-    }
-    if (error.kind === 'input') {
-      io.stderr(formatters[inputFormat](error.diagnostics, { color: io.color }));
-      return 2;
-    }
-  }
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr(`gateplan: internal error — please report it with the spec that caused it\n${message}\n`);
-  return 2;
+function colorIn(args: string[]): boolean | undefined {
+  const flag = args.findLast((a) => a === '--color' || a === '--no-color');
+  return flag === undefined ? undefined : flag === '--color';
 }
 
-/** What each file-system error code means to someone who can fix it. */
-const FILE_SYSTEM_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or folder (or a symbolic link to nothing)',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EISDIR: 'it is a folder, not a file',
-  EEXIST: 'a file stands where a folder should be',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many symbolic links (a loop?)',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-};
-
-const FILE_SYSTEM_VERBS: Record<string, string> = {
-  mkdir: 'create the folder',
-  scandir: 'read the folder',
-  opendir: 'read the folder',
-  rename: 'write',
-  write: 'write',
-  open: 'open',
-  read: 'read',
-  stat: 'read',
-  lstat: 'read',
-  unlink: 'remove',
-  rmdir: 'remove',
-};
-
-/** One line for a Node.js file-system error the user can fix; undefined for anything else. */
-function fileSystemTrouble(error: unknown): string | undefined {
-  const e = error as NodeJS.ErrnoException & { dest?: string };
-  if (!(error instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return;
-  const meaning = FILE_SYSTEM_ERRORS[e.code];
-  if (!meaning) return;
-  const path = e.dest ?? e.path;
-  const verb = FILE_SYSTEM_VERBS[e.syscall] ?? e.syscall;
-  return `cannot ${verb}${path ? ` ${path}` : ''}: ${meaning} (${e.code})`;
+function optionsOf(usage: unknown): string[] {
+  const descriptions = (usage as { getDescriptions?: () => Record<string, unknown> }).getDescriptions?.();
+  return Object.keys(descriptions ?? {});
 }

@@ -1,4 +1,5 @@
 import { costJson } from '../cost/render.js';
+import { JSON_SCHEMA_VERSION } from '../format/json.js';
 import type { Formatter } from '../format/formatter.js';
 import { formatUsd, formatVolume, round } from '../cost/format.js';
 import { FRONT_DOOR_LABELS } from '../cost/options.js';
@@ -183,8 +184,17 @@ function leftColumns(rows: string[][]): string {
     .join('\n');
 }
 
-function compareJson(report: CompareReport): unknown {
+export function compareJson(report: CompareReport) {
+  const { schemaVersion: _version, summary: _summary, ...cost } = costJson(report.cost);
+  const supports = report.rows.flatMap((r) => Object.values(r.cells).map((c) => c.support));
   return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    summary: {
+      features: report.rows.length,
+      native: supports.filter((s) => s === 'native').length,
+      emulated: supports.filter((s) => s === 'emulated').length,
+      impossible: supports.filter((s) => s === 'impossible').length,
+    },
     title: report.title,
     features: report.rows.map((r) => ({
       feature: r.feature,
@@ -195,7 +205,7 @@ function compareJson(report: CompareReport): unknown {
     quotas: report.quotas,
     deploy: report.deploy,
     otherFindings: report.other,
-    cost: costJson(report.cost),
+    cost,
     recommendation: {
       ...report.recommendation,
       ranking: report.recommendation.ranking.map((s) => ({ ...s, monthlyUsd: round(s.monthlyUsd, 2) })),

@@ -5,4 +5,4 @@ export { parsePrices, type Prices } from './prices.js';
 export { parseProfile, parseVolume, DEFAULT_PROFILE, type TrafficProfile } from './traffic.js';
 export { FRONT_DOORS, FRONT_DOOR_LABELS, type FrontDoor, type OptionCost } from './options.js';
 export { costChart } from './chart.js';
-export { costFormatters, COST_FORMATS, type CostFormat, type CostFormatContext } from './render.js';
+export { costFormatters, costJson, COST_FORMATS, type CostFormat, type CostFormatContext } from './render.js';

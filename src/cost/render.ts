@@ -2,6 +2,7 @@ import type { CostReport } from './estimate.js';
 import { columns, formatUsd, formatVolume, round } from './format.js';
 import type { FormatContext, Formatter } from '../format/formatter.js';
 import { FRONT_DOOR_LABELS } from './options.js';
+import { JSON_SCHEMA_VERSION } from '../format/json.js';
 import type { RuleLoad } from './workload.js';
 import { ALB_QUOTAS } from '../targets/alb/plan.js';
 import { printable } from '../format/text.js';
@@ -67,8 +68,10 @@ function costText(report: CostReport, specTitle: string): string {
 }
 
 /** `--format json`: every option with its breakdown, the crossovers and the inputs used. */
-export function costJson(report: CostReport): unknown {
+export function costJson(report: CostReport) {
   return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    summary: { options: report.options.length, crossovers: report.crossovers.length },
     region: report.region,
     currency: report.currency,
     requestsPerMonth: report.requestsPerMonth,

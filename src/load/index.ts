@@ -1,4 +1,11 @@
-export { load, withConfig, CONFIG_FILE_NAMES, type LoadedSpec, type LoadResult } from './load.js';
+export {
+  load,
+  withConfig,
+  configFileNames,
+  CONFIG_FILE_NAMES,
+  type LoadedSpec,
+  type LoadResult,
+} from './load.js';
 export { loadAtRevision } from './git.js';
 export type { LoadOptions } from './options.js';
 export type { SourceFile, SourceSet } from './sources.js';

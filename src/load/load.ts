@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve as resolvePath } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFormat } from '../model/types.js';
 import { detectFormat } from './detect.js';
@@ -25,7 +25,20 @@ export interface LoadedSpec {
 
 export type LoadResult = { ok: true; spec: LoadedSpec } | { ok: false; diagnostics: Diagnostic[] };
 
+/** The config beside a spec that any spec in its folder reads when it has no file of its own. */
 export const CONFIG_FILE_NAMES = ['gateplan.yaml', 'gateplan.yml'];
+
+/**
+ * The configs `load` looks for beside a spec, in order: the spec's own
+ * (`shop.yaml` → `shop.gateplan.yaml`), then the folder's shared `gateplan.yaml`. The first
+ * that exists is read; they are never merged.
+ */
+export function configFileNames(specPath: string): string[] {
+  const stem = basename(specPath)
+    .replace(/\.gz$/i, '')
+    .replace(/\.[^.]*$/, '');
+  return [`${stem}.gateplan.yaml`, `${stem}.gateplan.yml`, ...CONFIG_FILE_NAMES];
+}
 
 /** Reads a spec and its referenced files. Never throws for bad input: unusable input is `ok: false`. */
 export async function load(specPath: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -76,7 +89,11 @@ export async function load(specPath: string, options: LoadOptions = {}): Promise
     ...(origins && origins.size > 0 ? { origins } : {}),
   };
   const configPath = findConfig(entry.file.absPath, resolved);
-  return { ok: true, spec: configPath ? await withConfig(spec, configPath, resolved) : spec };
+  if (!configPath) return { ok: true, spec };
+  // Without its config the deployment intent is unknown: output made without it would mislead.
+  const config = await sources.openNamed(configPath);
+  if (!config.ok) return { ok: false, diagnostics: [config.diagnostic] };
+  return { ok: true, spec: { ...spec, config: config.file } };
 }
 
 /**
@@ -98,5 +115,7 @@ export async function withConfig(
 function findConfig(specAbs: string, options: ResolvedLoadOptions): string | undefined {
   if (options.config === false) return undefined;
   if (typeof options.config === 'string') return resolvePath(options.cwd, options.config);
-  return CONFIG_FILE_NAMES.map((name) => join(dirname(specAbs), name)).find((path) => existsSync(path));
+  return configFileNames(specAbs)
+    .map((name) => join(dirname(specAbs), name))
+    .find((path) => existsSync(path));
 }

@@ -7,6 +7,8 @@ export interface ValidationError {
   /** JSON pointer of the offending value inside the validated one. */
   instancePath: string;
   params: Record<string, unknown>;
+  /** Where in the schema the failing keyword sits (`#/properties/alb/additionalProperties`). */
+  schemaPath?: string;
   message?: string;
 }
 

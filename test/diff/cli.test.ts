@@ -28,9 +28,19 @@ describe('gateplan diff (CLI)', () => {
     const { stdout, code } = await run(['diff', writeSpec(BASE), writeSpec(REMOVED), '--format', 'json']);
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout);
-    expect(Object.keys(parsed)).toEqual(['schemaVersion', 'base', 'revision', 'summary', 'changes']);
+    expect(Object.keys(parsed)).toEqual([
+      'schemaVersion',
+      'config',
+      'summary',
+      'base',
+      'revision',
+      'changes',
+      'diagnostics',
+    ]);
     expect(parsed.schemaVersion).toBe(1);
-    expect(parsed.summary).toEqual({ breaking: 1, risky: 0, safe: 0 });
+    expect(parsed.config).toBe(null);
+    expect(parsed.base.config).toBe(null);
+    expect(parsed.summary).toEqual({ breaking: 1, risky: 0, safe: 0, errors: 0, warnings: 0, infos: 0 });
     const [change] = parsed.changes;
     expect(Object.keys(change)).toEqual([
       'code',

@@ -103,7 +103,7 @@ describe('CI examples', () => {
       language: string;
     }[];
     expect(hooks.map((h) => h.id)).toEqual(['gateplan-lint', 'gateplan-check']);
-    expect(hooks[0]!.entry).toContain('gateplan lint "$spec"');
+    expect(hooks[0]!.entry).toBe('gateplan lint --skip-non-specs');
     expect(hooks[1]!.entry).toBe('gateplan generate --check');
     expect(hooks.every((h) => h.language === 'node')).toBe(true);
   });

@@ -265,18 +265,25 @@ describe('init', () => {
   );
   testCliCode('GP520', [
     {
-      name: 'a gateplan.yaml beside the spec is kept',
-      files: { 'api.yaml': spec, 'gateplan.yaml': '# mine\n' },
+      name: 'the spec’s own api.gateplan.yaml is kept',
+      files: { 'api.yaml': spec, 'api.gateplan.yaml': '# mine\n' },
       args: init(),
       exit: 2,
-      expect: [{ file: 'gateplan.yaml', pointer: '', severity: 'error' }],
+      expect: [{ file: 'api.gateplan.yaml', pointer: '', severity: 'error' }],
     },
     {
-      name: 'a gateplan.yml counts as one',
-      files: { 'api.yaml': spec, 'gateplan.yml': 'backends: {}\n' },
+      name: 'an api.gateplan.yml counts as one',
+      files: { 'api.yaml': spec, 'api.gateplan.yml': 'backends: {}\n' },
       args: init(),
       exit: 2,
-      expect: [{ file: 'gateplan.yml', pointer: '' }],
+      expect: [{ file: 'api.gateplan.yml', pointer: '' }],
+    },
+    {
+      name: 'the folder’s gateplan.yaml belongs to every spec there: the spec gets its own file instead',
+      files: { 'api.yaml': spec, 'gateplan.yaml': '# the folder’s\n' },
+      args: init(),
+      exit: 0,
+      expect: [],
     },
     {
       name: 'the file --config names exists',
@@ -287,7 +294,7 @@ describe('init', () => {
     },
     {
       name: '--force overwrites it',
-      files: { 'api.yaml': spec, 'gateplan.yaml': '# mine\n' },
+      files: { 'api.yaml': spec, 'api.gateplan.yaml': '# mine\n' },
       args: init('--force'),
       exit: 0,
       expect: [],

@@ -85,29 +85,46 @@ describe('gateplan init', () => {
   });
 
   it('refuses to overwrite an existing gateplan.yaml without --force (exit 2), and overwrites with it', async () => {
-    const dir = tempDir({ 'api.yaml': spec, 'gateplan.yaml': '# mine\n' });
-    const refused = await run(['init', join(dir, 'api.yaml')]);
+    const dir = tempDir({ 'api.yaml': spec });
+    expect((await run(['init', join(dir, 'api.yaml')])).code).toBe(0);
+    writeFileSync(join(dir, 'gateplan.yaml'), '# mine\n');
+    // The spec's own file is written only where the folder's file belongs to other specs.
+    expect(existsSync(join(dir, 'api.gateplan.yaml'))).toBe(false);
+    const own = tempDir({ 'api.yaml': spec, 'api.gateplan.yaml': '# mine\n' });
+    const refused = await run(['init', join(own, 'api.yaml')]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('GP520');
-    expect(refused.stderr).toContain('already exists');
-    expect(readFileSync(join(dir, 'gateplan.yaml'), 'utf8')).toBe('# mine\n');
-    const forced = await run(['init', join(dir, 'api.yaml'), '--force']);
+    expect(refused.stderr).toContain('api.gateplan.yaml already exists');
+    expect(readFileSync(join(own, 'api.gateplan.yaml'), 'utf8')).toBe('# mine\n');
+    const forced = await run(['init', join(own, 'api.yaml'), '--force']);
     expect(forced.code).toBe(0);
-    expect(readFileSync(join(dir, 'gateplan.yaml'), 'utf8')).toContain('backends:');
+    expect(readFileSync(join(own, 'api.gateplan.yaml'), 'utf8')).toContain('backends:');
   });
 
   it('--format json says what it wrote', async () => {
     const dir = tempDir({ 'api.yaml': spec });
     const written = await run(['init', join(dir, 'api.yaml'), '--format', 'json']);
     expect(written.code).toBe(0);
-    expect(JSON.parse(written.stdout)).toMatchObject({ backends: 2, routes: 4, by: 'server' });
+    expect(JSON.parse(written.stdout)).toMatchObject({ summary: { backends: 2, routes: 4 }, by: 'server' });
     expect((JSON.parse(written.stdout) as { file: string }).file).toMatch(/gateplan\.yaml$/);
   });
 
-  it('a gateplan.yml counts as existing too', async () => {
-    const dir = tempDir({ 'api.yaml': spec, 'gateplan.yml': 'backends: {}\n' });
-    expect((await run(['init', join(dir, 'api.yaml')])).code).toBe(2);
-    expect(existsSync(join(dir, 'gateplan.yaml'))).toBe(false);
+  it("beside a folder's gateplan.yaml (or .yml), a second spec gets its own config and the first keeps its", async () => {
+    for (const shared of ['gateplan.yaml', 'gateplan.yml']) {
+      const dir = tempDir({ 'shop.yaml': spec, 'billing.yaml': spec, [shared]: "# the shop's\n" });
+      const init = await run(['init', join(dir, 'billing.yaml')]);
+      expect(init.code).toBe(0);
+      expect(init.stdout).toContain('billing.gateplan.yaml: 2 backend(s)');
+      expect(init.stdout).toContain(`${shared} is left as it is: billing.yaml now reads`);
+      expect(readFileSync(join(dir, shared), 'utf8')).toBe("# the shop's\n");
+      // --force overwrites only the spec's own file, never the shared one.
+      expect((await run(['init', join(dir, 'billing.yaml'), '--force'])).code).toBe(0);
+      expect(readFileSync(join(dir, shared), 'utf8')).toBe("# the shop's\n");
+      const lint = await run(['lint', join(dir, 'billing.yaml')]);
+      expect(lint.stderr).toMatch(/^config: .*billing\.gateplan\.yaml$/m);
+      const shop = await run(['lint', join(dir, 'shop.yaml'), '--format', 'json']);
+      expect(JSON.parse(shop.stdout).config).toMatch(new RegExp(`${shared.replace('.', '\\.')}$`));
+    }
   });
 
   it('--config writes the file there (never beside the spec), and generate --config reads it', async () => {
@@ -326,10 +343,10 @@ describe('the schema line init writes', () => {
 describe('gateplan init when the file cannot be written', () => {
   it('exits 2 with the reason instead of a stack trace', async () => {
     // A folder where the file should go: even root cannot rename a file over it.
-    const dir = tempDir({ 'api.yaml': spec, 'gateplan.yaml/keep': '' });
+    const dir = tempDir({ 'api.yaml': spec, 'api.gateplan.yaml/keep': '' });
     const result = await run(['init', join(dir, 'api.yaml'), '--force']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^gateplan: cannot write .*gateplan\.yaml: /);
+    expect(result.stderr).toMatch(/^gateplan: cannot write .*api\.gateplan\.yaml: /);
     expect(result.stderr).not.toContain('internal error');
   });
 });

@@ -225,7 +225,12 @@ describe('model diagnostics', () => {
     {
       name: 'unknown key in an operation x-gateplan',
       spec: ok(`  /a:\n    get: { x-gateplan: { backnd: b }, responses: { '200': { description: ok } } }\n`),
-      expect: [{ pointer: '/paths/~1a/get/x-gateplan', args: { reason: 'unknown key "backnd"' } }],
+      expect: [
+        {
+          pointer: '/paths/~1a/get/x-gateplan',
+          args: { reason: 'unknown key "backnd"; did you mean "backend"?' },
+        },
+      ],
     },
     {
       name: 'wrong type deep in the root block',
@@ -349,7 +354,7 @@ describe('model diagnostics', () => {
       name: 'gateplan.yaml with an unknown key',
       spec: ok(`  /a:\n    get: ${op}\n`),
       files: { 'gateplan.yaml': `backendz: {}\n` },
-      expect: [{ pointer: '', args: { reason: 'unknown key "backendz"' } }],
+      expect: [{ pointer: '', args: { reason: 'unknown key "backendz"; did you mean "backends"?' } }],
     },
   ]);
 

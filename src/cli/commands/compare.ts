@@ -3,12 +3,13 @@ import {
   albPlanFacts,
   compare,
   compareFormatters,
+  compareJson,
   COMPARE_FORMATS,
   estimateCosts,
   type CompareFormat,
   type FormatContext,
 } from '../../index.js';
-import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
+import { configUse, locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { OutputFormat } from '../format/index.js';
 import type { CommandResult } from '../result.js';
 import { readCostInputs, trafficOptions, type TrafficArgs } from './cost.js';
@@ -31,7 +32,7 @@ export function compareBuilder(yargs: Argv) {
     );
 }
 
-/** Findings about the spec go to stderr beside the report: as JSON with it, else as text. */
+/** Findings about the spec go to stderr beside a text or markdown report; JSON carries them inside. */
 const DIAGNOSTICS_FORMAT: Record<CompareFormat, OutputFormat> = {
   text: 'text',
   markdown: 'text',
@@ -53,7 +54,10 @@ export async function handleCompare(argv: CompareArgs, context: FormatContext): 
     diagnostics,
     diagnosticsFormat: DIAGNOSTICS_FORMAT[argv.format],
     diagnosticsTo: 'stderr',
-    stdout: compareFormatters[argv.format](report, context),
+    ...(argv.format === 'json'
+      ? { json: compareJson(report) }
+      : { stdout: compareFormatters[argv.format](report, context) }),
+    config: configUse(spec, argv),
     failOn: 'none',
   };
 }

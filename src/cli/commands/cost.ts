@@ -5,6 +5,7 @@ import {
   BUNDLED_PRICES,
   costChart,
   costFormatters,
+  costJson,
   COST_FORMATS,
   DEFAULT_PROFILE,
   estimateCosts,
@@ -21,7 +22,7 @@ import {
   type Prices,
   type TrafficProfile,
 } from '../../index.js';
-import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
+import { configUse, locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
 
 export interface CostArgs extends SpecArgs, TrafficArgs {
@@ -81,14 +82,25 @@ export async function handleCost(argv: CostArgs, context: FormatContext): Promis
     ...inputs.locate(report.diagnostics),
   ];
   const title = model.api.title || spec.sources.entry.display;
-  let stdout = costFormatters[argv.format](report, { ...context, title });
   if (argv.chart !== undefined) {
     await writeArtifacts(dirname(argv.chart), [
       { path: basename(argv.chart), content: costChart(report, inputs.prices, title) },
     ]);
-    if (argv.format === 'text') stdout += `\nchart written to ${argv.chart}\n`;
   }
-  return { diagnostics, diagnosticsFormat: argv.format, diagnosticsTo: 'stderr', stdout, failOn: 'none' };
+  const base = {
+    diagnostics,
+    diagnosticsFormat: argv.format,
+    diagnosticsTo: 'stderr' as const,
+    config: configUse(spec, argv),
+    failOn: 'none' as const,
+  };
+  if (argv.format === 'json')
+    return {
+      ...base,
+      json: { ...costJson(report), ...(argv.chart !== undefined ? { chart: argv.chart } : {}) },
+    };
+  const chartLine = argv.chart !== undefined ? `\nchart written to ${argv.chart}\n` : '';
+  return { ...base, stdout: costFormatters[argv.format](report, { ...context, title }) + chartLine };
 }
 
 export interface TrafficArgs {

@@ -4,6 +4,7 @@ import {
   DIFF_FORMATS,
   DIFF_TARGETS,
   diffFormatters,
+  diffJson,
   GateplanError,
   loadAtRevision,
   normalize,
@@ -15,6 +16,7 @@ import {
   type Where,
 } from '../../index.js';
 import {
+  configUse,
   loadModel,
   loadOptionsFrom,
   locateAll,
@@ -34,7 +36,6 @@ export interface DiffArgs extends SpecArgs {
   target: string[];
   format: DiffFormat;
   'fail-on': FailOn;
-  color?: boolean;
 }
 
 export function diffBuilder(yargs: Argv) {
@@ -54,7 +55,6 @@ export function diffBuilder(yargs: Argv) {
       default: 'none' as const,
       describe: 'exit 1 when a change of this class or worse is found',
     })
-    .option('color', { type: 'boolean', describe: 'color text output (default: when stdout is a terminal)' })
     .example('$0 diff old.yaml new.yaml', 'route-level changes between two files')
     .example(
       '$0 diff specs/api.yaml --base origin/main --target alb --format markdown',
@@ -82,16 +82,30 @@ export async function handleDiff(argv: DiffArgs, context: FormatContext): Promis
   const report = diff(base.model, revision.model, { targets });
   const located = locateReport(report, base, revision, argv.base);
 
-  const stdout = diffFormatters[argv.format](located, { color: argv.color ?? context.color });
   const errors = [
     ...relabel(locateAll(base.model.diagnostics, base.spec), argv.base),
     ...locateAll(revision.model.diagnostics, revision.spec),
   ].filter((d) => d.severity === 'error');
+  const configs = { base: configUse(base.spec, argv), revision: configUse(revision.spec, argv) };
+  const baseConfig =
+    configs.base.file === null ? configs.base.file : relabelFile(configs.base.file, argv.base);
   return {
     diagnostics: errors,
     diagnosticsFormat: DIAGNOSTICS_FORMAT[argv.format],
     diagnosticsTo: 'stderr',
-    stdout,
+    ...(argv.format === 'json'
+      ? {
+          json: (({ base: b, revision: r, ...rest }) => ({
+            base: { ...b, config: baseConfig },
+            revision: { ...r, config: configs.revision.file },
+            ...rest,
+          }))(diffJson(located)),
+        }
+      : { stdout: diffFormatters[argv.format](located, context) }),
+    config: {
+      file: configs.revision.file,
+      line: `${configs.revision.line} (base: ${baseConfig ?? configs.base.line})`,
+    },
     failOn: 'none',
     failed: reachesFailOn(located, argv['fail-on']),
   };
@@ -145,7 +159,11 @@ function relabel<T extends { where: Where }>(items: T[], rev: string | undefined
 }
 
 function relabelWhere(where: Where, rev: string | undefined): Where {
-  return rev === undefined ? where : { ...where, file: `${rev}:${where.file}` };
+  return { ...where, file: relabelFile(where.file, rev) };
+}
+
+function relabelFile(file: string, rev: string | undefined): string {
+  return rev === undefined ? file : `${rev}:${file}`;
 }
 
 /** The spec as of a git revision (`--base`); its diagnostics name files `REV:path`. */

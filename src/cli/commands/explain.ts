@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { explain, explanationText, GateplanError, printableStrings } from '../../index.js';
-import { loadModel, specOptions, type SpecArgs } from '../common.js';
+import { configUse, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
 
 export interface ExplainArgs extends SpecArgs {
@@ -62,7 +62,7 @@ export function explainBuilder(yargs: Argv) {
 }
 
 export async function handleExplain(argv: ExplainArgs): Promise<CommandResult> {
-  const { model } = await loadModel(argv);
+  const { spec, model } = await loadModel(argv);
   const explanation = explain(model, {
     method: argv.method,
     path: argv.path,
@@ -72,11 +72,16 @@ export async function handleExplain(argv: ExplainArgs): Promise<CommandResult> {
     ...(argv['source-ip'] ? { sourceIp: argv['source-ip'] } : {}),
     ...(argv.stage !== undefined ? { stage: argv.stage } : {}),
   });
-  const stdout =
-    argv.format === 'json'
-      ? JSON.stringify(explanation, null, 2) + '\n'
-      : explanationText(printableStrings(explanation));
-  return { diagnostics: [], diagnosticsFormat: 'text', diagnosticsTo: 'stderr', stdout, failOn: 'none' };
+  return {
+    diagnostics: [],
+    diagnosticsFormat: 'text',
+    diagnosticsTo: 'stderr',
+    ...(argv.format === 'json'
+      ? { json: { summary: { operations: explanation.route ? 1 : 0 }, ...explanation } }
+      : { stdout: explanationText(printableStrings(explanation)) }),
+    config: configUse(spec, argv),
+    failOn: 'none',
+  };
 }
 
 function pair(separator: string, flag: string) {

@@ -11,6 +11,7 @@ import {
   writeArtifacts,
 } from '../../index.js';
 import {
+  configUse,
   locateAll,
   loadModel,
   reportOptions,
@@ -62,17 +63,42 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
     ...(argv.templates ? { templates: readTemplateDir(argv.templates), templatesDir: argv.templates } : {}),
   });
   const diagnostics = locateAll(result.diagnostics, spec);
+  const json = argv.format === 'json';
   const base = {
     diagnostics,
     diagnosticsFormat: argv.format,
     diagnosticsTo: 'stderr' as const,
     failOn: argv['fail-on'],
+    config: configUse(spec, argv),
   };
+  const document = (files: { path: string; status: string }[], counts: Record<string, number>) => ({
+    summary: { files: files.length, ...counts },
+    out: argv.out,
+    check: argv.check,
+    files,
+  });
   if (hasErrors(diagnostics)) {
+    if (json) return { ...base, json: document([], { written: 0 }), failed: true };
     return { ...base, stdout: `nothing written: fix the errors above first\n`, failed: true };
   }
   if (argv.check) {
     const stale = await checkArtifacts(argv.out, result.artifacts);
+    const staleBy = new Map(stale.map((s) => [s.path, s]));
+    if (json)
+      return {
+        ...base,
+        json: {
+          ...document(
+            result.artifacts.map((a) => ({
+              path: join(argv.out, a.path),
+              status: staleBy.get(a.path)?.status ?? 'same',
+            })),
+            { stale: stale.length },
+          ),
+          diffs: Object.fromEntries(stale.filter((s) => s.diff).map((s) => [join(argv.out, s.path), s.diff])),
+        },
+        failed: stale.length > 0,
+      };
     if (stale.length === 0)
       return { ...base, stdout: `${result.artifacts.length} file(s) in ${argv.out} are up to date\n` };
     const lines = stale.map(
@@ -86,6 +112,17 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
     };
   }
   const written = await writeArtifacts(argv.out, result.artifacts);
+  if (json)
+    return {
+      ...base,
+      json: document(
+        [
+          ...written.written.map((p) => ({ path: join(argv.out, p), status: 'written' })),
+          ...written.unchanged.map((p) => ({ path: join(argv.out, p), status: 'unchanged' })),
+        ],
+        { written: written.written.length, unchanged: written.unchanged.length },
+      ),
+    };
   const summary =
     `wrote ${written.written.length} file(s) to ${argv.out}` +
     (written.unchanged.length ? ` (${written.unchanged.length} unchanged)` : '');

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
 import {
+  configFileNames,
   CONFIG_FILE_NAMES,
   diagnostic,
   GateplanError,
@@ -31,7 +32,8 @@ export function initBuilder(yargs: Argv) {
     })
     .option('config', {
       type: 'string',
-      describe: 'where to write the file (default: gateplan.yaml beside the spec)',
+      describe:
+        "where to write the file (default: gateplan.yaml beside the spec, or <spec>.gateplan.yaml when the folder's gateplan.yaml exists)",
     })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing gateplan.yaml' })
     .option('format', {
@@ -45,8 +47,9 @@ export function initBuilder(yargs: Argv) {
 }
 
 /**
- * Writes `gateplan.yaml` beside the spec, or where `--config` says; an existing file is kept
- * unless `--force`.
+ * Writes the spec's config: `gateplan.yaml` beside it, or — when the folder already has a
+ * `gateplan.yaml`, another spec's — the spec's own `<name>.gateplan.yaml`, which `load` prefers;
+ * or where `--config` says. An existing file at that place is kept unless `--force`.
  */
 export async function handleInit(argv: InitArgs): Promise<CommandResult> {
   const specAbs = resolve(argv.spec);
@@ -70,42 +73,60 @@ export async function handleInit(argv: InitArgs): Promise<CommandResult> {
   });
   const shown = relative(process.cwd(), target.path) || basename(target.path);
   await writeArtifacts(dir, [{ path: basename(target.path), content: scaffold.text }]);
-  const written = {
-    file: shown,
-    backends: scaffold.backends,
-    stages: scaffold.stages,
-    assigned: scaffold.assigned,
-    backendChecked: scaffold.backendChecked,
-    routes: model.routes.length,
-    by: argv.by,
-  };
+  const base = { diagnostics: [], diagnosticsFormat: 'text' as const, diagnosticsTo: 'stderr' as const };
+  if (argv.format === 'json')
+    return {
+      ...base,
+      json: {
+        summary: {
+          backends: scaffold.backends,
+          stages: scaffold.stages,
+          routes: model.routes.length,
+          assigned: scaffold.assigned,
+          backendChecked: scaffold.backendChecked,
+        },
+        file: shown,
+        by: argv.by,
+        ...(target.beside ? { shadows: target.beside } : {}),
+      },
+      failOn: 'none',
+    };
   return {
-    diagnostics: [],
-    diagnosticsFormat: argv.format,
-    diagnosticsTo: 'stderr',
+    ...base,
     stdout:
-      argv.format === 'json'
-        ? JSON.stringify(written, null, 2) + '\n'
-        : `wrote ${shown}: ${written.backends} backend(s), ${written.stages} stage(s), ` +
-          `${written.assigned} of ${written.routes} route(s) assigned (by ${argv.by})` +
-          (written.backendChecked
-            ? `, ${written.backendChecked} security scheme(s) checked by the backend`
-            : '') +
-          '\n',
+      `wrote ${shown}: ${scaffold.backends} backend(s), ${scaffold.stages} stage(s), ` +
+      `${scaffold.assigned} of ${model.routes.length} route(s) assigned (by ${argv.by})` +
+      (scaffold.backendChecked
+        ? `, ${scaffold.backendChecked} security scheme(s) checked by the backend`
+        : '') +
+      '\n' +
+      (target.beside
+        ? `${target.beside} is left as it is: ${basename(specAbs)} now reads ${shown} instead\n`
+        : ''),
     failOn: 'none',
   };
 }
 
 /** Where init writes, and the files whose presence means a config is already there. */
-function configTarget(argv: InitArgs, specDir: string): { path: string; taken: string[] } {
+function configTarget(argv: InitArgs, specDir: string): { path: string; taken: string[]; beside?: string } {
   if (argv.config === false || (argv.config as unknown) === 'false')
     throw new GateplanError('usage', 'init writes a config file: --no-config leaves it nothing to do');
   if (argv.config !== undefined) {
     const path = resolve(argv.config);
     return { path, taken: [path] };
   }
-  const taken = CONFIG_FILE_NAMES.map((name) => join(specDir, name));
-  return { path: taken[0]!, taken };
+  const [own, ownYml] = configFileNames(argv.spec).map((name) => join(specDir, name));
+  const shared = CONFIG_FILE_NAMES.map((name) => join(specDir, name));
+  // The spec's own file is taken whenever it exists; the folder's shared one belongs to every
+  // spec there, so a second spec gets its own file instead of overwriting the first one's.
+  const sharedFile = shared.find((path) => existsSync(path));
+  if (sharedFile || existsSync(own!) || existsSync(ownYml!))
+    return {
+      path: own!,
+      taken: [own!, ownYml!],
+      ...(sharedFile ? { beside: relative(process.cwd(), sharedFile) || sharedFile } : {}),
+    };
+  return { path: shared[0]!, taken: shared };
 }
 
 const SCHEMA_FILE = 'gateplan.schema.json';

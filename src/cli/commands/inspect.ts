@@ -10,7 +10,7 @@ import {
   type RouteForm,
   type RouteFormTarget,
 } from '../../index.js';
-import { locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
+import { configUse, locateAll, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
 
 export interface InspectArgs extends SpecArgs {
@@ -37,13 +37,12 @@ export async function handleInspect(argv: InspectArgs): Promise<CommandResult> {
   const wheres = spec.sources.locateAll(model.routes.map((r) => r.where));
   const forms = routeForms(model);
   const rows = model.routes.map((r, i) => inspectRow(model, r, forms.get(r.id)!, wheres[i]!));
-  const stdout =
-    argv.format === 'json' ? JSON.stringify(inspectJson(model, rows), null, 2) + '\n' : table(rows);
   return {
     diagnostics,
-    diagnosticsFormat: argv.format === 'json' ? 'json' : 'text',
+    diagnosticsFormat: 'text',
     diagnosticsTo: 'stderr',
-    stdout,
+    ...(argv.format === 'json' ? { json: inspectJson(model, rows) } : { stdout: table(rows) }),
+    config: configUse(spec, argv),
     failOn: 'none',
   };
 }
@@ -116,6 +115,11 @@ function describeAuth(model: RouteModel, route: Route): string {
 
 function inspectJson(model: RouteModel, rows: InspectRow[]) {
   return {
+    summary: {
+      routes: rows.length,
+      backends: Object.keys(model.backends).length,
+      stages: Object.keys(model.stages).length,
+    },
     api: model.api,
     source: model.source,
     backends: Object.fromEntries(Object.values(model.backends).map((b) => [b.name, b.target])),

@@ -8,4 +8,4 @@ export const diffFormatters: Record<DiffFormat, DiffFormatter> = { text, markdow
 export const DIFF_FORMATS = Object.keys(diffFormatters) as DiffFormat[];
 export type { DiffFormat, DiffFormatter, DiffFormatContext } from './types.js';
 export { COMMENT_MARKER } from './markdown.js';
-export { DIFF_JSON_SCHEMA_VERSION } from './json.js';
+export { DIFF_JSON_SCHEMA_VERSION, diffJson } from './json.js';

@@ -2,6 +2,13 @@ import type { ValidationError, Validator } from '../../util/validator.js';
 import { diagnostic, type Diagnostic, type Where } from '../../diagnostics/diagnostic.js';
 import type { RawConfig, RawRootIntent, RawRouteSettings, RawSecuritySchemeIntent } from './raw.js';
 import * as generated from './validators.generated.js';
+import {
+  configSchema,
+  operationIntentSchema,
+  rootIntentSchema,
+  securitySchemeIntentSchema,
+} from './schema.js';
+import { didYouMean } from '../../util/suggest.js';
 
 /** Precompiled from ./schema.ts (`npm run schema`): no schema compilation at start-up. */
 const validators = {
@@ -12,6 +19,14 @@ const validators = {
 };
 
 export type IntentKind = keyof typeof validators;
+
+/** The schema each validator was compiled from: an unknown key's error points into it for the known keys. */
+const schemas: Record<IntentKind, object> = {
+  root: rootIntentSchema,
+  operation: operationIntentSchema,
+  securityScheme: securitySchemeIntentSchema,
+  config: configSchema,
+};
 
 export interface Validated<T> {
   value?: T;
@@ -30,7 +45,7 @@ export function validateIntent<K extends IntentKind>(
   const diagnostics = simplify(validate.errors ?? []).map((error) => {
     const at = { file: where.file, pointer: where.pointer + error.instancePath };
     const label = error.instancePath === '' ? '(top level)' : error.instancePath.slice(1).replace(/\//g, '.');
-    return diagnostic(code, at, { at: label, reason: describe(error), file: where.file });
+    return diagnostic(code, at, { at: label, reason: describe(error, schemas[kind]), file: where.file });
   });
   return { diagnostics };
 }
@@ -52,11 +67,13 @@ function simplify(errors: ValidationError[]): ValidationError[] {
   );
 }
 
-function describe(error: ValidationError): string {
+function describe(error: ValidationError, schema: object): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown key "${String(params.additionalProperty)}"`;
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      return `unknown key "${key}"${didYouMean(key, knownKeys(schema, error.schemaPath))}`;
+    }
     case 'enum':
       return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'required':
@@ -66,4 +83,21 @@ function describe(error: ValidationError): string {
     default:
       return error.message ?? error.keyword;
   }
+}
+
+/**
+ * The keys the object schema behind an `additionalProperties` error declares: its schema path
+ * (`#/properties/stages/additionalProperties/additionalProperties`) names the keyword inside
+ * that object schema. The schemas hold no `$ref`, so the path leads there directly.
+ */
+function knownKeys(schema: object, schemaPath: string | undefined): string[] {
+  if (!schemaPath?.startsWith('#/')) return [];
+  let node: unknown = schema;
+  for (const token of schemaPath.slice(2).split('/').slice(0, -1))
+    node =
+      node && typeof node === 'object'
+        ? (node as Record<string, unknown>)[decodeURIComponent(token)]
+        : undefined;
+  const properties = (node as { properties?: object } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
 }
