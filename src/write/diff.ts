@@ -1,25 +1,31 @@
+import { createTwoFilesPatch } from 'diff';
+
+/** Edits beyond which the diff is not computed (Myers' algorithm is quadratic in them). */
+const MAX_EDITS = 2000;
+
 /**
- * A short line diff (first differing hunk, a few lines of context), enough for a reviewer to
- * see why `--check` failed; the full diff is what `generate` then shows in git.
+ * A unified diff of the changed lines (three lines of context, hunks with their line numbers,
+ * by jsdiff), cut after `maxLines` lines: enough for a reviewer to see why `--check` failed;
+ * the whole diff is what `generate` then shows in git. `truncated`: the file on disk was read
+ * only in part (it is much larger than the generated one).
  */
-export function shortDiff(before: string, after: string, label: string, maxLines = 12): string {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length - 1;
-  let endB = b.length - 1;
-  while (endA >= start && endB >= start && a[endA] === b[endB]) {
-    endA--;
-    endB--;
-  }
-  const from = Math.max(0, start - 2);
-  const lines = [`--- ${label} (on disk)`, `+++ ${label} (generated)`, `@@ line ${start + 1} @@`];
-  for (let i = from; i < start; i++) lines.push(' ' + a[i]);
-  const removed = a.slice(start, endA + 1).map((l) => '-' + l);
-  const added = b.slice(start, endB + 1).map((l) => '+' + l);
-  const body = [...removed, ...added];
-  lines.push(...body.slice(0, maxLines));
-  if (body.length > maxLines) lines.push(`… ${body.length - maxLines} more changed lines`);
-  return lines.join('\n');
+export function shortDiff(
+  before: string,
+  after: string,
+  label: string,
+  { maxLines = 40, truncated = false }: { maxLines?: number; truncated?: boolean } = {},
+): string {
+  const patch = createTwoFilesPatch(`${label} (on disk)`, `${label} (generated)`, before, after, '', '', {
+    context: 3,
+    maxEditLength: MAX_EDITS,
+  });
+  if (patch === undefined)
+    return `--- ${label} (on disk)\n+++ ${label} (generated)\n(more than ${MAX_EDITS} lines differ)`;
+  // jsdiff puts a `===` rule (and an `Index:` line when given one) before the `---` header.
+  const all = patch.replace(/\n$/, '').split('\n');
+  const lines = all.slice(all.findIndex((l) => l.startsWith('--- ')));
+  const shown = lines.slice(0, maxLines);
+  if (lines.length > maxLines) shown.push(`… ${lines.length - maxLines} more diff lines`);
+  if (truncated) shown.push('(the file on disk is longer than shown: only its start was read)');
+  return shown.join('\n');
 }

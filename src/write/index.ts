@@ -3,6 +3,7 @@ export {
   writeArtifacts,
   checkArtifacts,
   OutputPathError,
+  type SetOptions,
   type StaleFile,
   type WriteOptions,
 } from './write.js';

@@ -6,12 +6,17 @@ import { GateplanError } from '../diagnostics/errors.js';
 import type { Artifact } from '../targets/artifact.js';
 import { shortDiff } from './diff.js';
 import { withOutputLock } from './lock.js';
+import { orphans, removeOrphans, withManifests } from './manifest.js';
 
 export interface StaleFile {
   path: string;
-  /** `unsafe`: a symbolic link (or something that is not a file) stands where the file goes; it was not read. */
-  status: 'missing' | 'changed' | 'unsafe';
-  /** A few lines of unified diff for a changed file; for an unsafe one, what stands there. */
+  /**
+   * `unsafe`: a symbolic link (or something that is not a file) stands where the file goes; it
+   * was not read. `orphaned`: an earlier run wrote it (its folder's manifest lists it) and this
+   * run would not: `generate` removes it.
+   */
+  status: 'missing' | 'changed' | 'unsafe' | 'orphaned';
+  /** A unified diff of a changed file's changed lines; for an unsafe one, what stands there. */
   diff: string;
 }
 
@@ -22,7 +27,16 @@ export class OutputPathError extends GateplanError {
   }
 }
 
-export interface WriteOptions {
+export interface SetOptions {
+  /**
+   * Treat each top-level folder of the set as gateplan's own (a target's folder): list its files
+   * in a manifest there (`.gateplan-files`), and remove (`--check`: report) the files an earlier
+   * manifest listed that this set no longer holds. Other files in those folders stay.
+   */
+  manifests?: boolean;
+}
+
+export interface WriteOptions extends SetOptions {
   /** How long to wait while another gateplan writes the same folder. Default 30 s. */
   lockWaitMs?: number;
 }
@@ -44,18 +58,20 @@ export async function writeArtifacts(
   outDir: string,
   artifacts: Artifact[],
   options: WriteOptions = {},
-): Promise<{ written: string[]; unchanged: string[] }> {
+): Promise<{ written: string[]; unchanged: string[]; removed: string[] }> {
   for (const artifact of artifacts) assertInside(artifact.path);
   await mkdir(outDir, { recursive: true });
+  const all = options.manifests ? withManifests(artifacts) : artifacts;
   return withOutputLock(outDir, options.lockWaitMs ?? 30_000, async () => {
-    const plan = await compare(outDir, artifacts);
+    const plan = await compare(outDir, all);
+    const removed = options.manifests ? await orphans(outDir, all) : [];
     const linkedFolder = plan.find((p) => p.current.kind === 'linked-folder');
     if (linkedFolder?.current.kind === 'linked-folder') {
       throw new OutputPathError(
         `${join(outDir, linkedFolder.current.at)} is a symbolic link; gateplan does not write through links in the output folder`,
       );
     }
-    await removeLeftovers(outDir, artifacts);
+    await removeLeftovers(outDir, all);
     const toWrite = plan.filter((p) => p.status !== 'same');
     await replaceAll(
       toWrite.map((p) => ({
@@ -65,9 +81,12 @@ export async function writeArtifacts(
         existed: p.current.kind === 'file' || p.current.kind === 'linked-file',
       })),
     );
+    // Only once the new set is in place: a failed write leaves the old set whole.
+    await removeOrphans(outDir, removed);
     return {
       written: toWrite.map((p) => p.artifact.path),
       unchanged: plan.filter((p) => p.status === 'same').map((p) => p.artifact.path),
+      removed,
     };
   });
 }
@@ -130,20 +149,31 @@ async function removeLeftovers(outDir: string, artifacts: Artifact[]): Promise<v
 }
 
 /** `--check`: what would change, without writing anything or reading through a link. */
-export async function checkArtifacts(outDir: string, artifacts: Artifact[]): Promise<StaleFile[]> {
-  const plan = await compare(outDir, artifacts);
-  return plan
-    .filter((p): p is typeof p & { status: StaleFile['status'] } => p.status !== 'same')
+export async function checkArtifacts(
+  outDir: string,
+  artifacts: Artifact[],
+  options: SetOptions = {},
+): Promise<StaleFile[]> {
+  const all = options.manifests ? withManifests(artifacts) : artifacts;
+  const plan = await compare(outDir, all);
+  const stale: StaleFile[] = plan
+    .filter((p): p is typeof p & { status: 'missing' | 'changed' | 'unsafe' } => p.status !== 'same')
     .map(({ artifact, status, current }) => ({
       path: artifact.path,
       status,
       diff:
         current.kind === 'file'
-          ? shortDiff(current.head, artifact.content, artifact.path)
+          ? shortDiff(current.head, artifact.content, artifact.path, {
+              truncated: Buffer.byteLength(current.head) < current.size,
+            })
           : current.kind === 'missing'
             ? ''
             : `${current.at} is ${current.kind === 'other' ? 'not a regular file' : 'a symbolic link'}; not read`,
     }));
+  const left = options.manifests ? await orphans(outDir, all) : [];
+  return [...stale, ...left.map((path) => ({ path, status: 'orphaned' as const, diff: '' }))].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
 }
 
 /** What stands at an artifact's destination, found without following any link below `outDir`. */

@@ -22,6 +22,7 @@ describe('gateplan generate --target terraform', () => {
     ]);
     expect(code).toBe(0);
     expect(readdirSync(join(out, 'terraform')).sort()).toEqual([
+      '.gateplan-files', // what generate wrote here, so a later run removes what it no longer writes
       'alb.tf',
       'apigw_http.tf',
       'openapi-http.json',

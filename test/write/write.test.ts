@@ -32,7 +32,7 @@ describe('writeArtifacts', () => {
     const before = statSync(join(out, 'a.json')).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
     const result = await writeArtifacts(out, [artifacts[0]!, { path: 'nested/b.yaml', content: 'b: 3\n' }]);
-    expect(result).toEqual({ written: ['nested/b.yaml'], unchanged: ['a.json'] });
+    expect(result).toEqual({ written: ['nested/b.yaml'], removed: [], unchanged: ['a.json'] });
     expect(statSync(join(out, 'a.json')).mtimeMs).toBe(before);
   });
 

@@ -9,6 +9,7 @@ import {
   targets,
   TERRAFORM_FRONT_DOORS,
   writeArtifacts,
+  type StaleFile,
 } from '../../index.js';
 import {
   configUse,
@@ -40,7 +41,8 @@ export function generateBuilder(yargs: Argv) {
     .option('check', {
       type: 'boolean',
       default: false,
-      describe: 'write nothing; exit 1 if any output file is stale',
+      describe:
+        'write nothing; exit 1 if an output file is stale, missing, or left by an earlier run that this one would not write',
     })
     .option('for', {
       type: 'string',
@@ -82,17 +84,23 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
     return { ...base, stdout: `nothing written: fix the errors above first\n`, failed: true };
   }
   if (argv.check) {
-    const stale = await checkArtifacts(argv.out, result.artifacts);
+    const stale = await checkArtifacts(argv.out, result.artifacts, { manifests: true });
     const staleBy = new Map(stale.map((s) => [s.path, s]));
     if (json)
       return {
         ...base,
         json: {
           ...document(
-            result.artifacts.map((a) => ({
-              path: join(argv.out, a.path),
-              status: staleBy.get(a.path)?.status ?? 'same',
-            })),
+            [
+              ...result.artifacts.map((a) => ({
+                path: join(argv.out, a.path),
+                status: staleBy.get(a.path)?.status ?? 'same',
+              })),
+              // Manifests and files an earlier run left: not artifacts, but part of what --check judges.
+              ...stale
+                .filter((s) => !result.artifacts.some((a) => a.path === s.path))
+                .map((s) => ({ path: join(argv.out, s.path), status: s.status })),
+            ],
             { stale: stale.length },
           ),
           diffs: Object.fromEntries(stale.filter((s) => s.diff).map((s) => [join(argv.out, s.path), s.diff])),
@@ -102,8 +110,7 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
     if (stale.length === 0)
       return { ...base, stdout: `${result.artifacts.length} file(s) in ${argv.out} are up to date\n` };
     const lines = stale.map(
-      (s) =>
-        `${s.status === 'changed' ? 'stale' : s.status}: ${join(argv.out, s.path)}${s.diff ? '\n' + indent(s.diff) : ''}`,
+      (s) => `${STALE_LABEL[s.status]}: ${join(argv.out, s.path)}${s.diff ? '\n' + indent(s.diff) : ''}`,
     );
     return {
       ...base,
@@ -111,7 +118,7 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
       failed: true,
     };
   }
-  const written = await writeArtifacts(argv.out, result.artifacts);
+  const written = await writeArtifacts(argv.out, result.artifacts, { manifests: true });
   if (json)
     return {
       ...base,
@@ -119,18 +126,35 @@ export async function handleGenerate(argv: GenerateArgs): Promise<CommandResult>
         [
           ...written.written.map((p) => ({ path: join(argv.out, p), status: 'written' })),
           ...written.unchanged.map((p) => ({ path: join(argv.out, p), status: 'unchanged' })),
+          ...written.removed.map((p) => ({ path: join(argv.out, p), status: 'removed' })),
         ],
-        { written: written.written.length, unchanged: written.unchanged.length },
+        {
+          written: written.written.length,
+          unchanged: written.unchanged.length,
+          removed: written.removed.length,
+        },
       ),
     };
   const summary =
     `wrote ${written.written.length} file(s) to ${argv.out}` +
     (written.unchanged.length ? ` (${written.unchanged.length} unchanged)` : '');
+  const removed = written.removed.length
+    ? `removed ${written.removed.length} file(s) an earlier run wrote and this one does not:\n` +
+      written.removed.map((p) => `  ${join(argv.out, p)}\n`).join('')
+    : '';
   return {
     ...base,
-    stdout: summary + '\n' + written.written.map((p) => `  ${join(argv.out, p)}\n`).join(''),
+    stdout: summary + '\n' + written.written.map((p) => `  ${join(argv.out, p)}\n`).join('') + removed,
   };
 }
+
+/** How `--check` names each kind of stale file. */
+const STALE_LABEL: Record<StaleFile['status'], string> = {
+  changed: 'stale',
+  missing: 'missing',
+  unsafe: 'unsafe',
+  orphaned: 'no longer generated (generate removes it)',
+};
 
 function indent(text: string): string {
   return text
