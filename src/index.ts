@@ -52,6 +52,7 @@ export {
   OutputPathError,
   type Artifact,
   type StaleFile,
+  type SetOptions,
   type WriteOptions,
 } from './write/index.js';
 export {
@@ -66,7 +67,16 @@ export {
 } from './diff/index.js';
 export { diffFormatters, diffJson, DIFF_FORMATS, type DiffFormat } from './diff/format/index.js';
 export type { Formatter, FormatContext } from './format/formatter.js';
-export { explain, explanationText, type ExplainRequest, type AlbExplanation } from './explain/index.js';
+export {
+  explain,
+  explanationText,
+  EXPLAIN_TARGETS,
+  type ExplainRequest,
+  type ExplainTarget,
+  type Explanation,
+  type AlbExplanation,
+  type GatewayExplanation,
+} from './explain/index.js';
 export {
   estimateCosts,
   albPlanFacts,

@@ -1,10 +1,19 @@
 import { GateplanError } from '../diagnostics/errors.js';
-import { HTTP_METHODS, type RouteModel } from '../model/types.js';
+import { indexRoutes } from '../model/precedence.js';
+import { routeLabel } from '../model/routes.js';
+import { HTTP_METHODS, type Route, type RouteModel } from '../model/types.js';
 import { didYouMean } from '../util/suggest.js';
 import { compileAlb, type AlbRequest } from '../targets/alb/index.js';
-import { explainRequest, explanationText, type AlbExplanation } from '../targets/alb/explain.js';
+import { explainRequest, explanationText as albText, type AlbExplanation } from '../targets/alb/explain.js';
+import { explainGateway, gatewayExplanationText, type GatewayExplanation } from './gateway.js';
 
-export { explanationText, type AlbExplanation };
+export type { AlbExplanation, GatewayExplanation };
+
+/** The front doors whose routing `explain` replays. */
+export const EXPLAIN_TARGETS = ['alb', 'apigw-rest', 'apigw-http'] as const;
+export type ExplainTarget = (typeof EXPLAIN_TARGETS)[number];
+
+export type Explanation = ({ target: 'alb' } & AlbExplanation) | GatewayExplanation;
 
 export interface ExplainRequest {
   /** HTTP method; any case. */
@@ -19,15 +28,18 @@ export interface ExplainRequest {
   headers?: Record<string, string>;
   query?: [string, string][];
   sourceIp?: string;
-  /** Stage whose host, path prefix or listener to use; default: the first. */
+  /** Stage whose host, path prefix or listener (or whose variables and canary) to use; default: the first. */
   stage?: string;
+  /** Default `alb`. */
+  target?: ExplainTarget;
 }
 
 /**
- * Which ALB listener rule serves a request, what it does and which operation it reaches:
- * the model's ALB plan, matched the way ALB evaluates rules. An unknown stage is a usage error.
+ * Which ALB listener rule, or which API Gateway route and integration, serves a request and
+ * which operation it reaches: the target's own plan, matched the way that front door matches.
+ * An unknown stage or method is a usage error.
  */
-export function explain(model: RouteModel, given: ExplainRequest): AlbExplanation {
+export function explain(model: RouteModel, given: ExplainRequest): Explanation {
   const request = { ...given, ...splitQuery(given.path, given.query), method: checkedMethod(given.method) };
   const stageName = request.stage ?? Object.keys(model.stages)[0]!;
   const stage = model.stages[stageName];
@@ -36,6 +48,18 @@ export function explain(model: RouteModel, given: ExplainRequest): AlbExplanatio
       'usage',
       `unknown stage "${stageName}"; stages: ${Object.keys(model.stages).join(', ')}`,
     );
+  const target = given.target ?? 'alb';
+  if (target !== 'alb') {
+    const { method, path, query } = request;
+    const explained = explainGateway(model, target, { method, path, ...(query ? { query } : {}) }, stageName);
+    const owner = operationOf(model, request.method, request.path, target);
+    const weighted = owner && model.routes.find((r) => r.id === owner.id)?.backend;
+    if (weighted && 'weighted' in weighted)
+      explained.notes.push(
+        `the operation's weights (${weighted.weighted.map((w) => `${w.backend} ${w.weight}`).join(', ')}) are not applied: API Gateway cannot split one route by weight (GP106)`,
+      );
+    return { ...explained, ...(owner ? { operation: owner } : {}) };
+  }
   const prefix =
     model.alb.stageMode === 'path' && stage.pathPrefix && !request.path.startsWith(stage.pathPrefix + '/')
       ? stage.pathPrefix
@@ -49,7 +73,46 @@ export function explain(model: RouteModel, given: ExplainRequest): AlbExplanatio
   if (request.headers) albRequest.headers = request.headers;
   if (request.query) albRequest.query = request.query;
   if (request.sourceIp) albRequest.sourceIp = request.sourceIp;
-  return explainRequest(model, compileAlb(model), albRequest, stageName);
+  const explained = explainRequest(model, compileAlb(model), albRequest, stageName);
+  const route = explained.route && model.routes.find((r) => r.id === explained.route!.id);
+  const canary = stage.canary;
+  const folded =
+    canary && canary.percent > 0 && route ? backendsOf(route.backend).filter((b) => canary.backends[b]) : [];
+  return {
+    target: 'alb',
+    ...explained,
+    ...(folded.length
+      ? {
+          canary: {
+            stage: stageName,
+            percent: canary!.percent,
+            backends: Object.fromEntries(folded.map((b) => [b, canary!.backends[b]!])),
+          },
+        }
+      : {}),
+  };
+}
+
+export function explanationText(e: Explanation): string {
+  return e.target === 'alb' ? albText(e) : gatewayExplanationText(e);
+}
+
+function backendsOf(ref: Route['backend']): string[] {
+  return 'backend' in ref ? [ref.backend] : ref.weighted.map((w) => w.backend);
+}
+
+/** The operation of the spec that owns the request, read the way the front door reads methods. */
+function operationOf(model: RouteModel, method: string, path: string, target: ExplainTarget) {
+  const route = indexRoutes(model.routes).owner(method, path, {
+    reading: target === 'apigw-rest' ? 'path-first' : 'method-first',
+  });
+  return route
+    ? {
+        id: route.id,
+        label: routeLabel(route),
+        ...(route.operationId ? { operationId: route.operationId } : {}),
+      }
+    : undefined;
 }
 
 /** A method API Gateway and ALB can route; anything else is a usage error, not a request that matches nothing. */

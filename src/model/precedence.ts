@@ -28,9 +28,12 @@ export interface OwnerOptions {
   headFollowsGet?: boolean;
 }
 
-export interface RouteIndex {
+/** What precedence reads of a route: its method and template (a model route, or a gateway's). */
+export type Routable = Pick<Route, 'method' | 'segments'>;
+
+export interface RouteIndex<R extends Routable = Route> {
   /** The operation owning `method path` (path without query), or undefined when none declares it. */
-  owner(method: string, path: string, options?: OwnerOptions): Route | undefined;
+  owner(method: string, path: string, options?: OwnerOptions): R | undefined;
 }
 
 /** How specific one template segment is: lower wins. */
@@ -54,23 +57,23 @@ export function pathParts(path: string): string[] {
 
 type MixedSegment = Extract<Segment, { kind: 'mixed' }>;
 
-interface Node {
-  literals: Map<string, Node>;
+interface Node<R extends Routable = Routable> {
+  literals: Map<string, Node<R>>;
   /** Mixed segments by shape, most text first. */
-  mixed: { segment: MixedSegment; node: Node }[];
-  param?: Node;
+  mixed: { segment: MixedSegment; node: Node<R> }[];
+  param?: Node<R>;
   /** Routes of the template ending here, and of the one ending in a greedy segment here. */
-  routes: Route[];
-  greedy: Route[];
+  routes: R[];
+  greedy: R[];
 }
 
-function newNode(): Node {
+function newNode<R extends Routable>(): Node<R> {
   return { literals: new Map(), mixed: [], routes: [], greedy: [] };
 }
 
 /** An index of the routes' templates; lookups walk it from the most specific branch out. */
-export function indexRoutes(routes: readonly Route[]): RouteIndex {
-  const root = newNode();
+export function indexRoutes<R extends Routable = Route>(routes: readonly R[]): RouteIndex<R> {
+  const root = newNode<R>();
   for (const route of routes) {
     let node = root;
     for (const segment of route.segments) {
@@ -80,7 +83,7 @@ export function indexRoutes(routes: readonly Route[]): RouteIndex {
         if (!next) node.literals.set(segment.value, (next = newNode()));
         node = next;
       } else if (segment.kind === 'mixed') node = mixedChild(node, segment);
-      else node = node.param ??= newNode();
+      else node = node.param ??= newNode<R>();
     }
     (route.segments.at(-1)?.kind === 'greedy' ? node.greedy : node.routes).push(route);
   }
@@ -96,11 +99,11 @@ export function indexRoutes(routes: readonly Route[]): RouteIndex {
   };
 }
 
-function mixedChild(node: Node, segment: MixedSegment): Node {
+function mixedChild<R extends Routable>(node: Node<R>, segment: MixedSegment): Node<R> {
   const shape = segmentShape(segment);
   const found = node.mixed.find((m) => segmentShape(m.segment) === shape);
   if (found) return found.node;
-  const child = { segment, node: newNode() };
+  const child = { segment, node: newNode<R>() };
   node.mixed.push(child);
   node.mixed.sort(
     (a, b) =>
@@ -115,7 +118,7 @@ function textLength(segment: MixedSegment): number {
 }
 
 /** The routes of every template matching `parts`, most specific template first. */
-function* templatesFor(node: Node, parts: string[], i: number): Generator<Route[]> {
+function* templatesFor<R extends Routable>(node: Node<R>, parts: string[], i: number): Generator<R[]> {
   if (i === parts.length) {
     if (node.routes.length) yield node.routes;
     return;
@@ -131,7 +134,7 @@ function* templatesFor(node: Node, parts: string[], i: number): Generator<Route[
 }
 
 /** The operation of one template that takes `method`. */
-function pick(routes: Route[], method: string, headFollowsGet: boolean): Route | undefined {
+function pick<R extends Routable>(routes: R[], method: string, headFollowsGet: boolean): R | undefined {
   const exact = routes.find((r) => r.method === method);
   if (exact) return exact;
   if (method === 'HEAD' && headFollowsGet) {

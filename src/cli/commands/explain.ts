@@ -1,12 +1,19 @@
 import type { Argv } from 'yargs';
-import { explain, explanationText, GateplanError, printableStrings } from '../../index.js';
+import {
+  explain,
+  explanationText,
+  EXPLAIN_TARGETS,
+  GateplanError,
+  printableStrings,
+  type ExplainTarget,
+} from '../../index.js';
 import { configUse, loadModel, specOptions, type SpecArgs } from '../common.js';
 import type { CommandResult } from '../result.js';
 
 export interface ExplainArgs extends SpecArgs {
   method: string;
   path: string;
-  target: 'alb';
+  target: ExplainTarget;
   host?: string;
   header: string[];
   query: string[];
@@ -21,12 +28,13 @@ export function explainBuilder(yargs: Argv) {
     .positional('path', {
       type: 'string',
       demandOption: true,
-      describe: 'request path, e.g. /v2/books/42 (no query string)',
+      describe: 'request path, e.g. /v2/books/42; a query string (?q=1) is read as query parameters',
     })
     .option('target', {
-      choices: ['alb'] as const,
-      default: 'alb' as const,
-      describe: 'front door whose routing to explain',
+      alias: 't',
+      choices: EXPLAIN_TARGETS,
+      default: 'alb' as ExplainTarget,
+      describe: 'front door whose routing to replay: ALB rules, or API Gateway (REST, HTTP API) routes',
     })
     .option('host', { type: 'string', describe: "Host header (default: the stage's host)" })
     .option('header', {
@@ -58,6 +66,10 @@ export function explainBuilder(yargs: Argv) {
     .example(
       '$0 explain specs/bookstore.yaml PUT /v2/books/42 --stage prod --format json',
       'the same for the prod stage, as JSON',
+    )
+    .example(
+      "$0 explain specs/bookstore.yaml GET '/v2/books?q=1' --target apigw-http",
+      'the HTTP API route and integration a request reaches',
     );
 }
 
@@ -71,13 +83,15 @@ export async function handleExplain(argv: ExplainArgs): Promise<CommandResult> {
     ...(argv.query.length ? { query: argv.query.map(pair('=', '--query')) } : {}),
     ...(argv['source-ip'] ? { sourceIp: argv['source-ip'] } : {}),
     ...(argv.stage !== undefined ? { stage: argv.stage } : {}),
+    target: argv.target,
   });
+  const operation = explanation.target === 'alb' ? explanation.route : explanation.operation;
   return {
     diagnostics: [],
     diagnosticsFormat: 'text',
     diagnosticsTo: 'stderr',
     ...(argv.format === 'json'
-      ? { json: { summary: { operations: explanation.route ? 1 : 0 }, ...explanation } }
+      ? { json: { summary: { operations: operation ? 1 : 0 }, ...explanation } }
       : { stdout: explanationText(printableStrings(explanation)) }),
     config: configUse(spec, argv),
     failOn: 'none',

@@ -17,6 +17,8 @@ export interface AlbExplanation {
   forwardedPath: string;
   /** The operation that owns the path and method, if any. */
   route?: { id: string; label: string; operationId?: string };
+  /** The stage's canary, when it moves a share of this route's backends: ALB has no canary, so it is folded into the forward's weights. */
+  canary?: { stage: string; percent: number; backends: Record<string, string> };
 }
 
 export function explainRequest(
@@ -56,7 +58,12 @@ export function explainRequest(
 }
 
 export function explanationText(e: AlbExplanation): string {
-  const lines = [`${e.request.method} ${e.request.host ?? ''}${e.request.path} on listener ${e.listener}`];
+  const query = e.request.query?.length
+    ? '?' + e.request.query.map(([k, v]) => (v === '' ? k : `${k}=${v}`)).join('&')
+    : '';
+  const lines = [
+    `${e.request.method} ${e.request.host ?? ''}${e.request.path}${query} on listener ${e.listener}`,
+  ];
   if (e.rule) {
     lines.push(`  rule      ${e.rule.name} (priority ${e.rule.priority})`);
     for (const c of e.rule.conditions) lines.push(`            if ${c}`);
@@ -64,6 +71,12 @@ export function explanationText(e: AlbExplanation): string {
     lines.push('  rule      none matched: the default action answers');
   }
   for (const a of e.actions) lines.push(`  then      ${a}`);
+  if (e.canary) {
+    const moves = Object.entries(e.canary.backends).map(([from, to]) => `${from} → ${to}`);
+    lines.push(
+      `  canary    stage ${e.canary.stage} sends ${e.canary.percent}% of ${moves.join(', ')}: folded into these weights`,
+    );
+  }
   if (e.forwardedPath !== e.request.path) lines.push(`  path      rewritten to ${e.forwardedPath}`);
   lines.push(
     e.route
