@@ -5,7 +5,7 @@
  * npm installs with `--prefer-offline`: the packages come from npm's cache when it has them.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { release, releaseLock, releasePackageJson } from '../scripts/release.js';
 import { REPO } from './support/pipeline.js';
@@ -117,6 +117,22 @@ describe('installing gateplan', () => {
     expect((await sh(bin, ['--version'], fromTarball)).stdout.trim()).toBe(VERSION);
     const lint = await sh(bin, ['lint', 'node_modules/gateplan/specs/bookstore.yaml'], fromTarball);
     expect(lint.stdout).toContain('15 routes, no findings');
+  });
+
+  it('the ways README names: its git URL and tarball, and the registry name once published', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+      name: string;
+      repository: { url: string };
+    };
+    expect(readme).toContain(`npm install --save-dev ${pkg.repository.url}#${made.tag}`);
+    expect(readme).toContain(`npm install --save-dev ./${basename(made.tarball)}`);
+    expect(readme).toContain(`npm install --save-dev ${pkg.name}`);
+    const installed = JSON.parse(
+      readFileSync(join(fromTarball, 'node_modules/gateplan/package.json'), 'utf8'),
+    ) as { name: string; bin: Record<string, string> };
+    expect(installed.name).toBe('gateplan');
+    expect(Object.keys(installed.bin)).toEqual(['gateplan']);
   });
 
   it('from a git URL at the release tag', async () => {
