@@ -24,10 +24,15 @@ export interface AlbFacts {
    * Listener rules on the load balancer as the quota counts them: the compiled rules plus, on a
    * listener gateplan does not own, one rule per listener standing in for its default action.
    */
-  quotaRules: { total: number; fallback: number };
+  quotaRules: {
+    total: number;
+    fallback: number;
+    /** The rule quota they count against: the default, or the raised one the API declares. */
+    quota: number;
+  };
 }
 
-export function albFacts(plan: AlbPlanShape): AlbFacts {
+export function albFacts(plan: AlbPlanShape, ruleQuota: number): AlbFacts {
   const positions = new Map<string, number[]>();
   for (const listener of plan.listeners) {
     listener.rules.forEach((rule, index) => {
@@ -44,7 +49,11 @@ export function albFacts(plan: AlbPlanShape): AlbFacts {
   }
   return {
     listeners: plan.listeners.map((l) => ({ listener: l.name, rules: l.rules.length })),
-    quotaRules: { total: plan.usage.rules + plan.usage.fallbackRules, fallback: plan.usage.fallbackRules },
+    quotaRules: {
+      total: plan.usage.rules + plan.usage.fallbackRules,
+      fallback: plan.usage.fallbackRules,
+      quota: ruleQuota,
+    },
     rulesProcessedByRoute,
     // One web ACL per load balancer: an ALB accepts a single association.
     waf:

@@ -3,6 +3,7 @@ import type { RouteModel } from '../model/types.js';
 import { compileAlb } from '../targets/alb/compile.js';
 import { albBehindApiModel } from '../model/topology.js';
 import { albFacts, type AlbFacts } from './alb-facts.js';
+import { quotaLimit } from '../targets/quotas.js';
 
 /**
  * Compiles the ALB plan for the model, so the rule count the bill uses is the one that
@@ -16,8 +17,9 @@ export function albPlanFacts(model: RouteModel): {
   diagnostics: Diagnostic[];
 } {
   const plan = compileAlb(model);
-  const facts = albFacts(plan);
-  const behindApi = albFacts(compileAlb(albBehindApiModel(model)));
+  const ruleQuota = quotaLimit(model, 'albRules');
+  const facts = albFacts(plan, ruleQuota);
+  const behindApi = albFacts(compileAlb(albBehindApiModel(model)), ruleQuota);
   const rules = facts.listeners.reduce((sum, l) => sum + l.rules, 0);
   // At the first error, so the warning leads to what lint --target alb would explain.
   const error = plan.diagnostics.find((d) => d.severity === 'error');

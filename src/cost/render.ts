@@ -4,13 +4,12 @@ import type { FormatContext, Formatter } from '../format/formatter.js';
 import { FRONT_DOOR_LABELS } from './options.js';
 import { JSON_SCHEMA_VERSION } from '../format/json.js';
 import type { RuleLoad } from './workload.js';
-import { ALB_QUOTAS } from '../targets/alb/plan.js';
 import { printable } from '../format/text.js';
 
 /** As `lint --target alb` and `compare` count them, against the same quota. */
 function ruleCount(rules: RuleLoad['quotaRules']): string {
   return (
-    `${rules.total} of ${ALB_QUOTAS.rulesPerLoadBalancer} listener rules` +
+    `${rules.total} of ${rules.quota} listener rules` +
     (rules.fallback ? ` (${rules.fallback} in place of the default action)` : '')
   );
 }

@@ -18,6 +18,17 @@ describe('gateplan cost (CLI)', () => {
     expect(compare).toContain(`ALB uses ${usage.rules} of ${usage.quota} listener rules`);
   });
 
+  it('holds the rule count against a raised quota when the API declares one', async () => {
+    const spec = readFileSync('specs/bookstore.yaml', 'utf8').replace(
+      /^x-gateplan:\n/m,
+      'x-gateplan:\n  quotas: { albRules: 250 }\n',
+    );
+    const dir = tempDir({ 'api.yaml': spec });
+    const { stdout } = await run(['cost', join(dir, 'api.yaml')]);
+    expect(stdout).toMatch(/ALB plan: \d+ of 250 listener rules/);
+    expect(stdout).toMatch(/behind an HTTP API: \d+ of 250 listener rules/);
+  });
+
   it('--format json gives each option with its breakdown, adding up to the total', async () => {
     const { code, stdout } = await run([
       'cost',

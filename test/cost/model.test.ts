@@ -26,10 +26,10 @@ function workload(overrides: Partial<Workload> = {}): Workload {
     rulesProcessedPerRequest: 0,
     billableRulesPerRequest: 0,
     albRules: 0,
-    quotaRules: { total: 0, fallback: 0 },
+    quotaRules: { total: 0, fallback: 0, quota: 100 },
     behindApi: {
       albRules: 0,
-      quotaRules: { total: 0, fallback: 0 },
+      quotaRules: { total: 0, fallback: 0, quota: 100 },
       rulesProcessedPerRequest: 0,
       billableRulesPerRequest: 0,
     },
@@ -90,9 +90,9 @@ describe('API Gateway HTTP', () => {
       workloadOf(
         model,
         { ...DEFAULT_PROFILE, requestBytes },
-        albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
+        albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }, 100),
         prices,
-        albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
+        albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }, 100),
       ).workload.httpUnitsPerRequest;
     expect(units(0)).toBeCloseTo(1, 9);
     expect(units(512 * 1024)).toBeCloseTo(1, 9);
@@ -151,7 +151,7 @@ describe('ALB', () => {
     };
     const only = (route: string) => ({ ...DEFAULT_PROFILE, routes: [{ route, share: 100, pointer: '' }] });
     const w = (route: string) =>
-      workloadOf(model, only(route), albFacts(plan), prices, albFacts(plan)).workload;
+      workloadOf(model, only(route), albFacts(plan, 100), prices, albFacts(plan, 100)).workload;
     expect(w(model.routes[0]!.id).billableRulesPerRequest).toBe(0);
     expect(w(model.routes[9]!.id).billableRulesPerRequest).toBe(0);
     expect(w(model.routes[10]!.id).billableRulesPerRequest).toBe(1);
@@ -169,7 +169,7 @@ describe('ALB', () => {
       ],
       usage: { rules: 14, fallbackRules: 0 },
     };
-    const w = workloadOf(model, DEFAULT_PROFILE, albFacts(plan), prices, albFacts(plan)).workload;
+    const w = workloadOf(model, DEFAULT_PROFILE, albFacts(plan, 100), prices, albFacts(plan, 100)).workload;
     expect(w.rulesProcessedPerRequest).toBeCloseTo(14, 9);
     expect(w.billableRulesPerRequest).toBeCloseTo(4, 9);
   });
@@ -196,9 +196,9 @@ describe('traffic from the spec', () => {
     const { workload: w, diagnostics } = workloadOf(
       model,
       profile,
-      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
+      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }, 100),
       prices,
-      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
+      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }, 100),
     );
     expect(diagnostics).toEqual([]);
     expect(w.bytesToLambdaTargets).toBeCloseTo(5000, 6);
@@ -215,9 +215,9 @@ describe('traffic from the spec', () => {
     const { diagnostics } = workloadOf(
       model,
       profile,
-      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
+      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }, 100),
       prices,
-      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }),
+      albFacts({ listeners: [], usage: { rules: 0, fallbackRules: 0 } }, 100),
     );
     expect(diagnostics.map((d) => [d.code, d.where.file, d.where.pointer])).toEqual([
       ['GP601', 'traffic.yaml', '/routes/nope'],
