@@ -125,6 +125,20 @@ export const albCodes = {
     text: 'internal error: the rules for listener {listener} failed verification in {count} place(s): {problems}',
     fix: 'please report this with the spec; the rules may send requests to the wrong backend',
   },
+  GP218: {
+    slug: 'alb-listener-port-shared',
+    level: 'error',
+    stage: 'alb',
+    text: '{listeners} would listen on port {port} of one load balancer',
+    fix: 'give stage {stage} a port of its own: set {key} (1–65535, one port per listener)',
+  },
+  GP219: {
+    slug: 'alb-listener-port-unused',
+    level: 'warn',
+    stage: 'alb',
+    text: 'stage {stage} declares listenerPort {port}, but with x-gateplan.alb.stages: {mode} stages share the listener, so the port is not used',
+    fix: 'remove {key}, or choose x-gateplan.alb.stages: listener',
+  },
   GP171: {
     slug: 'alb-targets-unregistered',
     level: 'info',

@@ -145,7 +145,7 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
   addIntegrationBackends(routes, backends, diagnostics);
   checkBackends(routes, backends, diagnostics);
 
-  const stages = readStages(rootIntent, config, backends, diagnostics);
+  const { stages, listenerPorts } = readStages(rootIntent, config, backends, diagnostics);
   if (intent.catchAll !== undefined && !own(backends, intent.catchAll)) {
     diagnostics.push(diagnostic('GP051', child(rootIntent.where, 'catchAll'), { backend: intent.catchAll }));
   }
@@ -171,6 +171,7 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
       stageMode: intent.alb?.stages ?? 'host',
       stack: intent.alb?.stack ?? 'listener-rules',
       unmatched: intent.alb?.unmatched ?? 'backend',
+      ...(Object.keys(listenerPorts).length ? { listenerPorts } : {}),
     },
     ...(cors ? { cors: corsOf(cors) } : {}),
     binaryMediaTypes: intent.binaryMediaTypes ?? stringList(doc['x-amazon-apigateway-binary-media-types']),
@@ -508,25 +509,34 @@ function readBackends(
   return out;
 }
 
-/** Stages from the root `x-gateplan` and the config file (config wins); one `prod` stage when none. */
+/**
+ * Stages from the root `x-gateplan` and the config file (config wins); one `prod` stage when
+ * none. Their ALB listener ports go to `model.alb`, which only the ALB target reads.
+ */
 function readStages(
   root: { value?: RawRootIntent; where: Where },
   config: { value?: RawConfig; where?: Where },
   backends: Record<string, Backend>,
   diagnostics: Diagnostic[],
-): Record<string, Stage> {
+): { stages: Record<string, Stage>; listenerPorts: Record<string, number> } {
   const declared = new Map<string, { raw: RawStage; where: Where }>();
   for (const { value, where } of [root, config]) {
     for (const [name, raw] of Object.entries(value?.stages ?? {}))
       declared.set(name, { raw, where: child(where!, 'stages', name) });
   }
-  if (declared.size === 0) return dict([['prod', { name: 'prod', variables: dict(), where: root.where }]]);
+  const listenerPorts = dict<number>();
+  if (declared.size === 0)
+    return {
+      stages: dict([['prod', { name: 'prod', variables: dict(), where: root.where }]]),
+      listenerPorts,
+    };
   const out = dict<Stage>();
   for (const name of [...declared.keys()].sort()) {
     const { raw: s, where } = declared.get(name)!;
     const stage: Stage = { name, variables: dict(Object.entries(s.variables ?? {})), where };
     if (s.host) stage.host = s.host;
     if (s.pathPrefix) stage.pathPrefix = s.pathPrefix.replace(/\/+$/, '');
+    if (s.listenerPort !== undefined) listenerPorts[name] = s.listenerPort;
     if (s.throttle) stage.throttle = { ...s.throttle };
     if (s.quota) stage.quota = { ...s.quota };
     if (s.canary) {
@@ -546,7 +556,7 @@ function readStages(
     }
     out[name] = stage;
   }
-  return out;
+  return { stages: out, listenerPorts };
 }
 
 function readServers(doc: Record<string, unknown>, swagger2: boolean): string[] {

@@ -10,7 +10,8 @@ import { dict } from '../util/dict.js';
  * The "both" topology's load balancer, as API Gateway reaches it. A private integration
  * replaces the Host header with its own and prefixes the path with the stage name (HTTP
  * API private integrations, developer guide), so the ALB tells stages apart by that prefix,
- * which the compiled rules strip again, never by host. Authorization, CORS and throttling
+ * which the compiled rules strip again, never by host (so stages get no listeners of their
+ * own, and no listener ports). Authorization, CORS and throttling
  * are the HTTP API's job in front: rules that also authenticated would deny every request
  * (API Gateway carries no ALB session cookie), and WAF would throttle twice.
  */
@@ -21,10 +22,11 @@ export function albBehindApiModel(model: RouteModel): RouteModel {
     stages[name] = name === '$default' ? rest : { ...rest, pathPrefix: `/${name}` };
   }
   const { cors: _cors, ...withoutCors } = model;
+  const { listenerPorts: _ports, ...alb } = model.alb;
   return {
     ...withoutCors,
     stages,
-    alb: { ...model.alb, stageMode: 'path' },
+    alb: { ...alb, stageMode: 'path' },
     routes: model.routes.map((route) => {
       const { auth: _auth, cors: _routeCors, throttle: _routeThrottle, ...rest } = route;
       return rest;

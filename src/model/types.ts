@@ -263,6 +263,12 @@ export interface AlbSettings {
    * whole prefix take the rest of it (fewer rules); `default` sends them to the default action.
    */
   unmatched: 'backend' | 'default';
+  /**
+   * Stage name → the port of its HTTPS listener, from `stages.<name>.listenerPort`: where a
+   * listener per stage listens. A port is intent, not a counter, so adding a stage never
+   * moves another stage's listener. Absent for a stage: 443.
+   */
+  listenerPorts?: Record<string, number>;
 }
 
 export interface ApiInfo {

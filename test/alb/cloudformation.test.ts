@@ -13,12 +13,19 @@ function template(model: RouteModel): Record<string, Record<string, Record<strin
 const variants: [string, (m: RouteModel) => RouteModel][] = [
   ['rules on an existing listener', (m) => m],
   ['full stack', full],
-  [
-    'a listener per stage, full stack',
-    (m) => ({ ...m, alb: { ...m.alb, stack: 'full', stageMode: 'listener' } }),
-  ],
+  ['a listener per stage, full stack', listenerPerStage],
   ['path-prefix stages', (m) => ({ ...m, alb: { ...m.alb, stageMode: 'path' }, stages: withPrefixes(m) })],
 ];
+
+/** Every stage but the first declares a port of its own (8443, 8444…); the first takes 443. */
+function listenerPerStage(m: RouteModel): RouteModel {
+  const listenerPorts = Object.fromEntries(
+    Object.keys(m.stages)
+      .slice(1)
+      .map((s, i) => [s, 8443 + i]),
+  );
+  return { ...m, alb: { ...m.alb, stack: 'full', stageMode: 'listener', listenerPorts } };
+}
 
 function full(m: RouteModel): RouteModel {
   return { ...m, alb: { ...m.alb, stack: 'full' } };

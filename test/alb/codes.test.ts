@@ -326,6 +326,73 @@ testAlbCode('GP216', [
   },
 ]);
 
+const listenerStack = (stages: string) =>
+  api(`  /a: { get: ${GET} }\n`, `  alb: { stages: listener, stack: full }\n  stages: { ${stages} }\n`);
+
+testAlbCode('GP218', [
+  {
+    name: 'two stages without a port: the second one to 443 is named',
+    spec: listenerStack('prod: {}, dev: {}'),
+    expect: [
+      {
+        pointer: '/x-gateplan/stages/prod',
+        args: {
+          listeners: 'stages dev and prod',
+          port: '443',
+          stage: 'prod',
+          key: 'stages.prod.listenerPort',
+        },
+      },
+    ],
+  },
+  {
+    name: 'a declared 443 beside a stage that takes it by default: the default one is named',
+    spec: listenerStack('prod: { listenerPort: 443 }, dev: {}'),
+    expect: [{ pointer: '/x-gateplan/stages/dev', args: { stage: 'dev', key: 'stages.dev.listenerPort' } }],
+  },
+  {
+    name: 'port 80 is the HTTP redirect listener',
+    spec: listenerStack('prod: {}, dev: { listenerPort: 80 }'),
+    expect: [
+      {
+        pointer: '/x-gateplan/stages/dev/listenerPort',
+        args: { listeners: 'stage dev and the HTTP redirect listener', port: '80', stage: 'dev' },
+      },
+    ],
+  },
+  {
+    name: 'one port per stage',
+    spec: listenerStack('prod: {}, dev: { listenerPort: 8443 }'),
+    expect: [],
+  },
+  {
+    name: 'rules on existing listeners: ports are not gateplan’s to choose',
+    spec: api(`  /a: { get: ${GET} }\n`, `  alb: { stages: listener }\n  stages: { prod: {}, dev: {} }\n`),
+    expect: [],
+  },
+]);
+
+testAlbCode('GP219', [
+  {
+    name: 'a port on a host-header stage',
+    spec: api(
+      `  /a: { get: ${GET} }\n`,
+      `  stages: { prod: { host: a.example.com, listenerPort: 8443 }, dev: { host: dev.example.com } }\n`,
+    ),
+    expect: [
+      {
+        pointer: '/x-gateplan/stages/prod/listenerPort',
+        args: { stage: 'prod', port: '8443', mode: 'host', key: 'stages.prod.listenerPort' },
+      },
+    ],
+  },
+  {
+    name: 'a port on a stage with its own listener',
+    spec: listenerStack('prod: {}, dev: { listenerPort: 8443 }'),
+    expect: [],
+  },
+]);
+
 testAlbCode('GP217', [
   {
     name: "a rule list that takes another backend's requests first",

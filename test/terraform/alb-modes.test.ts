@@ -18,7 +18,7 @@ x-gateplan:
     fn: { lambda: 'arn:aws:lambda:eu-west-1:123456789012:function:fn' }
   defaults: { backend: app }
   stages:
-    dev: { host: dev.modes.example.com, throttle: { rate: 5, burst: 10 } }
+    dev: { host: dev.modes.example.com, throttle: { rate: 5, burst: 10 }${stages === 'listener' ? ', listenerPort: 8443' : ''} }
     prod: { host: modes.example.com }
 security:
   - oidc: []
@@ -55,7 +55,7 @@ describe('ALB stack shapes', () => {
 
       const cfn = parseYaml(
         generate(model, { targets: ['alb'] }).artifacts.find((a) => a.path === 'alb/template.yaml')!.content,
-      ) as { Resources: Record<string, { Type: string }> };
+      ) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
       const count = (type: string) => Object.values(cfn.Resources).filter((r) => r.Type === type).length;
       const tf = (type: string) =>
         [...module.resources.keys()].filter((k) => k.startsWith(`${type}.`)).length;
@@ -63,6 +63,17 @@ describe('ALB stack shapes', () => {
       expect(tf('aws_lb_listener')).toBe(count('AWS::ElasticLoadBalancingV2::Listener'));
       expect(tf('aws_lb')).toBe(count('AWS::ElasticLoadBalancingV2::LoadBalancer'));
       expect(tf('aws_lb_target_group')).toBe(count('AWS::ElasticLoadBalancingV2::TargetGroup'));
+      const ports = (bodies: { Port?: unknown; port?: unknown }[]) =>
+        bodies.map((b) => Number(b.Port ?? b.port)).sort((a, b) => a - b);
+      expect(
+        ports([...module.resources].filter(([k]) => k.startsWith('aws_lb_listener.')).map(([, b]) => b)),
+      ).toEqual(
+        ports(
+          Object.values(cfn.Resources)
+            .filter((r) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener')
+            .map((r) => r.Properties),
+        ),
+      );
 
       const variables = [...module.variables];
       if (stack === 'listener-rules')

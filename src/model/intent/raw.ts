@@ -62,6 +62,7 @@ export interface RawBackend {
 export interface RawStage {
   host?: string;
   pathPrefix?: string;
+  listenerPort?: number;
   variables?: Record<string, string>;
   throttle?: RawThrottle;
   quota?: { limit: number; period: 'DAY' | 'WEEK' | 'MONTH'; offset?: number };

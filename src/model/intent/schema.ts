@@ -171,6 +171,13 @@ const stage = {
   properties: {
     host: { type: 'string' },
     pathPrefix: { type: 'string', pattern: '^/' },
+    listenerPort: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 65535,
+      description:
+        'With x-gateplan.alb.stages: listener, the port of the HTTPS listener this stage gets (default 443; one port per stage on the load balancer).',
+    },
     variables: {
       type: 'object',
       propertyNames: { pattern: '^[A-Za-z0-9]+$' },

@@ -20,6 +20,7 @@ import type {
   AlbTargetGroup,
 } from './plan.js';
 import { ALB_QUOTAS } from './plan.js';
+import { listenerPort, REDIRECT_PORT } from './listener-ports.js';
 import { sortKeys } from '../../util/order.js';
 import { fitBytes } from '../cfn-text.js';
 import { yamlText } from '../../format/yaml.js';
@@ -112,7 +113,7 @@ export function renderTemplate(model: RouteModel, plan: AlbPlan): string {
       Type: 'AWS::ElasticLoadBalancingV2::Listener',
       Properties: {
         LoadBalancerArn: { Ref: 'LoadBalancer' },
-        Port: 80,
+        Port: REDIRECT_PORT,
         Protocol: 'HTTP',
         DefaultActions: [
           { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
@@ -129,15 +130,14 @@ export function renderTemplate(model: RouteModel, plan: AlbPlan): string {
     outputs[`${id}Arn`] = { Value: { Ref: id } };
   }
 
-  plan.listeners.forEach((listener, i) => {
+  for (const listener of plan.listeners) {
     const listenerRef = full ? { Ref: listenerLogicalId(listener) } : { Ref: listenerParameter(listener) };
     if (full) {
-      const port = 443 + i * 1000;
       resources[listenerLogicalId(listener)] = {
         Type: 'AWS::ElasticLoadBalancingV2::Listener',
         Properties: {
           LoadBalancerArn: { Ref: 'LoadBalancer' },
-          Port: port,
+          Port: listenerPort(listener, 'HTTPS'),
           Protocol: 'HTTPS',
           Certificates: [{ CertificateArn: { Ref: 'CertificateArn' } }],
           SslPolicy: { Ref: 'SslPolicy' },
@@ -171,7 +171,7 @@ export function renderTemplate(model: RouteModel, plan: AlbPlan): string {
         },
       };
     }
-  });
+  }
 
   if (plan.waf) {
     if (!full)

@@ -234,13 +234,20 @@ function compileListener(
     .map((d, i) => ({ name: ordered[i]!.name, priority: priorities[i]!, ...d.rule }))
     .sort((a, b) => a.priority - b.priority);
 
+  const port = model.alb.stageMode === 'listener' ? model.alb.listenerPorts?.[name] : undefined;
   const catchAll = model.catchAll ? model.backends[model.catchAll] : undefined;
   const defaultAction: AlbActions =
     catchAll && forwardable(catchAll)
       ? { terminal: { type: 'forward', targets: [{ backend: catchAll.name, weight: 100 }] } }
       : { terminal: NOT_FOUND };
   return {
-    listener: { name, stages: stages.map((s) => s.name), rules, defaultAction },
+    listener: {
+      name,
+      stages: stages.map((s) => s.name),
+      ...(port !== undefined ? { port } : {}),
+      rules,
+      defaultAction,
+    },
     regex: regexNotes(packed, trie, strict),
   };
 }

@@ -105,6 +105,8 @@ export interface AlbListener {
   /** `main`, or the stage name when each stage has its own listener. */
   name: string;
   stages: string[];
+  /** The port its stage declares (`stages.<name>.listenerPort`); absent: the protocol's standard port. */
+  port?: number;
   /** Sorted by priority. */
   rules: AlbRule[];
   /** What a request that matches no rule gets. */

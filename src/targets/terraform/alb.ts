@@ -13,6 +13,7 @@ import { expr, tfName as snake, type HclExpr, type HclValue } from './hcl.js';
 import type { ModuleInterface } from './module.js';
 import { kebab, uniqueTfNames } from './names.js';
 import { fallbackRule } from '../alb/cloudformation.js';
+import { listenerPort } from '../alb/listener-ports.js';
 
 /** TLS 1.3 with 1.2 fallback, the policy the CloudFormation stack defaults to. */
 const DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
@@ -195,10 +196,9 @@ function httpsListeners(
     'string',
     'ACM certificate ARN for the HTTPS listener',
   );
-  return plan.listeners.map((l, i) => ({
+  return plan.listeners.map((l) => ({
     tfName: names.get(l.name)!,
-    // Stage-per-listener mode gives each stage its own port: 443, 1443, 2443… in stage order.
-    port: 443 + i * 1000,
+    port: listenerPort(l, 'HTTPS'),
     protocol: 'HTTPS',
     certificateArn: certificate,
     sslPolicy,
@@ -215,9 +215,9 @@ function privateListeners(
   names: Map<string, string>,
   actionsOf: ActionsOf,
 ): ListenerContext[] {
-  return plan.listeners.map((l, i) => ({
+  return plan.listeners.map((l) => ({
     tfName: names.get(l.name)!,
-    port: 80 + i * 1000,
+    port: listenerPort(l, 'HTTP'),
     protocol: 'HTTP',
     defaultActions: actionsOf(l.defaultAction),
   }));

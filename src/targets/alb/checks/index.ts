@@ -9,6 +9,8 @@ import { authAlternatives } from './auth-alternatives.js';
 import { authOnGrpc } from './auth-on-grpc.js';
 import { cors } from './cors.js';
 import { forwardWidth } from './forward-width.js';
+import { listenerPortUnused } from './listener-port-unused.js';
+import { listenerPorts } from './listener-ports.js';
 import { patternLength } from './pattern-length.js';
 import { raisedRuleQuota } from './raised-rule-quota.js';
 import { regexValues } from './regex-values.js';
@@ -45,6 +47,8 @@ export const ALB_CHECKS = {
   GP214: ruleLimits,
   GP215: stageQuotas,
   GP216: stagePrefixes,
+  GP218: listenerPorts,
+  GP219: listenerPortUnused,
   GP138: raisedRuleQuota,
 } as const satisfies Record<string, Check>;
 
