@@ -98,6 +98,8 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP216: fixed('stages', 'impossible'),
   // A compiler fault found by the rule verifier: the door cannot be trusted to route.
   GP217: fixed('deploy', 'impossible'),
+  GP218: fixed('stages', 'impossible'),
+  GP219: fixed('stages', 'note'),
   GP171: fixed('integration-http', 'note'),
   GP172: fixed('timeouts', 'impossible'),
 };
