@@ -120,5 +120,11 @@ describe('colliding requests on random route sets (fast-check)', () => {
         { numRuns: 100 },
       );
     });
+    it(`${mode} stages (alb.unmatched: default)`, () => {
+      fc.assert(
+        fc.property(routeSet, (routes) => expectRight(strict(modelOf(routes, extra, ['beta'])))),
+        { numRuns: 100 },
+      );
+    });
   }
 });
