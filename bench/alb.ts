@@ -173,11 +173,15 @@ async function corpusRules(): Promise<string> {
     const cwd = join(entry.file, '..');
     const first = await load(entry.file, { cwd, config: false });
     if (!first.ok) continue;
-    const tags = [...new Set(normalize(first.spec).routes.flatMap((r) => r.tags))].sort();
+    const bare = normalize(first.spec);
+    const tags = [...new Set(bare.routes.flatMap((r) => r.tags))].sort();
     const config = join(tempDir(), 'gateplan.yaml');
     writeFileSync(
       config,
       stringify({
+        // As in the corpus test: the backends check every scheme, so routes ALB cannot
+        // authenticate are routed (not all answered 401 by one rule).
+        auth: Object.fromEntries(Object.keys(bare.auth).map((s) => [s, { enforcedBy: 'backend' }])),
         backends: Object.fromEntries(CORPUS_BACKENDS.map((b) => [b, { url: `http://${b}.internal` }])),
         defaults: { backend: CORPUS_BACKENDS[0] },
         rules: tags.map((tag) => ({

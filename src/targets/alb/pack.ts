@@ -12,10 +12,10 @@
  * destination owns moves.
  */
 import type { Placed } from './synthesis.js';
-import { ALB_QUOTAS } from './plan.js';
-import { globsOf, regexBody, wildcardCount, type PathShape } from './shape.js';
+import { regexBody, type PathShape } from './shape.js';
 import type { AlbCondition } from './plan.js';
 import type { MethodSet } from './cells.js';
+import { render, type PathValues } from './path-values.js';
 
 export interface PackedRule {
   dest: string;
@@ -28,9 +28,6 @@ export interface PackedRule {
   /** Indices (into the returned list) of rules it must follow. */
   after: number[];
 }
-
-/** A rule's path values: globs, or anchored regexes (never both in one condition). */
-export type PathValues = { globs: string[] } | { regexes: string[] };
 
 export interface PackOptions {
   strict: boolean;
@@ -85,7 +82,7 @@ export function pack(placed: Placed[], options: PackOptions): PackedRule[] {
     if (joined) continue;
     // A path too long for one value still gets its rule; the rule-limit check reports it (GP209).
     const values = render([c.piece], options.budget(c.dest, c.methods), options.strict) ?? {
-      regexes: [anchored([regexBody(c.piece)])],
+      regexes: [`^${regexBody(c.piece)}$`],
     };
     groups.push({
       dest: c.dest,
@@ -192,39 +189,4 @@ function topological(groups: Group[]): number[] {
     for (const f of followers[g]!) if (--indegree[f]! === 0) ready.push(f);
   }
   return out;
-}
-
-/**
- * The pieces as at most `budget` path values: globs when every piece has a glob form and
- * they fit; otherwise anchored regexes, pieces joined by alternation up to 128 characters each.
- */
-export function render(pieces: PathShape[], budget: number, strict: boolean): PathValues | undefined {
-  const globs = pieces.map((p) => globsOf(p, strict));
-  if (globs.every((g) => g !== undefined)) {
-    const flat = [...new Set(globs.flat())];
-    const wildcards = flat.reduce((n, g) => n + wildcardCount(g), 0);
-    if (flat.length <= budget && wildcards <= ALB_QUOTAS.wildcardsPerRule) return { globs: flat };
-  }
-  const regexes: string[] = [];
-  let current: string[] = [];
-  for (const body of pieces.map(regexBody)) {
-    if (current.length && anchored([...current, body]).length > ALB_QUOTAS.patternLength) {
-      regexes.push(anchored(current));
-      current = [];
-    }
-    current.push(body);
-  }
-  if (current.length) regexes.push(anchored(current));
-  if (regexes.length > budget || regexes.some((r) => r.length > ALB_QUOTAS.patternLength)) return undefined;
-  return { regexes };
-}
-
-/** `^/a$` for one body; `^/v1/(a|b)$` for several, their shared leading segments factored out. */
-function anchored(bodies: string[]): string {
-  if (bodies.length === 1) return `^${bodies[0]}$`;
-  let prefix = bodies[0]!;
-  for (const b of bodies) while (!b.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/'));
-  // Only a prefix of whole literal segments, so no alternative starts inside a group.
-  while (prefix && /[()[\]|]/.test(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/'));
-  return `^${prefix}(${bodies.map((b) => b.slice(prefix.length)).join('|')})$`;
 }
