@@ -73,6 +73,8 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP141: () => 'quota',
   GP142: fixed('path-templates', 'emulated'),
   GP143: fixed('path-templates', 'emulated'),
+  GP144: fixed('query-routing', 'emulated'),
+  GP145: fixed('query-routing', 'impossible'),
   GP128: (d) => ({ feature: featureNamed(d.args.feature ?? ''), kind: 'impossible' }),
   // ALB
   GP200: () => 'quota',

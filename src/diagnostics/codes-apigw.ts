@@ -288,6 +288,20 @@ export const apigwCodes = {
     text: 'API Gateway accepts only letters, digits and . _ - : $ in a path variable name: {route} holds {names}',
     fix: 'nothing to change for HTTP backends, which receive the same path; a Lambda proxy reads the values under the new names in pathParameters',
   },
+  GP144: {
+    slug: 'apigw-query-not-matched',
+    level: 'info',
+    stage: 'apigw',
+    text: 'API Gateway cannot route on the query string: {route} is served by {gateway}, whatever the query ({query} or none); the backend still receives the query',
+    fix: 'nothing to do when the backend tells these requests apart by their query; to route on the query, use the alb target',
+  },
+  GP145: {
+    slug: 'apigw-query-route-conflict',
+    level: 'error',
+    stage: 'apigw',
+    text: '{route} and {other} differ only in their query string, which API Gateway cannot route on, so both become {gateway}; but they differ in {differ}',
+    fix: 'make them agree in gateplan.yaml: a `rules:` entry selecting both (by operationId) can `set` the same backend, timeoutMs, throttle and cors; or serve them from the alb target, which matches the query. `severity: { GP145: warn }` leaves {route} out of API Gateway, and its requests then reach {other}',
+  },
   GP150: {
     slug: 'apigw-http-no-routes',
     level: 'error',

@@ -1,4 +1,5 @@
 import type { AuthRequirement, Cors, Route, RouteModel } from '../model/types.js';
+import { routeLabel } from '../model/routes.js';
 import { change } from './change.js';
 import {
   backendSet,
@@ -205,5 +206,5 @@ function shapeOf(route: Route): string {
 }
 
 function label(route: Route): string {
-  return `${route.method} ${route.path}`;
+  return routeLabel(route);
 }

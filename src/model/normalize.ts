@@ -22,11 +22,18 @@ import { validateIntent } from './intent/validate.js';
 import { findOperations, type FoundOperation } from './operations.js';
 import { keptDeclaration, routeConflicts } from './same-route.js';
 import { checkable } from './validation.js';
-import { formatSegments, joinBasePath, parsePathTemplate, pathParamNames, pathShape } from './paths.js';
+import {
+  formatSegments,
+  joinBasePath,
+  parsePathTemplate,
+  pathParamNames,
+  pathShape,
+  splitPathKey,
+} from './paths.js';
 import { collectSchemas } from './schemas.js';
 import type { SpecInput } from './input.js';
 import { relocateModel } from './relocate.js';
-import type { Backend, Canary, Param, Route, RouteModel, Stage } from './types.js';
+import type { Backend, Canary, MatchConditions, Param, Route, RouteModel, Stage } from './types.js';
 import { dict, own } from '../util/dict.js';
 import { sortKeys } from '../util/order.js';
 import { jsonPathOf } from '../util/pointer.js';
@@ -213,20 +220,24 @@ interface RouteContext {
 }
 
 function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
-  const fullPath = joinBasePath(ctx.basePath, op.rawPath);
-  const parsed = parsePathTemplate(fullPath);
   const pathWhere = op.pathItemWhere;
-  if (!parsed.ok) {
-    ctx.diagnostics.push(diagnostic('GP023', pathWhere, { path: op.rawPath, reason: parsed.reason }));
+  const invalid = (reason: string) => {
+    ctx.diagnostics.push(diagnostic('GP023', pathWhere, { path: op.rawPath, reason }));
     return undefined;
-  }
+  };
+  const key = splitPathKey(op.rawPath);
+  if (!key.ok) return invalid(key.reason);
+  const parsed = parsePathTemplate(joinBasePath(ctx.basePath, key.path));
+  if (!parsed.ok) return invalid(parsed.reason);
+  const { path: rawPath, query } = key;
   const segments = parsed.segments;
   const path = formatSegments(segments);
-  if (op.rawPath.length > 1 && op.rawPath.endsWith('/')) {
+  if (rawPath.length > 1 && rawPath.endsWith('/')) {
     ctx.diagnostics.push(diagnostic('GP028', pathWhere, { path: op.rawPath, routed: path }));
   }
-  const id = `${op.method} ${pathShape(segments)}`;
-  const label = `${op.method} ${path}`;
+  const asked = query !== undefined ? `?${query}` : '';
+  const id = `${op.method} ${pathShape(segments)}${asked}`;
+  const label = `${op.method} ${path}${asked}`;
   const tags = Array.isArray(op.operation.tags) ? op.operation.tags.map(String) : [];
   const operationId = asString(op.operation.operationId);
 
@@ -258,6 +269,7 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
     id,
     method: op.method,
     path,
+    ...(query !== undefined ? { pathQuery: query } : {}),
     segments,
     tags,
     backend: settings.backend?.value ?? { backend: '' },
@@ -293,7 +305,8 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
     ctx.unvalidated.push(route);
   }
   if (settings.cors) route.cors = settings.cors;
-  if (settings.match) route.match = settings.match;
+  const match = withPathQuery(settings.match, key.pairs);
+  if (match) route.match = match;
   if (settings.health) route.health = true;
   if (op.requestBody) route.requestBody = op.requestBody;
   if (integration) route.existingIntegration = integration;
@@ -598,4 +611,13 @@ function normalizeBase(path: string): string {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** The route's match conditions: the query its path key carries, then what its settings add (those win per name). */
+function withPathQuery(
+  settings: MatchConditions | undefined,
+  pairs: [string, string][],
+): MatchConditions | undefined {
+  if (pairs.length === 0) return settings;
+  return { ...settings, query: { ...Object.fromEntries(pairs), ...settings?.query } };
 }

@@ -2,6 +2,42 @@ import type { Segment, SegmentPart } from './types.js';
 
 export type TemplateParse = { ok: true; segments: Segment[] } | { ok: false; reason: string };
 
+/** A path key split at its `?`: `/responses?beta=true` is the path `/responses` for requests with `beta=true`. */
+export interface PathKey {
+  ok: true;
+  path: string;
+  /** The text after `?`, when the key has one. */
+  query?: string;
+  /** Its pairs as query-string patterns (`*` and `?` escaped); a name without `=` takes any value (`*`). */
+  pairs: [string, string][];
+}
+
+/** Splits a path key at its first `?`, or says why its query cannot be matched. */
+export function splitPathKey(key: string): PathKey | { ok: false; reason: string } {
+  const at = key.indexOf('?');
+  if (at < 0) return { ok: true, path: key, pairs: [] };
+  const query = key.slice(at + 1);
+  const pairs: [string, string][] = [];
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const name = eq < 0 ? part : part.slice(0, eq);
+    if (name === '' || !QUERY_TEXT.test(part))
+      return { ok: false, reason: `its query "${query}" cannot be matched` };
+    pairs.push([literalPattern(name), eq < 0 ? '*' : literalPattern(part.slice(eq + 1))]);
+  }
+  if (pairs.length === 0) return { ok: false, reason: `its query "${query}" names no parameter` };
+  return { ok: true, path: key.slice(0, at), query, pairs };
+}
+
+/** `*` and `?` are wildcards in an ALB query-string pattern; a backslash makes them literal. */
+function literalPattern(text: string): string {
+  return text.replace(/[\\*?]/g, '\\$&');
+}
+
+/** Query text a rule can compare: visible ASCII without `#` (ALB rules see nothing else). */
+const QUERY_TEXT = /^[!-"$-~]+$/;
+
 /** API Gateway's rule for a path segment: alphanumerics, `_ - . , :` plus whole-segment braces. */
 const LITERAL = /^[A-Za-z0-9_\-.,:~@$!'()*+;=%]+$/;
 

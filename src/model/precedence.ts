@@ -14,6 +14,9 @@
  *  - path-first (API Gateway REST APIs pick the resource, then the method): the path belongs
  *    to `/users/me`, which has no DELETE, so no operation owns it.
  * `ANY` declares every method its template does not declare otherwise.
+ *
+ * A path key with a query (`/responses?beta=true`) owns the requests to its path that carry that
+ * query, ahead of the same template without one; without the query, the request is not its.
  */
 import { mixedSegmentMatches, segmentShape } from './paths.js';
 import type { Route, Segment } from './types.js';
@@ -26,10 +29,12 @@ export interface OwnerOptions {
   reading?: Reading;
   /** A HEAD request goes to the template's GET operation unless the template declares HEAD (ALB's rules do this). */
   headFollowsGet?: boolean;
+  /** The request's query string, without `?` (`beta=true&x=1`). */
+  query?: string;
 }
 
 /** What precedence reads of a route: its method and template (a model route, or a gateway's). */
-export type Routable = Pick<Route, 'method' | 'segments'>;
+export type Routable = Pick<Route, 'method' | 'segments' | 'pathQuery'>;
 
 export interface RouteIndex<R extends Routable = Route> {
   /** The operation owning `method path` (path without query), or undefined when none declares it. */
@@ -91,7 +96,7 @@ export function indexRoutes<R extends Routable = Route>(routes: readonly R[]): R
     owner(method, path, options = {}) {
       const parts = pathParts(path);
       for (const template of templatesFor(root, parts, 0)) {
-        const route = pick(template, method, options.headFollowsGet ?? false);
+        const route = pick(queried(template, options.query ?? ''), method, options.headFollowsGet ?? false);
         if (route || options.reading === 'path-first') return route;
       }
       return undefined;
@@ -131,6 +136,20 @@ function* templatesFor<R extends Routable>(node: Node<R>, parts: string[], i: nu
     if (mixedSegmentMatches(m.segment, part)) yield* templatesFor(m.node, parts, i + 1);
   if (node.param) yield* templatesFor(node.param, parts, i + 1);
   if (node.greedy.length && parts.slice(i).every((p) => p !== '')) yield node.greedy;
+}
+
+/** A template's operations a request with `query` can reach: those whose path key's query it carries first (more pairs first), then those without one. */
+function queried<R extends Routable>(routes: R[], query: string): R[] {
+  const asked = query.split('&');
+  const pairs = (r: R) => r.pathQuery!.split('&').filter(Boolean);
+  const carried = (pair: string) =>
+    pair.includes('=') ? asked.includes(pair) : asked.some((a) => a === pair || a.startsWith(`${pair}=`));
+  return [
+    ...routes
+      .filter((r) => r.pathQuery !== undefined && pairs(r).every(carried))
+      .sort((a, b) => pairs(b).length - pairs(a).length),
+    ...routes.filter((r) => r.pathQuery === undefined),
+  ];
 }
 
 /** The operation of one template that takes `method`. */

@@ -218,6 +218,12 @@ export interface Route {
   method: RouteMethod;
   /** The path template as written, with base path folded in. */
   path: string;
+  /**
+   * The query a path key carries after its path (`beta=true` of `/responses?beta=true`): the
+   * operation is the path's for requests with that query. Its pairs are also in `match.query`
+   * (the ALB routes on them; API Gateway cannot), and the route's identity and label include it.
+   */
+  pathQuery?: string;
   segments: Segment[];
   operationId?: string;
   /** `x-gateplan.name`, used for ids in preference to operationId. */

@@ -5,7 +5,7 @@ import { compileAlb } from '../../src/targets/alb/compile.js';
 import { matchListener } from '../../src/targets/alb/match.js';
 import type { AlbPlan } from '../../src/targets/alb/plan.js';
 import { modelOf as loadModel, writeSpec } from '../support/pipeline.js';
-import { misroutedRequests, modelOf, strayRequests } from './support.js';
+import { compileVerified, misroutedRequests, modelOf, strayRequests } from './support.js';
 
 const codes = (plan: AlbPlan) => plan.diagnostics.map((d) => d.code);
 const diag = (plan: AlbPlan, code: Code) => plan.diagnostics.find((d) => d.code === code);
@@ -155,6 +155,32 @@ paths:
 });
 
 describe('ALB compiler: cross-cutting sub-resources', () => {
+  it('routes a path key with a query (`/responses?beta=true`) on its query, ahead of the plain path', async () => {
+    const model = await specModel(`x-gateplan:
+${backends}  defaults: { backend: a }
+paths:
+  /responses:
+    post: { responses: { '200': { description: ok } } }
+  /responses?beta=true:
+    post: { x-gateplan: { backend: b }, responses: { '200': { description: ok } } }
+`);
+    const plan = compileVerified(model);
+    expect(misroutedRequests(model, plan)).toEqual([]);
+    const listener = plan.listeners[0]!;
+    const reach = (query?: [string, string][]) =>
+      matchListener(listener, { method: 'POST', path: '/responses', ...(query ? { query } : {}) }).actions
+        .terminal;
+    expect(reach()).toMatchObject({ targets: [{ backend: 'a' }] });
+    expect(reach([['beta', 'false']])).toMatchObject({ targets: [{ backend: 'a' }] });
+    expect(reach([['beta', 'true']])).toMatchObject({ targets: [{ backend: 'b' }] });
+    expect(
+      reach([
+        ['x', '1'],
+        ['beta', 'true'],
+      ]),
+    ).toMatchObject({ targets: [{ backend: 'b' }] });
+  });
+
   it('serves a sub-resource every service hands to a shared backend with one regex rule', () => {
     const routes = Array.from({ length: 12 }, (_, s) => [
       { method: 'GET' as const, path: `/tenants/{t}/service${s}`, backend: `svc${s}` },

@@ -30,19 +30,25 @@ export function samplePath(route: Route, depth = 1): string {
  * with the most specific segment first (literal over parameter over greedy), then the
  * exact method over `ANY`.
  */
-export function owningRoute(model: RouteModel, method: string, path: string): Route | undefined {
+export function owningRoute(model: RouteModel, method: string, path: string, query = ''): Route | undefined {
   const parts = path === '/' ? [] : path.slice(1).split('/');
   const matching = model.routes.filter((r) => templateMatches(r.segments, parts));
   if (!matching.length) return undefined;
   const rank = (r: Route) =>
     r.segments.map((s) => (s.kind === 'literal' ? 0 : s.kind === 'mixed' ? 1 : s.kind === 'param' ? 2 : 3));
   const best = matching.reduce((a, b) => (compareRanks(rank(b), rank(a)) < 0 ? b : a));
+  const shape = (r: Route) => r.id.slice(r.id.indexOf(' ')).split('?')[0];
   const sameShape = matching.filter(
-    (r) =>
-      compareRanks(rank(r), rank(best)) === 0 &&
-      r.id.slice(r.id.indexOf(' ')) === best.id.slice(best.id.indexOf(' ')),
+    (r) => compareRanks(rank(r), rank(best)) === 0 && shape(r) === shape(best),
   );
-  return sameShape.find((r) => r.method === method) ?? sameShape.find((r) => r.method === 'ANY');
+  // A path key's query (`/responses?beta=true`) owns the requests that carry it, ahead of the bare path.
+  const asked = query.split('&');
+  const carries = (r: Route) => r.pathQuery!.split('&').every((pair) => asked.includes(pair));
+  const reachable = [
+    ...sameShape.filter((r) => r.pathQuery !== undefined && carries(r)),
+    ...sameShape.filter((r) => r.pathQuery === undefined),
+  ];
+  return reachable.find((r) => r.method === method) ?? reachable.find((r) => r.method === 'ANY');
 }
 
 function templateMatches(segments: Route['segments'], parts: string[]): boolean {
@@ -72,9 +78,12 @@ function compareRanks(a: number[], b: number[]): number {
 export function sampleRequest(model: RouteModel, route: Route, stage: Stage): AlbRequest | undefined {
   const prefix = model.alb.stageMode === 'path' ? (stage.pathPrefix ?? '') : '';
   const method = route.method === 'ANY' ? undeclaredMethod(model, route) : route.method;
+  const query = route.match?.query
+    ? Object.entries(route.match.query).map(([k, v]): [string, string] => [k, v.replace(/\*/g, 'zz')])
+    : undefined;
   const path = [1, 2, 3]
     .map((depth) => samplePath(route, depth))
-    .find((p) => owningRoute(model, method, p) === route);
+    .find((p) => owningRoute(model, method, p, route.pathQuery) === route);
   if (path === undefined) return undefined;
   // A stage's root is its bare prefix (`/dev`), which the rewrite turns into `/`.
   const request: AlbRequest = { method, path: prefix && path === '/' ? prefix : prefix + path };
@@ -87,8 +96,7 @@ export function sampleRequest(model: RouteModel, route: Route, stage: Stage): Al
       Object.entries(route.match.headers).map(([k, v]) => [k, v[0]!.replace(/\*/g, 'zz')]),
     );
   }
-  if (route.match?.query)
-    request.query = Object.entries(route.match.query).map(([k, v]) => [k, v.replace(/\*/g, 'zz')]);
+  if (query) request.query = query;
   if (route.match?.sourceIps?.[0]) request.sourceIp = route.match.sourceIps[0].split('/')[0]!;
   return request;
 }

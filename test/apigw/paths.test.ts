@@ -307,3 +307,75 @@ describe('refused literals and variable names', () => {
     },
   ]);
 });
+
+/** A path key with a query (`/responses?beta=true`): ALB matches the query, API Gateway the path only. */
+const QUERIED = api(`  /responses:
+    post: ${op()}
+  /responses?beta=true:
+    post: ${op()}
+  /only?v=2:
+    get: ${op()}
+`);
+
+describe('path keys with a query', () => {
+  testTargetCode('GP144', [
+    ...API_TARGETS.map((target) => ({
+      name: 'a query in the path key',
+      target,
+      spec: QUERIED,
+      expect: [
+        {
+          pointer: '/paths/~1only?v=2/get',
+          severity: 'info',
+          args: { route: 'GET /only?v=2', gateway: 'GET /only', query: 'v=2' },
+        },
+        {
+          pointer: '/paths/~1responses?beta=true/post',
+          severity: 'info',
+          args: { route: 'POST /responses?beta=true', gateway: 'POST /responses', query: 'beta=true' },
+        },
+      ],
+      writes: true,
+    })),
+  ]);
+
+  testTargetCode('GP145', [
+    ...API_TARGETS.map((target) => ({
+      name: 'the same path with and without a query, served by different backends',
+      target,
+      spec: api(
+        `  /responses:\n    post: ${op()}\n  /responses?beta=true:\n    post: ${op(`'x-gateplan': { backend: other }, `)}\n`,
+      ),
+      expect: [
+        {
+          pointer: '/paths/~1responses?beta=true/post',
+          args: {
+            route: 'POST /responses?beta=true',
+            other: 'POST /responses',
+            gateway: 'POST /responses',
+            differ: 'backend',
+          },
+        },
+      ],
+      writes: false,
+    })),
+    {
+      name: 'served alike, they share the gateway route',
+      target: 'apigw-rest',
+      spec: QUERIED,
+      expect: [],
+      writes: true,
+    },
+  ]);
+
+  it.each(API_TARGETS)(
+    '%s: one gateway route serves both, and the backend receives the query',
+    async (target) => {
+      const document = documentOf(run(await modelFrom(QUERIED), target));
+      expect(Object.keys(document.paths).sort()).toEqual(['/only', '/responses']);
+      expect(
+        backendPath(serve(document, 'POST', '/responses')!, target === 'apigw-rest' ? 'rest' : 'http'),
+      ).toBe('/base/responses');
+    },
+  );
+});

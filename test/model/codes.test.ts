@@ -114,9 +114,19 @@ describe('model diagnostics', () => {
       expect: [],
     },
     {
-      name: 'a query string in a path key',
-      spec: ok(`  /search?beta=true:\n    get: ${op}\n`),
-      expect: [{ pointer: '/paths/~1search?beta=true' }],
+      name: 'a query string in a path key is the path for requests with that query, not an error',
+      spec: ok(`  /search?beta=true:\n    get: ${op}\n  /search:\n    get: ${op}\n`),
+      expect: [],
+    },
+    {
+      name: 'a query that names no parameter',
+      spec: ok(`  /search?&:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1search?&' }],
+    },
+    {
+      name: 'a query no rule can compare',
+      spec: ok(`  /search?q=a b:\n    get: ${op}\n`),
+      expect: [{ pointer: '/paths/~1search?q=a b' }],
     },
     {
       name: 'an RFC 6570 placeholder in angle brackets',

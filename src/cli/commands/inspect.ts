@@ -68,7 +68,7 @@ function inspectRow(
 ): InspectRow {
   return {
     method: route.method,
-    path: route.path,
+    path: route.path + (route.pathQuery !== undefined ? `?${route.pathQuery}` : ''),
     operationId: route.operationId ?? null,
     backend: describeBackend(route.backend),
     auth: describeAuth(model, route),
@@ -86,7 +86,7 @@ export function describeBackend(ref: BackendRef): string {
 
 /** `=` when every front door matches the template as written; else each distinct form, by target. */
 function describeForms(route: Route, targets: Record<RouteFormTarget, RouteForm>): string {
-  const asWritten = `${route.method} ${route.path}`;
+  const asWritten = `${route.method} ${route.path}${route.pathQuery !== undefined ? `?${route.pathQuery}` : ''}`;
   const byText = new Map<string, string[]>();
   for (const target of ROUTE_FORM_TARGETS) {
     const form = targets[target];

@@ -9,6 +9,7 @@
  */
 import type { Candidate } from './candidates.js';
 import { type CellTrie, sharedMethods } from './cells.js';
+import { shapeKey } from './shape.js';
 
 export interface Placed {
   candidate: Candidate;
@@ -73,6 +74,9 @@ export function synthesize(trie: CellTrie, candidates: Candidate[]): Placed[] {
         c.piece,
         (cell, full, meet) => {
           if (cell.dest === c.dest) return;
+          // A rule with extra conditions (a path key's query) takes only the requests that meet
+          // them, which its own template's plain cell does not own: that cell goes after it.
+          if (c.extra && !cell.extra && full && shapeKey(cell.shape) === shapeKey(c.piece)) return;
           const methods = sharedMethods(c.methods, cell.methods);
           if (!methods || (!full && trie.ownedElsewhere(meet!, cell, methods))) return;
           found!.push(cell.id);

@@ -4,13 +4,14 @@
  *  - every cell's rule takes all paths of its template with all its methods;
  *  - a rule that can take a request another destination's cell owns (the cell's template
  *    minus the more specific templates: any of them path-first, those declaring the method
- *    method-first) comes after that cell's rule.
+ *    method-first) comes after that cell's rule — except a rule with extra conditions and the
+ *    plain cell of its own template, whose requests without those conditions it never takes.
  * A failure is a compiler bug: the compiler then falls back to one rule per cell.
  */
 import { type Automaton, globAutomaton, overlaps, regexAutomaton, templateAutomaton } from './automata.js';
 import { type Cell, compareTemplates, type MethodSet, type Reading, sharedMethods } from './cells.js';
 import type { PackedRule } from './pack.js';
-import { segKey, type PathShape } from './shape.js';
+import { segKey, shapeKey, type PathShape } from './shape.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../model/types.js';
 
@@ -54,8 +55,11 @@ export function verifyRules(rules: PackedRule[], cells: Cell[], reading: Reading
   }
 
   rules.forEach((rule, r) => {
+    const own = new Set(rule.homes.map((id) => shapeKey(cells[id]!.shape)));
     for (const cell of cells) {
       if (cell.dest === rule.dest) continue;
+      // Extra conditions (a path key's query) take only their own requests from the plain template.
+      if (rule.extra && !cell.extra && own.has(shapeKey(cell.shape))) continue;
       const methods = sharedMethods(rule.methods, cell.methods);
       if (!methods) continue;
       const home = homeOf.get(cell.id);

@@ -97,7 +97,7 @@ function widen(route: Route): { segments: GatewaySegment[]; widened: boolean; re
     renames.push({ from: s.name, to: name });
     return { ...s, name };
   });
-  return { segments, widened, renames };
+  return { segments, widened: widened || route.pathQuery !== undefined, renames };
 }
 
 /** `name`, or `name_2`, `name_3`… when the route already uses it. */
@@ -118,7 +118,10 @@ function widenedName(segment: Extract<Segment, { kind: 'mixed' }>): string {
   return gatewayName(segment.parts.flatMap((p) => (p.kind === 'param' ? [p.name] : [])).join('_'));
 }
 
-/** GP135 for mixed segments, GP142 for literals API Gateway refuses, GP143 for variable names it refuses. */
+/**
+ * GP135 for mixed segments, GP142 for literals API Gateway refuses, GP143 for variable names it
+ * refuses, GP144 for a query in the path key, which API Gateway cannot route on.
+ */
 function widenedDiagnostics(route: Route, segments: GatewaySegment[], renames: Rename[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const gateway = `${route.method} ${formatSegments(segments)}`;
@@ -141,6 +144,15 @@ function widenedDiagnostics(route: Route, segments: GatewaySegment[], renames: R
         'GP142',
         route.where,
         { route: routeLabel(route), gateway, segments: refused.map((s) => `"${s}"`).join(', ') },
+        route.id,
+      ),
+    );
+  if (route.pathQuery !== undefined)
+    out.push(
+      diagnostic(
+        'GP144',
+        route.where,
+        { route: routeLabel(route), gateway, query: route.pathQuery },
         route.id,
       ),
     );
@@ -193,9 +205,10 @@ function mergeSameRoutes(
   return { routes, servedBy, diagnostics };
 }
 
+/** GP145 when the two differ only in their path key's query, GP136 when widening made them one. */
 function conflict(route: Route, other: GatewayRoute, differ: string[]): Diagnostic {
   return diagnostic(
-    'GP136',
+    pathShape(route.segments) === pathShape(other.route.segments) ? 'GP145' : 'GP136',
     route.where,
     {
       route: routeLabel(route),

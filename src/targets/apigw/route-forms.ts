@@ -28,6 +28,7 @@ export function apigwRouteForms(model: RouteModel, api: ApiKind): Map<string, Ro
     else if (served.route !== route) notes.push(`shares ${routeLabel(served.route)}`);
     const mixed = route.segments.filter((s) => s.kind === 'mixed').map(segmentText);
     if (mixed.length) notes.push(`widened ${mixed.join(', ')}`);
+    if (route.pathQuery !== undefined) notes.push(`query ${route.pathQuery} not matched`);
     const held = route.segments.flatMap((s, i) =>
       s.kind === 'literal' && served.segments[i]?.kind !== 'literal' ? [s.value] : [],
     );

@@ -1,4 +1,4 @@
-# DELETE /users/{}, GET /2010-04-01/Accounts/{}.json, GET /2010-04-01/Accounts/{}/Calls.json, GET /2010-04-01/Accounts/{}/Calls/{}.json, GET /odata/$metadata, GET /repos/{}/{}/compare/{}...{}, GET /users/{}, GET /users/{}/posts, POST /2010-04-01/Accounts/{}/Calls.json
+# DELETE /users/{}, GET /2010-04-01/Accounts/{}.json, GET /2010-04-01/Accounts/{}/Calls.json, GET /2010-04-01/Accounts/{}/Calls/{}.json, GET /odata/$metadata, GET /repos/{}/{}/compare/{}...{}, GET /users/{}, GET /users/{}/posts, POST /2010-04-01/Accounts/{}/Calls.json, POST /responses
 resource "aws_lb_listener_rule" "delete_users_dbce39" {
   listener_arn = var.listener_arn
   priority     = 3178
@@ -10,7 +10,7 @@ resource "aws_lb_listener_rule" "delete_users_dbce39" {
 
   condition {
     path_pattern {
-      regex_values = ["^(/2010-04-01/.*|/users/.*|/odata/.*|/repos/.*)$"]
+      regex_values = ["^(/2010-04-01/.*|/users/.*|/odata/.*|/repos/.*|/responses)$"]
     }
   }
 }
@@ -28,6 +28,34 @@ resource "aws_lb_listener_rule" "get_files_thumbnail_f60772" {
   condition {
     path_pattern {
       values = ["/files/*"]
+    }
+  }
+}
+
+# POST /responses?beta=true
+resource "aws_lb_listener_rule" "post_responses_beta_true_acd693" {
+  listener_arn = var.listener_arn
+  priority     = 34124
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.api.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/responses"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["POST"]
+    }
+  }
+  condition {
+    query_string {
+      key   = "beta"
+      value = "true"
     }
   }
 }

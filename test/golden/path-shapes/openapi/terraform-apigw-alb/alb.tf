@@ -25,7 +25,7 @@ resource "aws_lb_listener" "main" {
   }
 }
 
-# DELETE /users/{}, GET /2010-04-01/Accounts/{}.json, GET /2010-04-01/Accounts/{}/Calls.json, GET /2010-04-01/Accounts/{}/Calls/{}.json, GET /odata/$metadata, GET /repos/{}/{}/compare/{}...{}, GET /users/{}, GET /users/{}/posts, POST /2010-04-01/Accounts/{}/Calls.json
+# DELETE /users/{}, GET /2010-04-01/Accounts/{}.json, GET /2010-04-01/Accounts/{}/Calls.json, GET /2010-04-01/Accounts/{}/Calls/{}.json, GET /odata/$metadata, GET /repos/{}/{}/compare/{}...{}, GET /users/{}, GET /users/{}/posts, POST /2010-04-01/Accounts/{}/Calls.json, POST /responses
 resource "aws_lb_listener_rule" "delete_users_e1b99c" {
   listener_arn = aws_lb_listener.main.arn
   priority     = 3117
@@ -37,7 +37,7 @@ resource "aws_lb_listener_rule" "delete_users_e1b99c" {
 
   condition {
     path_pattern {
-      regex_values = ["^/prod(/2010-04-01/.*|/users/.*|/odata/.*|/repos/.*)$"]
+      regex_values = ["^/prod(/2010-04-01/.*|/users/.*|/odata/.*|/repos/.*|/responses)$"]
     }
   }
 
@@ -65,6 +65,44 @@ resource "aws_lb_listener_rule" "get_files_thumbnail_a979b6" {
   condition {
     path_pattern {
       values = ["/prod/files/*"]
+    }
+  }
+
+  transform {
+    type = "url-rewrite"
+    url_rewrite_config {
+      rewrite {
+        regex   = "^/prod/?(.*)$"
+        replace = "/$1"
+      }
+    }
+  }
+}
+
+# POST /responses?beta=true
+resource "aws_lb_listener_rule" "post_responses_beta_true_1b02dd" {
+  listener_arn = aws_lb_listener.main.arn
+  priority     = 34206
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.api.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/prod/responses"]
+    }
+  }
+  condition {
+    http_request_method {
+      values = ["POST"]
+    }
+  }
+  condition {
+    query_string {
+      key   = "beta"
+      value = "true"
     }
   }
 

@@ -1,7 +1,7 @@
 # fail_on_warnings: a route API Gateway would drop on import fails the apply instead.
 resource "aws_apigatewayv2_api" "this" {
   name             = "Path shapes"
-  description      = "Paths API Gateway cannot hold as written: text and parameters in one segment (widened to one variable), a literal with a character API Gateway refuses (held as a variable) and sibling variables with different names (renamed). gateplan inspect shows what each front door made of each route."
+  description      = "Paths API Gateway cannot hold as written: text and parameters in one segment (widened to one variable), a literal with a character API Gateway refuses (held as a variable), a path key with a query (matched by ALB, not by API Gateway) and sibling variables with different names (renamed). gateplan inspect shows what each front door made of each route."
   protocol_type    = "HTTP"
   fail_on_warnings = true
   body             = file("${path.module}/openapi-http.json")
