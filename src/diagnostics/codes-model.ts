@@ -28,7 +28,7 @@ export const modelCodes = {
     level: 'error',
     stage: 'model',
     text: 'path {path} is not a valid template: {reason}',
-    fix: 'use whole-segment parameters (`/a/{b}`), with a greedy `{name+}` only as the last segment; or set `severity: { GP023: warn }` in gateplan.yaml to deploy the other routes without this one',
+    fix: 'leave the path out in gateplan.yaml (`exclude: [{ path: "{path}" }]`, which `gateplan init` writes for you), or fix the path key: whole-segment parameters (`/a/{b}`), a greedy `{name+}` only as the last segment',
   },
   GP024: {
     slug: 'no-operations',
@@ -69,5 +69,19 @@ export const modelCodes = {
     level: 'info',
     stage: 'model',
     text: '{route} is also declared as {kept}, which differs only in parameter names; to a front door both are one route, and as they agree on backend, security and settings, {kept} serves both (the backend receives each request’s path unchanged)',
+  },
+  GP030: {
+    slug: 'operations-excluded',
+    level: 'info',
+    stage: 'model',
+    text: 'gateplan.yaml exclude ({selector}) leaves out {count} operation(s): {routes}',
+    fix: 'nothing to do when those operations are served elsewhere; remove the entry to route them',
+  },
+  GP031: {
+    slug: 'exclude-unused',
+    level: 'warn',
+    stage: 'model',
+    text: 'gateplan.yaml exclude ({selector}) matches no operation',
+    fix: 'check the path (as the spec writes it, with its base path left off), method, tag or operationId the entry selects',
   },
 } as const satisfies Record<string, CatalogEntry>;

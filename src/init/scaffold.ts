@@ -122,6 +122,7 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
     }
     assigned = open.length;
   }
+  lines.push(...exclusions(model));
   return {
     text: lines.join('\n') + '\n',
     backends: assignment.upstreams.length,
@@ -256,7 +257,32 @@ function selectorOf(route: Route, model: RouteModel): Record<string, string> {
   }
   const base = model.api.basePath;
   const raw = base && route.path.startsWith(base) ? route.path.slice(base.length) || '/' : route.path;
-  return { method: route.method, path: raw.replace(/[\\*?[\]()!@+{}]/g, (c) => `\\${c}`) };
+  return { method: route.method, path: globLiteral(raw) };
+}
+
+/** A path as a selector glob that matches only itself. */
+function globLiteral(path: string): string {
+  return path.replace(/[\\*?[\]()!@+{}]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Path keys no front door can route (GP023: `/<upload_url>`, an unbalanced brace) would stop
+ * every target; the file leaves them out, each with the reason, so generate accepts it as written.
+ */
+function exclusions(model: RouteModel): string[] {
+  const reasons = new Map<string, string>();
+  for (const d of model.diagnostics)
+    if (d.code === 'GP023' && d.args.path !== undefined) reasons.set(d.args.path, d.args.reason ?? '');
+  if (reasons.size === 0) return [];
+  return [
+    '',
+    '# Path keys no front door can route, left out so that the rest deploys (see GP023).',
+    'exclude:',
+    ...[...reasons].flatMap(([path, reason]) => [
+      `  # ${oneLine(`${path}: ${reason}`)}`,
+      ...indent(stringify([{ path: globLiteral(path) }])),
+    ]),
+  ];
 }
 
 function slug(text: string, fallback: string): string {

@@ -16,9 +16,11 @@ import {
   corsOf,
   describeSelector,
   resolveSettings,
+  type Selectable,
   type SettingsLayer,
 } from './intent/settings.js';
 import { validateIntent } from './intent/validate.js';
+import { shortList } from '../format/list.js';
 import { findOperations, type FoundOperation } from './operations.js';
 import { keptDeclaration, routeConflicts } from './same-route.js';
 import { checkable } from './validation.js';
@@ -78,11 +80,23 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
     used: false,
   }));
 
+  const excludes = (config.value?.exclude ?? []).map((selector, i) => ({
+    selector,
+    test: compileSelector(selector),
+    where: child(config.where!, 'exclude', i),
+    left: [] as string[],
+  }));
+
   const routes: Route[] = [];
   const unvalidated: Route[] = [];
   const byId = new Map<string, Route>();
   const byOperationId = new Map<string, Route>();
   for (const op of found) {
+    const excluded = excludes.find((e) => e.test(selectable(op)));
+    if (excluded) {
+      excluded.left.push(`${op.method} ${op.rawPath}`);
+      continue;
+    }
     const route = buildRoute(op, {
       basePath,
       inferredSchemas: spec.format.startsWith('postman'),
@@ -131,6 +145,14 @@ export function normalize(spec: SpecInput, options: NormalizeOptions = {}): Rout
     routes.push(route);
   }
 
+  for (const e of excludes) {
+    const selector = describeSelector(e.selector);
+    diagnostics.push(
+      e.left.length
+        ? diagnostic('GP030', e.where, { selector, count: e.left.length, routes: shortList(e.left, 3) })
+        : diagnostic('GP031', e.where, { selector }),
+    );
+  }
   for (const rule of rules) {
     if (!rule.used)
       diagnostics.push(
@@ -245,7 +267,7 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
 
   const layers: SettingsLayer[] = [...ctx.intentDefaults];
   for (const rule of ctx.rules) {
-    if (rule.test({ path: op.rawPath, method: op.method, tags, ...(operationId ? { operationId } : {}) })) {
+    if (rule.test(selectable(op))) {
       rule.used = true;
       layers.push({ settings: rule.rule.set, where: child(rule.where, 'set') });
     }
@@ -620,4 +642,15 @@ function withPathQuery(
 ): MatchConditions | undefined {
   if (pairs.length === 0) return settings;
   return { ...settings, query: { ...Object.fromEntries(pairs), ...settings?.query } };
+}
+
+/** What a gateplan.yaml selector sees of an operation: the path key as the spec writes it. */
+function selectable(op: FoundOperation): Selectable {
+  const operationId = asString(op.operation.operationId);
+  return {
+    path: op.rawPath,
+    method: op.method,
+    tags: Array.isArray(op.operation.tags) ? op.operation.tags.map(String) : [],
+    ...(operationId ? { operationId } : {}),
+  };
 }

@@ -61,6 +61,29 @@ describe('gateplan init', () => {
     expect(Object.keys(model.stages)).toEqual(['api', 'sandbox-api']);
   });
 
+  it('leaves out path keys no front door can route, saying why, and generate accepts the file as written', async () => {
+    const dir = tempDir({
+      'api.yaml': spec.replace(
+        'paths:\n',
+        "paths:\n  /<upload_url>:\n    put: { responses: { '200': { description: ok } } }\n  /files/{name.json:\n    get: { responses: { '200': { description: ok } } }\n",
+      ),
+    });
+    const { code } = await run(['init', join(dir, 'api.yaml')]);
+    expect(code).toBe(0);
+    const text = readFileSync(join(dir, 'gateplan.yaml'), 'utf8');
+    expect(text).toContain('# /<upload_url>: segment "<upload_url>" has characters no front door routes on');
+    expect(parse(text).exclude).toEqual([{ path: '/<upload_url>' }, { path: '/files/\\{name.json' }]);
+    const loaded = await load(join(dir, 'api.yaml'), { cwd: dir });
+    if (!loaded.ok) throw new Error('load failed');
+    const model = normalize(loaded.spec);
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.diagnostics.filter((d) => d.code === 'GP030').map((d) => d.args.routes)).toEqual([
+      'PUT /<upload_url>',
+      'GET /files/{name.json',
+    ]);
+    expect(model.routes.map((r) => r.path)).not.toContain('/<upload_url>');
+  });
+
   it('--by tag writes a backend per tag, rules by tag and a default for untagged routes', async () => {
     const dir = tempDir({ 'api.yaml': spec });
     expect((await run(['init', join(dir, 'api.yaml'), '--by', 'tag'])).code).toBe(0);

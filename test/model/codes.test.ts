@@ -281,6 +281,34 @@ describe('model diagnostics', () => {
     },
   ]);
 
+  testCode('GP030', [
+    {
+      name: 'a path key that is not a path, left out by gateplan.yaml',
+      spec: ok(`  /<upload_url>:\n    put: ${op}\n  /a:\n    get: ${op}\n`),
+      files: { 'gateplan.yaml': 'exclude:\n  - path: /<upload_url>\n' },
+      expect: [
+        { pointer: '/exclude/0', severity: 'info', args: { count: '1', routes: 'PUT /<upload_url>' } },
+      ],
+    },
+    {
+      name: 'by tag and method, several at once',
+      spec: ok(
+        `  /a:\n    get: { tags: [internal], responses: { '200': { description: ok } } }\n    put: { tags: [internal], responses: { '200': { description: ok } } }\n  /b:\n    get: ${op}\n`,
+      ),
+      files: { 'gateplan.yaml': 'exclude:\n  - { tag: internal, method: get }\n' },
+      expect: [{ pointer: '/exclude/0', args: { count: '1', routes: 'GET /a' } }],
+    },
+  ]);
+
+  testCode('GP031', [
+    {
+      name: 'an exclude entry that selects nothing',
+      spec: ok(`  /a:\n    get: ${op}\n`),
+      files: { 'gateplan.yaml': 'exclude:\n  - path: /nothing/**\n' },
+      expect: [{ pointer: '/exclude/0', severity: 'warn' }],
+    },
+  ]);
+
   testCode('GP043', [
     {
       name: 'a config rule that selects nothing',

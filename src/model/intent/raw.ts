@@ -95,6 +95,7 @@ export interface RawSelector {
 
 export interface RawConfig extends RawRootIntent {
   rules?: { match: RawSelector; set: RawRouteSettings }[];
+  exclude?: RawSelector[];
   severity?: Record<string, 'error' | 'warn' | 'info' | 'off'>;
 }
 

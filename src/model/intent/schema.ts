@@ -382,6 +382,12 @@ export const configSchema = {
         properties: { match: selector, set: operationSettings },
       },
     },
+    exclude: {
+      type: 'array',
+      description:
+        'Operations no front door serves: each entry selects by path (as the spec writes it), method, tag or operationId. For path keys that are not paths (`/<upload_url>`), or operations deployed elsewhere.',
+      items: selector,
+    },
     severity: {
       type: 'object',
       propertyNames: { pattern: '^GP[0-9]{3}$' },
