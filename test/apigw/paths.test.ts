@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { oas } from '../support/check.js';
 import { backendPath, serve } from './gateway-sim.js';
-import { API_TARGETS, documentOf, modelFrom, run, testTargetCode } from './support.js';
+import { API_TARGETS, documentOf, modelFrom, run, testTargetCode, type ApiTarget } from './support.js';
 
 const op = (extra = '') => `{ ${extra}responses: { '200': { description: ok } } }`;
 
@@ -35,20 +35,23 @@ const MIXED = api(`  /2010-04-01/Accounts/{Sid}.json:
     get: ${op(`'x-gateplan': { backend: fn }, `)}
 `);
 
+/** Serves a request from the target's document the way API Gateway does: the backend must receive the path as requested. */
+async function expectOriginalPath(spec: string, target: ApiTarget, method: string, path: string) {
+  const result = run(await modelFrom(spec), target);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const served = serve(documentOf(result), method, path);
+  expect(served, 'no route serves the request').toBeDefined();
+  expect(backendPath(served!, target === 'apigw-rest' ? 'rest' : 'http')).toBe('/base' + path);
+}
+
 describe.each(API_TARGETS)('%s: the backend receives the original path', (target) => {
-  const api = target === 'apigw-rest' ? 'rest' : 'http';
   it.each([
     ['GET', '/2010-04-01/Accounts/AC1.json'],
     ['GET', '/repos/octo/compare/main...topic'],
     ['GET', '/files/f1/thumbnail.png'],
     ['GET', '/v2/items'],
     ['POST', '/models/m1:predict'],
-  ])('%s %s', async (method, path) => {
-    const result = run(await modelFrom(MIXED), target);
-    const served = serve(documentOf(result), method, path);
-    expect(served, 'no route serves the request').toBeDefined();
-    expect(backendPath(served!, api)).toBe('/base' + path);
-  });
+  ])('%s %s', (method, path) => expectOriginalPath(MIXED, target, method, path));
 
   it('a Lambda proxy gets the request as made: its path variable holds the whole segment', async () => {
     const result = run(await modelFrom(MIXED), target);
@@ -203,19 +206,14 @@ const REFUSED = api(`  /batchs(Material='iron',Batch='10'):
 `);
 
 describe.each(API_TARGETS)('%s: refused characters are held as variables', (target) => {
-  const api = target === 'apigw-rest' ? 'rest' : 'http';
   it.each([
     ['GET', "/batchs(Material='iron',Batch='10')"],
     ['GET', '/some/$test'],
     ['GET', '/users/a@b/posts'],
     ['GET', '/x/7'],
-  ])('%s %s reaches the backend as requested', async (method, path) => {
-    const result = run(await modelFrom(REFUSED), target);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const served = serve(documentOf(result), method, path);
-    expect(served, 'no route serves the request').toBeDefined();
-    expect(backendPath(served!, api)).toBe('/base' + path);
-  });
+  ])('%s %s reaches the backend as requested', (method, path) =>
+    expectOriginalPath(REFUSED, target, method, path),
+  );
 
   it('every path key of the document is one API Gateway accepts', async () => {
     const document = documentOf(run(await modelFrom(REFUSED), target));
