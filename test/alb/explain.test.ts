@@ -62,6 +62,18 @@ describe('gateplan explain --target alb', () => {
     expect(e.route.operationId).toBe('getEvent');
   });
 
+  it('gives a request carrying a path key’s query to that operation, and one without it to the bare path', async () => {
+    const spec = join(REPO, 'specs/path-shapes/openapi.yaml');
+    const operation = async (path: string) => {
+      const { stdout } = await run(['explain', spec, 'POST', path, '--target', 'alb', '--format', 'json']);
+      return (JSON.parse(stdout) as { route: { operationId: string } }).route.operationId;
+    };
+    expect(await operation('/responses?beta=true')).toBe('createResponseBeta');
+    expect(await operation('/responses?x=1&beta=true')).toBe('createResponseBeta');
+    expect(await operation('/responses')).toBe('createResponse');
+    expect(await operation('/responses?beta=false')).toBe('createResponse');
+  });
+
   it('rejects an unknown stage and a malformed header as usage errors', async () => {
     expect((await run(['explain', BOOKSTORE, 'GET', '/v2/books', '--stage', 'qa'])).code).toBe(2);
     expect((await run(['explain', BOOKSTORE, 'GET', '/v2/books', '--header', 'novalue'])).code).toBe(2);

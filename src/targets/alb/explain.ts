@@ -30,7 +30,8 @@ export function explainRequest(
   const listener =
     plan.listeners.find((l) => (stage ? l.stages.includes(stage) : true)) ?? plan.listeners[0]!;
   const match = matchListener(listener, request);
-  const route = owner(model, request.method, match.forwardedPath);
+  const query = (request.query ?? []).map(([k, v]) => (v === '' ? k : `${k}=${v}`)).join('&');
+  const route = owner(model, request.method, match.forwardedPath, query);
   return {
     listener: listener.name,
     request,
@@ -128,6 +129,6 @@ function describeActions(a: AlbActions): string[] {
 }
 
 /** The operation API Gateway would pick: the most specific template, then its method or ANY (path-first). */
-function owner(model: RouteModel, method: string, path: string): Route | undefined {
-  return indexRoutes(model.routes).owner(method, path, { reading: 'path-first' });
+function owner(model: RouteModel, method: string, path: string, query: string): Route | undefined {
+  return indexRoutes(model.routes).owner(method, path, { reading: 'path-first', query });
 }
