@@ -48,6 +48,18 @@ describe('ALB diff', () => {
     ]);
   });
 
+  it('a new path key with a query takes only the requests that carry it, from the bare path (shadowing)', async () => {
+    const revision = patch([
+      '  /users/{id}:\n',
+      `  /users?beta=true:\n    get:\n      operationId: listUsersBeta\n      x-gateplan: { backend: orders }\n      responses: { '200': { description: ok } }\n  /users/{id}:\n`,
+    ]);
+    const changes = (await albChanges(BASE, revision)).filter((c) => c.args.request?.includes('/users'));
+    expect(changes.map((c) => [c.code, c.args.request, c.args.baseRoute, c.args.route])).toEqual([
+      ['GP454', 'GET dev.shop.example.com/users?beta=true', 'GET /users', 'GET /users?beta=true'],
+      ['GP454', 'GET shop.example.com/users?beta=true', 'GET /users', 'GET /users?beta=true'],
+    ]);
+  });
+
   it('a request that matched no operation before is safe to route somewhere new', async () => {
     const revision = patch([
       '  /orders/{id}:\n',

@@ -1,5 +1,6 @@
 import type { Where } from '../../diagnostics/diagnostic.js';
 import type { RouteModel, Stage } from '../../model/types.js';
+import { routeLabel as label } from '../../model/routes.js';
 import { compileAlb } from '../../targets/alb/compile.js';
 import { matchListener } from '../../targets/alb/match.js';
 import type { AlbActions, AlbListener, AlbPlan, AlbRule } from '../../targets/alb/plan.js';
@@ -197,8 +198,8 @@ function routingChanges(
       if (was === now) continue;
 
       const request = requestText(newRequest);
-      const served = operationFor(base, sample.method, sample.apiPath);
-      const serving = operationFor(revision, sample.method, sample.apiPath);
+      const served = operationFor(base, sample.method, sample.apiPath, sample.query);
+      const serving = operationFor(revision, sample.method, sample.apiPath, sample.query);
       const values = { target: TARGET, request, before: was, after: now };
       if (!served) {
         if (serving)
@@ -312,8 +313,4 @@ function ruleWhere(model: RouteModel, rule: AlbRule, other?: AlbPlan): Where {
   const serves = model.routes.filter((r) => rule.routes.includes(r.id));
   const route = serves.find((r) => !elsewhere.has(r.id)) ?? serves[0];
   return route?.where ?? { file: model.source.file, pointer: '/paths' };
-}
-
-function label(route: { method: string; path: string }): string {
-  return `${route.method} ${route.path}`;
 }
