@@ -61,6 +61,26 @@ describe('path values of one rule', () => {
     ]);
   });
 
+  it('writes a rest that several words share once', () => {
+    const claim = (name: string): PathShape => ({
+      segs: [lit('orgs'), { kind: 'param' }, lit('actions'), lit(name)],
+      tail: 'tree',
+    });
+    const pieces = [
+      'hosted-runners',
+      'permissions',
+      'runner-groups',
+      'runners',
+      'secrets',
+      'variables',
+      'oidc-config',
+    ].map(claim);
+    expect(expectValid(pieces, 1)).toEqual([
+      // `hosted-` and `oidc-` are words of their own, so their rests differ from `(/.*)?`.
+      '^/orgs/[^/]+/actions/(hosted-runners(/.*)?|oidc-config(/.*)?|(permissions|runners|secrets|variables)(/.*)?|runner-groups(/.*)?)$',
+    ]);
+  });
+
   it('holds exactly the pieces on random shapes (fast-check)', () => {
     const seg = fc.oneof(
       fc.constantFrom('a', 'b', 'api', 'chat.post', 'chat.get', 'x-y', 'a_b', 'v1:batch').map(lit),

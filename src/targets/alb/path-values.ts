@@ -88,8 +88,9 @@ interface PrefixTree {
 
 /**
  * Bodies as one anchored regex in which every shared prefix of words (`/`, `admin\.`) is
- * written once: a prefix tree of the bodies, each branching an alternation. Where a body
- * ends and others go on, both are alternatives (`[^/]+|[^/]+/reviews`), never an empty one.
+ * written once: a prefix tree of the bodies, each branching an alternation, where words
+ * followed by the same alternatives share them. Where a body ends and others go on, both
+ * are alternatives (`[^/]+|[^/]+/reviews`), never an empty one.
  */
 function factored(bodies: string[]): string {
   const root: PrefixTree = { children: new Map(), end: false };
@@ -102,20 +103,33 @@ function factored(bodies: string[]): string {
     }
     node.end = true;
   }
-  const alternatives = (node: PrefixTree): string[] =>
-    [...node.children].flatMap(([word, child]) => {
+  const alternatives = (node: PrefixTree): string[] => {
+    // Words followed by the same alternatives share them (`(secrets|variables)(/.*)?`),
+    // in the place of the first.
+    const entries: { heads: string[]; tail: string }[] = [];
+    const byTail = new Map<string, { heads: string[]; tail: string }>();
+    for (const [word, child] of node.children) {
       const rest = alternatives(child);
-      if (rest.length === 0) return [word];
+      if (rest.length === 0 || child.end) entries.push({ heads: [word], tail: '' });
+      if (rest.length === 0) continue;
       const tail = rest.length === 1 ? rest[0]! : `(${rest.join('|')})`;
-      return child.end ? [word, word + tail] : [word + tail];
-    });
+      const entry = byTail.get(tail);
+      if (entry) entry.heads.push(word);
+      else {
+        byTail.set(tail, { heads: [word], tail });
+        entries.push(byTail.get(tail)!);
+      }
+    }
+    return entries.map(({ heads, tail }) => (heads.length === 1 ? heads[0]! : `(${heads.join('|')})`) + tail);
+  };
   const all = alternatives(root);
   return all.length === 1 ? `^${all[0]}$` : `^(${all.join('|')})$`;
 }
 
 /**
- * A body cut after each separator (`/`, `\.`, `_`, `-`, `:`), keeping escapes, classes and
- * groups whole with their quantifiers, so an alternation never starts inside one.
+ * A body cut after each separator (`/`, `\.`, `_`, `-`, `:`) and around each group, keeping
+ * escapes, classes and groups whole with their quantifiers, so an alternation never starts
+ * inside one.
  */
 function words(body: string): string[] {
   const out: string[] = [];
@@ -135,8 +149,13 @@ function words(body: string): string[] {
     }
     if (j < body.length && '*+?'.includes(body[j]!)) j++;
     const atom = body.slice(i, j);
+    // A group is a word of its own, so paths that differ before it can share it.
+    if (atom.startsWith('(') && word) {
+      out.push(word);
+      word = '';
+    }
     word += atom;
-    if (SEPARATOR_ATOMS.has(atom)) {
+    if (SEPARATOR_ATOMS.has(atom) || atom.startsWith('(')) {
       out.push(word);
       word = '';
     }
