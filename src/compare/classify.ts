@@ -82,6 +82,7 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP202: fixed('cors', 'impossible'),
   GP203: fixed('stages', 'emulated'),
   GP204: fixed('throttling', 'emulated'),
+  GP154: fixed('integration-existing', 'impossible'),
   GP205: (d) => ({
     feature: integrationFeature(d.args.kind as Backend['target']['kind']),
     kind: 'impossible',

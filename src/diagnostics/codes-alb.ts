@@ -153,4 +153,11 @@ export const albCodes = {
     text: 'ALB has no per-request timeout: timeoutMs of {count} route(s) is not applied ({routes}); a request waits until the load balancer’s idle timeout (60 s by default) closes the connection',
     fix: 'enforce the timeout in the backend, or set the load balancer’s idle_timeout.timeout_seconds; API Gateway targets apply timeoutMs per route',
   },
+  GP154: {
+    slug: 'alb-rest-only-integration',
+    level: 'error',
+    stage: 'alb',
+    text: '{route} is served by its x-amazon-apigateway-integration of type {type}, whose {what} only a REST API runs; ALB would forward the request unchanged instead',
+    fix: 'leave the route to API Gateway REST: `rules: [{ match: {selector}, set: { leaveOutOf: [alb] } }]` in gateplan.yaml (`gateplan init` writes it), or send it to a Lambda or URL backend that serves it as is',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -95,4 +95,18 @@ export const intentCodes = {
     text: 'no front door checks security scheme {scheme} ({kind}): its credentials ({credential}) reach the backend unchanged, and the backend must check them ({count} route(s))',
     fix: 'this is auth.{scheme}.enforcedBy: backend; remove it to have each front door check the scheme with an authorizer of its own',
   },
+  GP152: {
+    slug: 'routes-left-out-of-door',
+    level: 'info',
+    stage: 'intent',
+    text: '{count} route(s) are left out of {door} (leaveOutOf in gateplan.yaml): it answers them with 404, and the other front doors serve them ({routes})',
+    fix: 'remove {door} from the routes’ leaveOutOf to have {door} serve them too',
+  },
+  GP153: {
+    slug: 'door-left-out',
+    level: 'info',
+    stage: 'intent',
+    text: 'every route ({count}) is left out of {door} (leaveOutOf in gateplan.yaml), so {target} writes nothing',
+    fix: 'leave {target} out of --target, or remove {door} from a route’s leaveOutOf',
+  },
 } as const satisfies Record<string, CatalogEntry>;

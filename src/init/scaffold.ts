@@ -1,7 +1,9 @@
 import { stringify } from 'yaml';
+import { configSelector, globLiteral } from '../model/routes.js';
 import type { Route, RouteModel } from '../model/types.js';
 import { authSection, backendCheckedStubs } from './auth-stubs.js';
 import { oneLine } from './comment.js';
+import { leaveOutLines, routesToLeaveOut } from './leave-out.js';
 
 export type ScaffoldBy = 'server' | 'tag';
 
@@ -21,6 +23,8 @@ export interface Scaffold {
   assigned: number;
   /** Security schemes the file hands to the backend (`auth.<scheme>.enforcedBy: backend`). */
   backendChecked: number;
+  /** Routes the file leaves out of a front door that cannot serve them as described (`leaveOutOf`). */
+  leftOut: number;
 }
 
 /** Where requests go when the spec names no usable server; the comment beside it says to change it. */
@@ -85,6 +89,7 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
     ...authSection(model),
   ];
   let assigned = 0;
+  let rulesOpen = false;
   if (open.length === model.routes.length) {
     if (assignment.defaultBackend) {
       lines.push(
@@ -101,6 +106,7 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
         '# Rules apply in order; when a route has several tags, the last matching rule wins.',
         'rules:',
       );
+      rulesOpen = true;
       for (const rule of assignment.rules)
         lines.push(...indent(stringify([{ match: { tag: rule.tag }, set: { backend: rule.backend } }])));
     }
@@ -113,15 +119,18 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
       '# others are assigned one by one.',
       'rules:',
     );
+    rulesOpen = true;
     for (const route of open) {
       const backend = assignment.backendOf(route);
       lines.push(
         `  # ${oneLine(`${route.method} ${route.path}`)}`,
-        ...indent(stringify([{ match: selectorOf(route, model), set: { backend } }])),
+        ...indent(stringify([{ match: configSelector(route, model), set: { backend } }])),
       );
     }
     assigned = open.length;
   }
+  const leftOut = routesToLeaveOut(model);
+  lines.push(...leaveOutLines(model, leftOut, rulesOpen));
   lines.push(...exclusions(model));
   return {
     text: lines.join('\n') + '\n',
@@ -129,6 +138,7 @@ export function scaffoldConfig(model: RouteModel, options: ScaffoldOptions): Sca
     stages: declaredStages.length > 0 ? 0 : Math.max(servers.length, 1),
     assigned,
     backendChecked: backendCheckedStubs(model),
+    leftOut: leftOut.length,
   };
 }
 
@@ -248,21 +258,6 @@ function placeholder(name: string): Upstream {
 function dedupeByUrl(upstreams: Upstream[]): Upstream[] {
   const seen = new Set<string>();
   return upstreams.filter((u) => (u.url === PLACEHOLDER_URL || !seen.has(u.url)) && (seen.add(u.url), true));
-}
-
-/** The route as a config selector: its operationId when it has one, else method and escaped path. */
-function selectorOf(route: Route, model: RouteModel): Record<string, string> {
-  if (route.operationId && model.routes.filter((r) => r.operationId === route.operationId).length === 1) {
-    return { operationId: route.operationId };
-  }
-  const base = model.api.basePath;
-  const raw = base && route.path.startsWith(base) ? route.path.slice(base.length) || '/' : route.path;
-  return { method: route.method, path: globLiteral(raw) };
-}
-
-/** A path as a selector glob that matches only itself. */
-function globLiteral(path: string): string {
-  return path.replace(/[\\*?[\]()!@+{}]/g, (c) => `\\${c}`);
 }
 
 /**

@@ -330,6 +330,7 @@ function buildRoute(op: FoundOperation, ctx: RouteContext): Route | undefined {
   const match = withPathQuery(settings.match, key.pairs);
   if (match) route.match = match;
   if (settings.health) route.health = true;
+  if (settings.leaveOutOf?.length) route.leftOutOf = settings.leaveOutOf;
   if (op.requestBody) route.requestBody = op.requestBody;
   if (integration) route.existingIntegration = integration;
   // Which layer named the backend matters for the "unknown backend" location.

@@ -16,6 +16,7 @@ const ASPECTS: readonly [aspect: string, of: (route: Route) => unknown][] = [
   ['CORS', (r) => r.cors],
   ['match conditions', (r) => r.match],
   ['health check', (r) => r.health],
+  ['front doors (leaveOutOf)', (r) => r.leftOutOf],
   ['request body', (r) => bodyShape(r)],
   ['query, header and cookie parameters', (r) => otherParams(r)],
 ];

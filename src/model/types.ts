@@ -212,6 +212,10 @@ export interface MatchConditions {
 /** Request validation on a route: nothing (`false`), the body, the parameters, or both. */
 export type RequestValidation = false | 'body' | 'params' | 'all';
 
+/** The front doors a route can be served by (Terraform renders each of them too). */
+export const FRONT_DOOR_IDS = ['apigw-rest', 'apigw-http', 'alb'] as const;
+export type FrontDoorId = (typeof FRONT_DOOR_IDS)[number];
+
 export interface Route {
   /** Stable identity: METHOD plus the path with parameter names erased, e.g. `GET /users/{}`. */
   id: string;
@@ -244,6 +248,11 @@ export interface Route {
   match?: MatchConditions;
   /** Marked by `x-gateplan.health: true`: its path becomes its backend's health check. */
   health?: boolean;
+  /**
+   * Front doors that do not serve this route (`leaveOutOf`), sorted: each leaves it out as if
+   * the spec did not declare it, and says so; the other front doors serve it.
+   */
+  leftOutOf?: FrontDoorId[];
   params: Param[];
   requestBody?: RequestBody;
   responses: Record<string, ResponseSpec>;

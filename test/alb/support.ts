@@ -235,11 +235,13 @@ export function missFor(
       : `${t.type} ${'statusCode' in t ? t.statusCode : ''}`;
   const mock = expected.length === 1 && model.backends[expected[0]!]?.target.kind === 'mock';
   const denied = deniedByAlb(model, route, stage);
-  const ok = denied
-    ? got === 'fixed-response 401'
-    : mock
-      ? t.type === 'fixed-response'
-      : JSON.stringify(got) === JSON.stringify(expected);
+  const ok = route.leftOutOf?.includes('alb')
+    ? got === 'fixed-response 404'
+    : denied
+      ? got === 'fixed-response 401'
+      : mock
+        ? t.type === 'fixed-response'
+        : JSON.stringify(got) === JSON.stringify(expected);
   const prefix = model.alb.stageMode === 'path' ? (stage.pathPrefix ?? '') : '';
   const pathOk = match.forwardedPath === (request.path.slice(prefix.length) || '/');
   const authOk = denied || !options.checkAuth || authMatches(model, route, match.actions.auth?.scheme);

@@ -13,23 +13,33 @@ export const END = '<!-- deployability:end -->';
 export const NO_CONFIG_FIX = '†';
 
 const HEADER = [
-  `| spec | routes | ${DEPLOY_TARGETS.join(' | ')} | every front door |`,
+  `| spec | routes | ${DEPLOY_TARGETS.join(' | ')} | init + generate |`,
   `| --- | ---: | ${DEPLOY_TARGETS.map(() => '---').join(' | ')} | --- |`,
 ];
 
+/**
+ * `written`; `written, N left out` when init's gateplan.yaml leaves N routes this front door
+ * cannot serve to the others; `left out` when it leaves out every route (nothing written);
+ * `invalid`; or the codes of the errors that stop it.
+ */
 export function cell(outcome: TargetOutcome): string {
   if (outcome.errors.length > 0)
     return outcome.errors.join(' ') + (outcome.unactionable.length > 0 ? ` ${NO_CONFIG_FIX}` : '');
-  return outcome.problems.length > 0 ? 'invalid' : 'written';
+  if (outcome.problems.length > 0) return 'invalid';
+  if (outcome.leftOut === 'all') return LEFT_OUT;
+  return outcome.leftOut > 0 ? `written, ${outcome.leftOut} left out` : 'written';
 }
 
-export function deploysEverywhere(outcome: SpecOutcome): boolean {
-  return outcome.targets.every((t) => cell(t) === 'written');
+const LEFT_OUT = 'left out';
+
+/** Every front door writes what it can serve, and leaves the rest to the others. */
+function succeeds(cells: string[]): boolean {
+  return cells.every((c) => c === LEFT_OUT || c.startsWith('written'));
 }
 
 export function row(id: string, outcome: SpecOutcome): string {
   const cells = outcome.targets.map(cell);
-  return `| ${id} | ${outcome.routes} | ${cells.join(' | ')} | ${deploysEverywhere(outcome) ? 'yes' : 'no'} |`;
+  return `| ${id} | ${outcome.routes} | ${cells.join(' | ')} | ${succeeds(cells) ? 'yes' : 'no'} |`;
 }
 
 /** The rows' own totals: specs written per front door, and for every front door at once. */
@@ -42,13 +52,15 @@ export function summary(rows: string[]): string {
   );
   const total = rows.length;
   const written = DEPLOY_TARGETS.map(
-    (target, i) => `${target} ${cells.filter((c) => c[i] === 'written').length}`,
+    (target, i) => `${target} ${cells.filter((c) => c[i]!.startsWith('written')).length}`,
   );
-  const everywhere = cells.filter((c) => c[DEPLOY_TARGETS.length] === 'yes').length;
+  const succeeding = cells.filter((c) => c[DEPLOY_TARGETS.length] === 'yes');
+  const everyRoute = succeeding.filter((c) => c.slice(0, -1).every((x) => x === 'written')).length;
   const failing = cells.filter((c) => c[DEPLOY_TARGETS.length] !== 'yes');
   const actionable = failing.filter((c) => !c.some((x) => x.endsWith(NO_CONFIG_FIX))).length;
   return (
-    `Written, of ${total} specs: ${written.join(' · ')} · **every front door ${everywhere}**. ` +
+    `Written, of ${total} specs: ${written.join(' · ')} · **init + generate succeeds for ${succeeding.length}**, ` +
+    `${everyRoute} of them with every route on every front door (the others leave the routes a front door cannot serve to the rest). ` +
     `Of the ${failing.length} that stop somewhere, ${actionable} stop only on errors whose fix names what to write in gateplan.yaml.`
   );
 }

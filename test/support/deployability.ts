@@ -25,6 +25,7 @@ import { normalize } from '../../src/model/normalize.js';
 import type { RouteModel } from '../../src/model/types.js';
 import type { Artifact } from '../../src/targets/artifact.js';
 import { generate } from '../../src/targets/generate.js';
+import { doorRoutes } from '../../src/targets/door-routes.js';
 import type { AlbPlan } from '../../src/targets/alb/plan.js';
 import { misroutedRequests, strayRequests } from '../alb/support.js';
 import { parseModule, schemaProblems } from '../terraform/support/check.js';
@@ -43,6 +44,11 @@ export interface TargetOutcome {
   unactionable: string[];
   /** What is wrong with the files it writes (schema, constraints, HCL, routing). */
   problems: string[];
+  /**
+   * Routes init's gateplan.yaml leaves out of this front door (leaveOutOf) because it cannot
+   * serve them as described; `all` when it leaves out every route and the door writes nothing.
+   */
+  leftOut: number | 'all';
 }
 
 export interface SpecOutcome {
@@ -98,6 +104,7 @@ function failed(target: DeployTarget, errors: Diagnostic[]): TargetOutcome {
       ),
     ],
     problems: [],
+    leftOut: 0,
   };
 }
 
@@ -105,11 +112,30 @@ async function generateTarget(model: RouteModel, target: DeployTarget): Promise<
   const { artifacts, diagnostics } = generate(model, { targets: [target] });
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return failed(target, errors);
+  const door = target === 'terraform' ? 'apigw-rest' : target;
+  if (diagnostics.some((d) => d.code === 'GP153'))
+    return {
+      target,
+      errors: [],
+      unactionable: [],
+      problems: artifacts.length ? ['wrote files for a door it leaves out'] : [],
+      leftOut: 'all',
+    };
+  const leftOut = Number(
+    diagnostics.find((d) => d.code === 'GP152' && d.args.door === door)?.args.count ?? 0,
+  );
   return {
     target,
     errors: [],
     unactionable: [],
-    problems: await artifactProblems(model, target, artifacts, diagnostics),
+    // ALB keeps routes left out of it as rules answering 404, which the routing check expects.
+    problems: await artifactProblems(
+      door === 'alb' ? model : doorRoutes(model, door).model,
+      target,
+      artifacts,
+      diagnostics,
+    ),
+    leftOut,
   };
 }
 

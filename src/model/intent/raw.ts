@@ -1,3 +1,5 @@
+import type { FrontDoorId } from '../types.js';
+
 /** Intent exactly as written in `x-gateplan` or `gateplan.yaml`, after schema validation. */
 
 export type RawBackendRef = string | Record<string, number>;
@@ -30,6 +32,7 @@ export interface RawRouteSettings {
   };
   name?: string;
   health?: boolean;
+  leaveOutOf?: FrontDoorId[];
 }
 
 export interface RawBackend {

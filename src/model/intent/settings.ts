@@ -1,5 +1,12 @@
 import picomatch from 'picomatch';
-import type { BackendRef, Cors, MatchConditions, RequestValidation, Throttle } from '../types.js';
+import type {
+  BackendRef,
+  Cors,
+  FrontDoorId,
+  MatchConditions,
+  RequestValidation,
+  Throttle,
+} from '../types.js';
 import type { Where } from '../../diagnostics/diagnostic.js';
 import type { RawCors, RawRouteSettings, RawSelector } from './raw.js';
 import { byKey } from '../../util/order.js';
@@ -20,6 +27,7 @@ export interface ResolvedSettings {
   match?: MatchConditions;
   name?: string;
   health?: boolean;
+  leaveOutOf?: FrontDoorId[];
 }
 
 /** Later layers win, key by key: defaults, config rules (in order), path item, operation. */
@@ -37,6 +45,7 @@ export function resolveSettings(layers: SettingsLayer[]): ResolvedSettings {
     if (settings.match) out.match = structuredClone(settings.match);
     if (settings.name !== undefined) out.name = settings.name;
     if (settings.health !== undefined) out.health = settings.health;
+    if (settings.leaveOutOf !== undefined) out.leaveOutOf = [...new Set(settings.leaveOutOf)].sort();
   }
   return out;
 }

@@ -9,6 +9,7 @@ import type { AlbActions, AlbAuthAction, AlbTerminalAction, AlbWeightedTarget } 
 import { compareText } from '../../util/order.js';
 import { own } from '../../util/dict.js';
 import { describeAlternatives, routeAuth } from '../../model/route-auth.js';
+import { integrationType, keptIntegrationOf, restOnlyMapping } from '../door-support.js';
 
 export interface ActionNotes {
   /** Scheme name → routes that require a scheme ALB cannot check: they answer 401. */
@@ -19,10 +20,18 @@ export interface ActionNotes {
   unreachable: Map<string, string[]>;
   /** Route id → the login ALB cannot run before an HTTP/2 or gRPC target group: the route answers 401. */
   forwardOnly: Map<string, { scheme: string; backend: string; version: string }>;
+  /** Route id → its kept integration's type and what of it only a REST API runs. */
+  restOnly: Map<string, { type: string; what: string }>;
 }
 
 export function newNotes(): ActionNotes {
-  return { unenforced: new Map(), alternatives: new Map(), unreachable: new Map(), forwardOnly: new Map() };
+  return {
+    unenforced: new Map(),
+    alternatives: new Map(),
+    unreachable: new Map(),
+    forwardOnly: new Map(),
+    restOnly: new Map(),
+  };
 }
 
 /**
@@ -38,6 +47,14 @@ export const UNAUTHORIZED: AlbTerminalAction = {
 
 /** The rule actions for one route in one stage. */
 export function routeActions(model: RouteModel, route: Route, stage: Stage, notes: ActionNotes): AlbActions {
+  // Left out of ALB, a route still gets its rule, answering 404: no other rule's wildcard may take it.
+  if (route.leftOutOf?.includes('alb')) return { terminal: NOT_FOUND };
+  const kept = keptIntegrationOf(route);
+  const restOnly = kept && restOnlyMapping(kept);
+  if (kept && restOnly) {
+    notes.restOnly.set(route.id, { type: integrationType(kept), what: restOnly });
+    return { terminal: BAD_GATEWAY };
+  }
   const auth = authAction(model, route, notes);
   if (auth === 'deny') return { terminal: UNAUTHORIZED };
   const terminal = terminalAction(model, route, applyCanary(route.backend, stage), notes);
@@ -52,6 +69,14 @@ export function routeActions(model: RouteModel, route: Route, stage: Stage, note
   }
   return { auth, terminal };
 }
+
+/** What a route ALB cannot serve would answer; its finding is an error, so nothing is written. */
+const BAD_GATEWAY: AlbTerminalAction = {
+  type: 'fixed-response',
+  statusCode: '502',
+  contentType: 'application/json',
+  body: JSON.stringify({ message: 'Bad Gateway' }),
+};
 
 /** JSON 404 for requests no operation serves. */
 export const NOT_FOUND: AlbTerminalAction = {
@@ -157,14 +182,7 @@ function terminalAction(
     if (backend && forwardable(backend)) reachable.push(s);
     else push(notes.unreachable, s.backend, route.id);
   }
-  if (reachable.length === 0) {
-    return {
-      type: 'fixed-response',
-      statusCode: '502',
-      contentType: 'application/json',
-      body: JSON.stringify({ message: 'Bad Gateway' }),
-    };
-  }
+  if (reachable.length === 0) return BAD_GATEWAY;
   const targets = weights(reachable);
   const sticky = targets.length > 1 ? stickinessSeconds(model, targets) : undefined;
   return { type: 'forward', targets, ...(sticky ? { stickinessSeconds: sticky } : {}) };

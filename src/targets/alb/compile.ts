@@ -143,6 +143,7 @@ function gapsOf(notes: ActionNotes, regex: RegexNote[]): AlbGaps {
     alternatives: sorted(notes.alternatives),
     unreachable: sorted(notes.unreachable),
     forwardOnly: sorted(notes.forwardOnly),
+    restOnly: sorted(notes.restOnly),
     regex,
   };
 }

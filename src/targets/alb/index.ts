@@ -1,16 +1,20 @@
 import type { Target } from '../target.js';
 import { renderTemplate } from './cloudformation.js';
 import { compileAlb } from './compile.js';
+import { doorRoutes } from '../door-routes.js';
 
 /** Application Load Balancer: listener rules, target groups, WAF rate limits as CloudFormation. */
 export const albTarget: Target = {
   id: 'alb',
   summary: 'Application Load Balancer listener rules, target groups and WAF rate limits (template.yaml)',
-  plan(model) {
-    const plan = compileAlb(model);
+  plan(all) {
+    const door = doorRoutes(all, 'alb');
+    if (door.empty) return { artifacts: [], diagnostics: door.diagnostics };
+    // ALB keeps the routes left out of it, each answering 404 (see routeActions).
+    const plan = compileAlb(all);
     return {
-      artifacts: [{ path: 'template.yaml', content: renderTemplate(model, plan) }],
-      diagnostics: plan.diagnostics,
+      artifacts: [{ path: 'template.yaml', content: renderTemplate(all, plan) }],
+      diagnostics: [...plan.diagnostics, ...door.diagnostics],
     };
   },
 };

@@ -208,6 +208,8 @@ export interface AlbGaps {
   unreachable: Record<string, string[]>;
   /** Route → the authentication dropped in front of an HTTP/2 or gRPC target group. */
   forwardOnly: Record<string, { scheme: string; backend: string; version: string }>;
+  /** Route → its kept integration's type and what of it only a REST API runs: the route is not served. */
+  restOnly: Record<string, { type: string; what: string }>;
   /** Rules whose path values are regexes, and why. */
   regex: RegexNote[];
 }

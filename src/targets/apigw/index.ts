@@ -5,6 +5,7 @@ import { httpTemplate } from './http-cfn.js';
 import { restTemplate } from './rest-cfn.js';
 import { buildHttpPlan, buildRestPlan } from './stack.js';
 import { documentFileName } from './files.js';
+import { doorRoutes } from '../door-routes.js';
 import type { ApiPlanBase } from './plan.js';
 
 export { buildHttpPlan, buildRestPlan } from './stack.js';
@@ -32,8 +33,12 @@ function result(model: RouteModel, plan: ApiPlanBase, template: () => string): T
 export const apigwRestTarget: Target = {
   id: 'apigw-rest',
   summary: 'API Gateway REST API: import document (openapi.json) and CloudFormation stack (template.yaml)',
-  plan(model: RouteModel) {
+  plan(all: RouteModel) {
+    const door = doorRoutes(all, 'apigw-rest');
+    if (door.empty) return { artifacts: [], diagnostics: door.diagnostics };
+    const model = door.model;
     const plan = buildRestPlan(model);
+    plan.diagnostics.push(...door.diagnostics);
     return result(model, plan, () => restTemplate(model, plan, plan.diagnostics));
   },
 };
@@ -41,8 +46,12 @@ export const apigwRestTarget: Target = {
 export const apigwHttpTarget: Target = {
   id: 'apigw-http',
   summary: 'API Gateway HTTP API: import document (openapi.json) and CloudFormation stack (template.yaml)',
-  plan(model: RouteModel) {
+  plan(all: RouteModel) {
+    const door = doorRoutes(all, 'apigw-http');
+    if (door.empty) return { artifacts: [], diagnostics: door.diagnostics };
+    const model = door.model;
     const plan = buildHttpPlan(model);
+    plan.diagnostics.push(...door.diagnostics);
     return result(model, plan, () => httpTemplate(model, plan, plan.diagnostics));
   },
 };

@@ -13,6 +13,7 @@ import { albPlan, behindAlb, httpPlan, restPlan } from './plans.js';
 import { BUNDLED_TEMPLATES } from './templates.generated.js';
 import { createRenderer, TemplateError, type Renderer } from './templates.js';
 import { byKey } from '../../util/order.js';
+import { doorRoutes } from '../door-routes.js';
 
 /** The front doors `--for` accepts. */
 export const FRONT_DOORS = ['apigw-rest', 'apigw-http', 'alb', 'apigw+alb'] as const;
@@ -71,11 +72,17 @@ function templateFile(template: string, options: TargetOptions): string {
 }
 
 function renderModule(
-  model: RouteModel,
+  all: RouteModel,
   door: FrontDoor,
   renderer: Renderer,
   diagnostics: Diagnostic[],
 ): Artifact[] {
+  // leaveOutOf names one front door; the combined topology serves what its doors serve as a whole.
+  const served = door === 'apigw+alb' ? undefined : doorRoutes(all, door, 'terraform');
+  if (served) diagnostics.push(...served.diagnostics);
+  if (served?.empty) return [];
+  // ALB keeps the routes left out of it, each answering 404 (see routeActions).
+  const model = door === 'alb' ? all : (served?.model ?? all);
   const vars = new ModuleInterface();
   const env = { vars, renderer, diagnostics };
   const artifacts: Artifact[] = [];

@@ -14,6 +14,7 @@ import { listenerPorts } from './listener-ports.js';
 import { patternLength } from './pattern-length.js';
 import { raisedRuleQuota } from './raised-rule-quota.js';
 import { regexValues } from './regex-values.js';
+import { restOnlyIntegrations } from './rest-only-integrations.js';
 import { ruleLimits } from './rule-limits.js';
 import { ruleQuota } from './rule-quota.js';
 import { stageEmulation } from './stage-emulation.js';
@@ -50,6 +51,7 @@ export const ALB_CHECKS = {
   GP218: listenerPorts,
   GP219: listenerPortUnused,
   GP138: raisedRuleQuota,
+  GP154: restOnlyIntegrations,
 } as const satisfies Record<string, Check>;
 
 export function checkPlan(model: RouteModel, plan: AlbPlan): Diagnostic[] {
