@@ -309,4 +309,10 @@ export const apigwCodes = {
     text: 'no route is left to deploy; the HTTP API would answer every request with 404',
     fix: '{fix}',
   },
+  GP155: {
+    slug: 'apigw-integration-references',
+    level: 'info',
+    stage: 'apigw',
+    text: 'the x-amazon-apigateway-integration kept for {route} refers to what the template the spec came from defines ({references}); each is a stack parameter ({parameters}) to supply when you deploy',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -8,7 +8,7 @@ import type { Backend, FrontDoorId, Route, RouteModel } from '../model/types.js'
 import { own } from '../util/dict.js';
 
 /** Integration types an HTTP API runs (a kept integration of any other type is REST-only). */
-const HTTP_API_TYPES = new Set(['aws_proxy', 'http_proxy']);
+export const HTTP_API_INTEGRATION_TYPES: ReadonlySet<string> = new Set(['aws_proxy', 'http_proxy']);
 
 /**
  * What of a kept `x-amazon-apigateway-integration` only a REST API runs: non-proxy
@@ -54,7 +54,7 @@ export function whyDoorCannotServe(model: RouteModel, route: Route, door: FrontD
   const kept = keptIntegrationOf(route);
   if (kept) {
     const type = integrationType(kept);
-    if (door === 'apigw-http' && !HTTP_API_TYPES.has(type))
+    if (door === 'apigw-http' && !HTTP_API_INTEGRATION_TYPES.has(type))
       return `HTTP APIs run no ${type || 'untyped'} integrations (its x-amazon-apigateway-integration)`;
     const restOnly = restOnlyMapping(kept);
     if (door === 'alb' && restOnly)

@@ -337,7 +337,7 @@ describe('routing API Gateway cannot express', () => {
 
   testTargetCode('GP121', [
     {
-      name: 'a CloudFormation expression in a kept integration',
+      name: 'a CloudFormation expression other than a reference in a kept integration (references are GP155)',
       target: 'apigw-rest',
       spec: oas(`paths:
   /x:
@@ -346,18 +346,18 @@ describe('routing API Gateway cannot express', () => {
       x-amazon-apigateway-integration:
         type: aws_proxy
         httpMethod: POST
-        uri: { 'Fn::Sub': 'arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations' }`),
+        uri: { 'Fn::ImportValue': 'shared-function-invocation-uri' }`),
       expect: [{ pointer: '/paths/~1x/get/x-amazon-apigateway-integration/uri', severity: 'warn' }],
       writes: true,
     },
     {
-      name: 'a Terraform variable in a kept integration (stage variables and AWS variables are fine)',
+      name: 'a Terraform expression in a kept integration (a templatefile variable is GP155)',
       target: 'apigw-rest',
       spec: oas(`paths:
   /x:
     get:
       responses: { '200': { description: ok } }
-      x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: 'https://\${backend_host}/x' }`),
+      x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: 'https://\${var.backend_host}/x' }`),
       expect: [{ pointer: '/paths/~1x/get/x-amazon-apigateway-integration/uri', args: { field: 'uri' } }],
     },
   ]);

@@ -2,7 +2,14 @@ import { pascalId } from '../../model/ids.js';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Backend, Route, RouteModel } from '../../model/types.js';
-import { expressionDiagnostics, httpBackendUri, keptIntegration, lambdaProxy } from './integration-common.js';
+import {
+  expressionDiagnostics,
+  httpBackendUri,
+  keptIntegration,
+  lambdaProxy,
+  withStackParameters,
+} from './integration-common.js';
+import { HTTP_API_INTEGRATION_TYPES, integrationType } from '../door-support.js';
 import type { PrivateLinkPlan, StackParameter } from './plan.js';
 import { primaryBackend } from './route-backend.js';
 import { vpcLinkValue } from './variables.js';
@@ -41,7 +48,7 @@ export function httpIntegration(
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
   const kept = keptIntegration(gateway, 'http');
-  if (kept) return keptForHttp(gateway.route, kept, diagnostics);
+  if (kept) return keptForHttp(gateway.route, kept, parameters, diagnostics);
   const backend = primaryBackend(model, gateway.route);
   if (!backend) return undefined;
   return backendIntegration(backend, gateway, vars, parameters, privateLinks, diagnostics);
@@ -114,18 +121,19 @@ export function backendIntegration(
         'write to the stream from a Lambda backend, sending the route there with a gateplan.yaml rule (`rules: [{ match: { operationId: … }, set: { backend: … } }]`), or deploy this API with --target apigw-rest',
       );
     case 'apigw-integration':
-      return keptForHttp(route, target.integration, diagnostics);
+      return keptForHttp(route, target.integration, parameters, diagnostics);
   }
 }
 
 /** A kept integration, if it is a proxy type HTTP APIs accept, reduced to the fields they read. */
 function keptForHttp(
   route: Route,
-  integration: Record<string, unknown>,
+  written: Record<string, unknown>,
+  parameters: StackParameter[],
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
-  const type = String(integration.type ?? '').toLowerCase();
-  if (type !== 'aws_proxy' && type !== 'http_proxy') {
+  const type = integrationType(written);
+  if (!HTTP_API_INTEGRATION_TYPES.has(type)) {
     const fix =
       'send the route to a Lambda or URL backend with a gateplan.yaml rule (`rules: [{ match: { operationId: … }, set: { backend: … } }]`), or deploy this API with --target apigw-rest';
     diagnostics.push(
@@ -138,6 +146,7 @@ function keptForHttp(
     );
     return undefined;
   }
+  const integration = withStackParameters(route, written, parameters, diagnostics);
   diagnostics.push(...expressionDiagnostics(route, integration));
   const out: Record<string, unknown> = {};
   for (const field of HTTP_FIELDS)

@@ -3,7 +3,9 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Backend, Route } from '../../model/types.js';
 import { lambdaInvocationUri, parseHttpUrl, parseLambdaArn, stageVariableRef } from './addresses.js';
-import type { Substituted } from './substitution.js';
+import { Substituted } from './substitution.js';
+import { parameterizeKept } from './kept-references.js';
+import type { StackParameter } from './plan.js';
 import type { BackendVariables } from './plan.js';
 import type { GatewayRoute } from './gateway-routes.js';
 import { renameInIntegration } from './rename-in-integration.js';
@@ -74,6 +76,34 @@ export function keptIntegration(
   return renameInIntegration(structuredClone(existingIntegration), gateway.renames, api);
 }
 
+/**
+ * A kept integration about to be deployed, with its references to the template the spec came
+ * from as stack parameters (added to `parameters`), said once per route (GP155).
+ */
+export function withStackParameters(
+  route: Route,
+  kept: Record<string, unknown>,
+  parameters: StackParameter[],
+  diagnostics: Diagnostic[],
+): Record<string, unknown> {
+  const { integration, references } = parameterizeKept(kept, parameters);
+  if (references.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        'GP155',
+        child(route.where, 'x-amazon-apigateway-integration'),
+        {
+          route: routeLabel(route),
+          references: references.map((r) => r.written).join(', '),
+          parameters: references.map((r) => r.parameter).join(', '),
+        },
+        route.id,
+      ),
+    );
+  }
+  return integration;
+}
+
 /** `${...}` references API Gateway resolves itself; anything else is a template language's. */
 const RESOLVED = /^(stageVariables\.|AWS::(Region|AccountId|Partition)$)/;
 
@@ -82,7 +112,8 @@ export function expressionDiagnostics(route: Route, integration: Record<string, 
   const where = child(route.where, 'x-amazon-apigateway-integration');
   for (const field of ['uri', 'credentials', 'connectionId']) {
     const value = integration[field];
-    if (value === undefined) continue;
+    // A stack parameter now (kept-references.ts): what the stack fills in, not a copied expression.
+    if (value === undefined || value instanceof Substituted) continue;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     const foreign =
       typeof value !== 'string' || [...value.matchAll(/\$\{([^}]*)\}/g)].some((m) => !RESOLVED.test(m[1]!));

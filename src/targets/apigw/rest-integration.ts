@@ -7,6 +7,7 @@ import {
   expressionDiagnostics,
   httpBackendUri,
   keptIntegration,
+  withStackParameters,
   lambdaProxy,
   pathVariables,
 } from './integration-common.js';
@@ -25,8 +26,9 @@ export function restIntegration(
   diagnostics: Diagnostic[],
 ): Record<string, unknown> | undefined {
   const route = gateway.route;
-  const kept = keptIntegration(gateway, 'rest');
-  if (kept) {
+  const written = keptIntegration(gateway, 'rest');
+  if (written) {
+    const kept = withStackParameters(route, written, vars.parameters, diagnostics);
     diagnostics.push(...expressionDiagnostics(route, kept));
     return kept;
   }
