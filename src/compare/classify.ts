@@ -64,6 +64,7 @@ export const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   GP132: () => 'quota',
   GP133: fixed('quotas', 'impossible'),
   GP150: fixed('deploy', 'impossible'),
+  GP155: fixed('integration-existing', 'note'),
   GP135: fixed('mixed-segments', 'emulated'),
   GP136: fixed('mixed-segments', 'impossible'),
   GP137: fixed('path-templates', 'emulated'),

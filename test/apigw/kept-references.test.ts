@@ -11,6 +11,7 @@ import { targets } from '../../src/targets/registry.js';
 import { check, oas } from '../support/check.js';
 import { validateCfnTemplate } from '../support/cfn-schema.js';
 import { testTargetCode } from '../support/target-code.js';
+import { parseModule, schemaProblems } from '../terraform/support/check.js';
 
 const ddb = `{ responses: { '200': { description: ok } }, x-amazon-apigateway-integration: { type: aws, httpMethod: POST, credentials: { Fn::GetAtt: [CrudRole, Arn] }, uri: { Fn::Sub: 'arn:aws:apigateway:\${AWS::Region}:dynamodb:action/Scan' }, requestTemplates: { application/json: { Fn::Sub: '{"TableName": "\${CrudDDB}", "Id": "\${!literal}"}' } } } }`;
 const lambda = `{ responses: { '200': { description: ok } }, x-amazon-apigateway-integration: { type: AWS_PROXY, httpMethod: POST, uri: '\${openapi_demo_lambda_uri}' } }`;
@@ -76,6 +77,30 @@ describe('references to the template a spec came from', () => {
     expect(template(integration.connectionId)).toBe('${VpcLinkId}');
     // Only address fields hold template variables: elsewhere `${…}` is the spec's text.
     expect(integration.requestParameters).toEqual({ 'integration.request.header.x': "'${not_an_address}'" });
+  });
+
+  it('a Lambda proxy named by a template variable is a Lambda on ALB too, its ARN a parameter (no GP124)', async () => {
+    const { model } = await check(oas(`paths:\n  /customers:\n    post: ${lambda}\n`));
+    expect(model!.backends['lambda-openapi-demo-lambda-uri']!.target).toEqual({
+      kind: 'lambda',
+      functionArn: '${openapi_demo_lambda_uri}',
+    });
+    const alb = targets.alb!.plan(model!, {});
+    expect(alb.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const template = parse(alb.artifacts[0]!.content) as Record<
+      string,
+      Record<string, Record<string, unknown>>
+    >;
+    expect(template.Parameters!.LambdaOpenapiDemoLambdaUriFunctionArn).toMatchObject({ Type: 'String' });
+    expect(validateCfnTemplate(template)).toEqual([]);
+    const terraform = targets.terraform!.plan(model!, { for: 'alb' });
+    const module = await parseModule(Object.fromEntries(terraform.artifacts.map((a) => [a.path, a.content])));
+    expect(schemaProblems(module)).toEqual([]);
+    expect(terraform.artifacts.find((a) => a.path === 'alb.tf')!.content).toContain(
+      'target_id        = var.lambda_openapi_demo_lambda_uri_function_arn',
+    );
+    const rest = targets['apigw-rest']!.plan(model!, {});
+    expect(rest.diagnostics.map((d) => d.code)).not.toContain('GP124');
   });
 
   it('the REST stack declares the parameters and passes the resource schemas', async () => {

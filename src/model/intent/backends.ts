@@ -93,9 +93,10 @@ export function backendFromIntegration(
       verbatim: false,
     };
   }
-  const lambda = /functions\/(.+)\/invocations/.exec(uri);
-  if ((type === 'aws_proxy' || type === 'aws') && lambda) {
-    const arn = lambda[1]!;
+  const invoked = /functions\/(.+)\/invocations/.exec(uri)?.[1];
+  // AWS_PROXY calls Lambda only: a URI that is one template variable names a function supplied at deploy.
+  const arn = invoked ?? (type === 'aws_proxy' && suppliedVariable(uri) ? uri : undefined);
+  if ((type === 'aws_proxy' || type === 'aws') && arn) {
     const fn = /function:([^:/]+)/.exec(arn)?.[1] ?? arn;
     return {
       backend: {
@@ -142,4 +143,12 @@ function backendName(prefix: string, text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 48);
   return `${prefix}-${slug || 'x'}`;
+}
+
+/**
+ * The variable a value is made of when it is one template variable, `${name}` (a spec rendered
+ * by Terraform's `templatefile`, say): what the user supplies when deploying.
+ */
+export function suppliedVariable(value: string): string | undefined {
+  return /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(value)?.[1];
 }

@@ -126,6 +126,8 @@ export function renderTemplate(model: RouteModel, plan: AlbPlan): string {
   for (const tg of plan.targetGroups) {
     const id = targetGroupLogicalId(tg.backend);
     if (tg.lambdaArn) resources[`${id}InvokePermission`] = lambdaPermission(tg);
+    if (tg.lambdaParameter)
+      parameters[tg.lambdaParameter.name] = { Type: 'String', Description: tg.lambdaParameter.description };
     resources[id] = targetGroup(tg, id);
     outputs[`${id}Arn`] = { Value: { Ref: id } };
   }
@@ -357,11 +359,16 @@ function targetGroup(tg: AlbTargetGroup, id: string): Record<string, unknown> {
       ...(tg.attributes.length
         ? { TargetGroupAttributes: tg.attributes.map((a) => ({ Key: a.key, Value: a.value })) }
         : {}),
-      ...(tg.lambdaArn ? { Targets: [{ Id: tg.lambdaArn }] } : {}),
+      ...(tg.lambdaArn ? { Targets: [{ Id: functionOf(tg) }] } : {}),
       ...(tg.ipTargets ? { Targets: tg.ipTargets.map((t) => ({ Id: t.ip, Port: t.port })) } : {}),
       Tags: Object.entries(tg.tags).map(([Key, Value]) => ({ Key, Value })),
     },
   };
+}
+
+/** The group's function: its ARN, or the parameter that supplies it. */
+function functionOf(tg: AlbTargetGroup): unknown {
+  return tg.lambdaParameter ? { Ref: tg.lambdaParameter.name } : tg.lambdaArn;
 }
 
 /**
@@ -373,7 +380,7 @@ function lambdaPermission(tg: AlbTargetGroup): Record<string, unknown> {
     Type: 'AWS::Lambda::Permission',
     Properties: {
       Action: 'lambda:InvokeFunction',
-      FunctionName: tg.lambdaArn,
+      FunctionName: functionOf(tg),
       Principal: 'elasticloadbalancing.amazonaws.com',
       SourceAccount: { Ref: 'AWS::AccountId' },
       SourceArn: {

@@ -82,7 +82,11 @@ export function compileAlb(model: RouteModel, options: CompileOptions = {}): Alb
   const targetGroups = [...used].sort().map((name) => buildTargetGroup(model, model.backends[name]!));
   const lambdaPermissions = targetGroups
     .filter((tg) => tg.lambdaArn)
-    .map((tg) => ({ backend: tg.backend, functionArn: tg.lambdaArn! }));
+    .map((tg) => ({
+      backend: tg.backend,
+      functionArn: tg.lambdaArn!,
+      ...(tg.lambdaParameter ? { parameter: tg.lambdaParameter } : {}),
+    }));
   const waf = buildWaf(model, stages);
   const usage = usageOf(model, listeners, targetGroups.length);
   const plan: AlbPlan = {

@@ -146,6 +146,11 @@ export interface AlbTargetGroup {
   stickiness?: Stickiness;
   /** Lambda function registered as the only target. */
   lambdaArn?: string;
+  /**
+   * The function is supplied at deploy (its spec names it by a template variable): the stack
+   * takes its ARN as this parameter instead of `lambdaArn`.
+   */
+  lambdaParameter?: { name: string; description: string };
   /** IP targets registered with the group: a backend URL whose host is an IPv4 address. */
   ipTargets?: { ip: string; port: number }[];
   /** Always includes `gateplan:backend`. */
@@ -155,6 +160,8 @@ export interface AlbTargetGroup {
 export interface AlbLambdaPermission {
   backend: string;
   functionArn: string;
+  /** As the target group's `lambdaParameter`. */
+  parameter?: { name: string; description: string };
 }
 
 /** A WAF rate-based rule: per client IP, counted over a window, not a token bucket. */

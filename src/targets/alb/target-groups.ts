@@ -1,7 +1,8 @@
 /** One target group per backend that ALB forwards to, with every setting the backend asks for. */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { shortList } from '../../format/list.js';
-import { kebabId, shortHash } from '../../model/ids.js';
+import { kebabId, pascalId, shortHash } from '../../model/ids.js';
+import { suppliedVariable } from '../../model/intent/backends.js';
 import { routeLabel } from '../../model/routes.js';
 import type { Backend, HealthCheck, RouteModel } from '../../model/types.js';
 import type { AlbTargetGroup, TargetGroupAttributeKey } from './plan.js';
@@ -34,7 +35,15 @@ export function buildTargetGroup(model: RouteModel, backend: Backend): AlbTarget
         group.ipTargets = [{ ip: upstream.host, port: group.port }];
     }
   }
-  if (backend.target.kind === 'lambda') group.lambdaArn = backend.target.functionArn;
+  if (backend.target.kind === 'lambda') {
+    group.lambdaArn = backend.target.functionArn;
+    const supplied = suppliedVariable(backend.target.functionArn);
+    if (supplied)
+      group.lambdaParameter = {
+        name: `${pascalId(backend.name)}FunctionArn`,
+        description: `ARN of the Lambda function the spec names \${${supplied}} (backend ${backend.name})`,
+      };
+  }
   return group;
 }
 

@@ -37,9 +37,9 @@ export interface AlbContext {
   listeners: ListenerContext[];
   rules: RuleContext[];
   targetGroups: TargetGroupContext[];
-  lambdaTargets: { tfName: string; targetGroupArn: HclExpr; functionArn: string; permission: string }[];
+  lambdaTargets: { tfName: string; targetGroupArn: HclExpr; functionArn: HclValue; permission: string }[];
   ipTargets: { tfName: string; targetGroupArn: HclExpr; ip: string; port: number }[];
-  lambdaPermissions: { tfName: string; statementId: string; functionName: string; sourceArn: HclExpr }[];
+  lambdaPermissions: { tfName: string; statementId: string; functionName: HclValue; sourceArn: HclExpr }[];
   waf?: WafContext;
 }
 
@@ -144,16 +144,19 @@ export function albContext(
 
   for (const permission of plan.lambdaPermissions) {
     const name = tgNames.get(permission.backend)!;
+    const fn = permission.parameter
+      ? vars.variable(snake(permission.parameter.name), 'string', permission.parameter.description)
+      : permission.functionArn;
     ctx.lambdaPermissions.push({
       tfName: `alb_${name}`,
       statementId: `AllowAlb-${name}`,
-      functionName: permission.functionArn,
+      functionName: fn,
       sourceArn: tgArn(permission.backend),
     });
     ctx.lambdaTargets.push({
       tfName: name,
       targetGroupArn: tgArn(permission.backend),
-      functionArn: permission.functionArn,
+      functionArn: fn,
       permission: `alb_${name}`,
     });
   }
