@@ -99,7 +99,7 @@ export const intentCodes = {
     slug: 'routes-left-out-of-door',
     level: 'info',
     stage: 'intent',
-    text: '{count} route(s) are left out of {door} (leaveOutOf in gateplan.yaml): it answers them with 404, and the other front doors serve them ({routes})',
+    text: '{count} route(s) are left out of {door} (leaveOutOf in gateplan.yaml): it answers them as it answers paths no route declares, and the other front doors serve them ({routes})',
     fix: 'remove {door} from the routes’ leaveOutOf to have {door} serve them too',
   },
   GP153: {

@@ -100,7 +100,9 @@ export async function handleInit(argv: InitArgs): Promise<CommandResult> {
       (scaffold.backendChecked
         ? `, ${scaffold.backendChecked} security scheme(s) checked by the backend`
         : '') +
-      (scaffold.leftOut ? `, ${scaffold.leftOut} route(s) left out of a front door that cannot serve them` : '') +
+      (scaffold.leftOut
+        ? `, ${scaffold.leftOut} route(s) left out of a front door that cannot serve them`
+        : '') +
       '\n' +
       (target.beside
         ? `${target.beside} is left as it is: ${basename(specAbs)} now reads ${shown} instead\n`

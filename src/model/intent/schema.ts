@@ -72,7 +72,7 @@ const routeSettingsProperties = {
     type: 'array',
     items: { enum: ['apigw-rest', 'apigw-http', 'alb'] },
     description:
-      'Front doors that do not serve the route: they leave it out (requests for it get their 404), and the other front doors serve it. For a route one front door cannot serve as the spec describes it (an API Gateway mapping template on ALB, say); `gateplan init` writes it with a comment saying why.',
+      'Front doors that do not serve the route: they answer it as they answer paths no route declares (ALB with 404 from a rule of its own), and the other front doors serve it. For a route one front door cannot serve as the spec describes it (an API Gateway mapping template on ALB, say); `gateplan init` writes it with a comment saying why.',
   },
 } as const;
 
