@@ -5,7 +5,7 @@
  * Route counts are checked against an independent count of the document's path-item methods (the
  * same count MANIFEST's `operations` column holds). The only operations allowed to go missing are
  * those the model rejects with a diagnostic that names them:
- * - GP023 (path is not a valid template: `{Sid}.json`, `?beta=true`, `<upload_url>`) drops every
+ * - GP023 (path is not a valid template: `<upload_url>`, an unbalanced brace) drops every
  *   method of that path;
  * - GP020 and GP151 (same method + path template, differing only in parameter names) drop the duplicate.
  * Webhooks (3.1) are not path-item methods, so MANIFEST does not count them either. Postman
