@@ -157,6 +157,11 @@ describe('leaveOutOf', () => {
     // ALB answers /pets with 404 rather than call the function without its template.
     expect(alb).not.toContain('function:pets');
     expect(alb).toMatch(/\/pets[\s\S]*StatusCode: "404"/);
+    // inspect says what each door makes of the route.
+    const inspect = await runCli(['inspect', join(dir, 'api.yaml')]);
+    expect(inspect.stdout).toMatch(
+      /GET +\/pets .*rest: =; http: left out: leaveOutOf \(GP152\); alb: \/pets \(answers 404: leaveOutOf \(GP152\)\)/,
+    );
     // Deleting the entries brings back what each front door reports.
     writeFileSync(
       join(dir, 'gateplan.yaml'),

@@ -2,6 +2,7 @@ import type { RouteModel } from '../model/types.js';
 import { albRouteForms } from './alb/route-forms.js';
 import { apigwRouteForms } from './apigw/route-forms.js';
 import type { RouteForm } from './route-form.js';
+import { doorRoutes } from './door-routes.js';
 
 export type { RouteForm } from './route-form.js';
 
@@ -14,13 +15,24 @@ export type RouteFormTarget = (typeof ROUTE_FORM_TARGETS)[number];
  * `explain` read the template a target actually matches, and why it differs from the spec's.
  */
 export function routeForms(model: RouteModel): Map<string, Record<RouteFormTarget, RouteForm>> {
-  const rest = apigwRouteForms(model, 'rest');
-  const http = apigwRouteForms(model, 'http');
+  // Each API Gateway door holds only the routes gateplan.yaml does not leave out of it.
+  const rest = apigwRouteForms(doorRoutes(model, 'apigw-rest').model, 'rest');
+  const http = apigwRouteForms(doorRoutes(model, 'apigw-http').model, 'http');
   const alb = albRouteForms(model);
+  const leftOut: RouteForm = { notes: ['left out: leaveOutOf (GP152)'] };
   return new Map(
-    model.routes.map((r) => [
-      r.id,
-      { 'apigw-rest': rest.get(r.id)!, 'apigw-http': http.get(r.id)!, alb: alb.get(r.id)! },
-    ]),
+    model.routes.map((r) => {
+      const albForm = alb.get(r.id)!;
+      return [
+        r.id,
+        {
+          'apigw-rest': rest.get(r.id) ?? leftOut,
+          'apigw-http': http.get(r.id) ?? leftOut,
+          alb: r.leftOutOf?.includes('alb')
+            ? { ...albForm, notes: [...albForm.notes, 'answers 404: leaveOutOf (GP152)'] }
+            : albForm,
+        },
+      ];
+    }),
   );
 }
