@@ -104,7 +104,7 @@ export const apigwCodes = {
     slug: 'apigw-body-from-s3',
     level: 'warn',
     stage: 'apigw',
-    text: 'inlining the {bytes}-byte document would make the template {size} bytes, over CloudFormation’s {limit}-byte limit; the stack reads it from S3',
+    text: 'inlining the {bytes}-byte document would put the template over CloudFormation’s {limit}-byte limit; the stack reads it from S3',
     fix: 'upload {file} to the bucket and key given as the {bucketParam} and {keyParam} stack parameters before deploying',
   },
   GP116: {

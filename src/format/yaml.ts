@@ -31,3 +31,29 @@ export function yamlText(value: unknown): string {
     .toString({ lineWidth: 0 })
     .replace(UNSAFE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Whether `yamlText(value)` is surely longer than `bytes`, without rendering it: every key and
+ * scalar of the value is written at least once and never shorter than its UTF-8 bytes (quotes
+ * and escapes only add), and pairs whose value is `undefined` are left out. `false` means
+ * "render to know".
+ */
+export function yamlTextExceeds(value: unknown, bytes: number): boolean {
+  let total = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item === 'string') total += Buffer.byteLength(item);
+    else if (typeof item === 'number' || typeof item === 'boolean') total += 1;
+    else if (Array.isArray(item)) stack.push(...(item as unknown[]));
+    else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        if (child === undefined) continue;
+        total += Buffer.byteLength(key);
+        stack.push(child);
+      }
+    }
+    if (total > bytes) return true;
+  }
+  return false;
+}
