@@ -2,7 +2,8 @@ import type { CostReport } from '../cost/estimate.js';
 import type { FrontDoor } from '../cost/options.js';
 import { renderMessage, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { routeLabel } from '../model/routes.js';
-import type { RouteModel } from '../model/types.js';
+import type { FrontDoorId, RouteModel } from '../model/types.js';
+import { doorRoutes } from '../targets/door-routes.js';
 import { generate } from '../targets/generate.js';
 import { classify, LEAVES_OUT } from './classify.js';
 import { requestedFeatures, FEATURES, SILENT_GAPS, type FeatureId } from './features.js';
@@ -52,7 +53,7 @@ export function compare(model: RouteModel, cost: CostReport): CompareReport {
   const deploy = {} as Record<FrontDoor, Deployability>;
   for (const door of TARGET_DOORS) {
     const all = generate(model, { targets: [door] }).diagnostics;
-    deploy[door] = deployability(all, model, labels);
+    deploy[door] = deployability(all, model, labels, door);
     const own = all.filter((d) => !model.diagnostics.includes(d));
     const sorted = classify(own, model);
     quotas.push(...sorted.quotas);
@@ -72,10 +73,12 @@ export function compare(model: RouteModel, cost: CostReport): CompareReport {
     }
   }
   // HTTP API + ALB is what `generate --target terraform --for apigw+alb` renders: run that.
+  // The HTTP API forwards every route to the ALB, which answers those left out of it with 404.
   deploy['apigw-http+alb'] = deployability(
     generate(model, { targets: ['terraform'], for: 'apigw+alb' }).diagnostics,
     model,
     labels,
+    'alb',
   );
   deploymentRows(rowFor, deploy, model.routes.length);
 
@@ -112,19 +115,27 @@ export function compare(model: RouteModel, cost: CostReport): CompareReport {
   };
 }
 
-/** What running a door's target says about deploying it: its errors, and the routes it leaves out. */
+/**
+ * What running a door's target says about deploying it: its errors, and the routes it leaves
+ * out, those gateplan.yaml leaves out of it (`leaveOutOf`, decided by `doorRoutes` as the
+ * targets decide it) and those its findings name.
+ */
 function deployability(
   diagnostics: readonly Diagnostic[],
   model: RouteModel,
   labels: ReadonlyMap<string, string>,
+  /** The door whose `leaveOutOf` applies. */
+  door: FrontDoorId,
 ): Deployability {
   // The spec's own errors (a route with no backend) stop every door alike: they are reported
   // once, as `specErrors`, and do not decide between the doors.
   const errors = diagnostics
     .filter((d) => d.severity === 'error' && !model.diagnostics.includes(d))
     .map(renderMessage);
-  const leftOut: string[] = [];
-  let count = 0;
+  const served = new Set(doorRoutes(model, door).model.routes);
+  const excluded = model.routes.filter((r) => !served.has(r));
+  const leftOut: string[] = excluded.map(routeLabel);
+  let count = excluded.length;
   for (const d of diagnostics) {
     const leaves = LEAVES_OUT[d.code]?.(d);
     if (!leaves) continue;

@@ -5,6 +5,7 @@ import type { RouteModel } from '../model/types.js';
 import { gatewayRoutes } from '../targets/apigw/gateway-routes.js';
 import { layoutApi } from '../targets/apigw/layout.js';
 import { apiUsage } from '../targets/apigw/split.js';
+import { doorRoutes } from '../targets/door-routes.js';
 import { quotaLimit } from '../targets/quotas.js';
 
 export interface QuotaLine {
@@ -38,8 +39,10 @@ export function quotaLines(model: RouteModel, findings: Diagnostic[], cost: Cost
     ['apigw-rest', 'rest', 'resources per API', 'restResources'],
     ['apigw-http', 'http', 'routes per API', 'httpRoutes'],
   ] as const) {
-    // What the largest API uses once the target has split the API (or the one API, unsplit).
-    const layout = layoutApi(model, gatewayRoutes(model, api), api);
+    // What the largest API uses once the target has split the API (or the one API, unsplit),
+    // over the routes the door serves: those gateplan.yaml leaves out of it take no quota.
+    const served = doorRoutes(model, door).model;
+    const layout = layoutApi(served, gatewayRoutes(served, api), api);
     const used = Math.max(...layout.parts.map((p) => apiUsage(p.routes, p.mapped, api)));
     const label = layout.split ? `${quota} (largest of ${layout.parts.length} APIs)` : quota;
     add(door, label, used, quotaLimit(model, key));

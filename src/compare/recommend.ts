@@ -66,10 +66,15 @@ function rank(
     reasons.push(`cheapest at ${volume} requests/month (${formatUsd(best.monthlyUsd)})`);
   else {
     const cheapest = cost.options.find((o) => o.option === cost.cheapest)!;
+    const score = ranking.find((s) => s.door === cheapest.option)!;
+    // A cheaper door with no gap ranks lower for serving fewer routes (leaveOutOf, say).
+    const short = score.impossible.length
+      ? `cannot do: ${few(score.impossible)}`
+      : score.servedRoutes < best.servedRoutes
+        ? `serves only ${score.servedRoutes} of the ${best.servedRoutes} routes`
+        : 'cannot do: nothing less';
     reasons.push(
-      `${formatUsd(best.monthlyUsd)}/month at ${volume} requests/month; ${FRONT_DOOR_LABELS[cheapest.option]} costs ${formatUsd(cheapest.monthlyUsd)} but cannot do: ${
-        few(ranking.find((s) => s.door === cheapest.option)!.impossible) || 'nothing less'
-      }`,
+      `${formatUsd(best.monthlyUsd)}/month at ${volume} requests/month; ${FRONT_DOOR_LABELS[cheapest.option]} costs ${formatUsd(cheapest.monthlyUsd)} but ${short}`,
     );
   }
   if (range) reasons.push(range);

@@ -46,7 +46,8 @@ export function priceOption(option: FrontDoor, requests: number, w: Workload, pr
   const items: LineItem[] = [];
   let lcu: OptionCost['lcu'];
   if (option === 'apigw-rest') items.push(...restItems(requests, prices));
-  if (option === 'apigw-http' || option === 'apigw-http+alb') items.push(...httpItems(requests, w, prices));
+  if (option === 'apigw-http' || option === 'apigw-http+alb')
+    items.push(...httpItems(requests, httpUnitsPerRequest(option, w), prices));
   if (option === 'alb' || option === 'apigw-http+alb') {
     const alb = albItems(requests, w, option === 'alb' ? w : w.behindApi, prices);
     items.push(...alb.items);
@@ -63,7 +64,8 @@ export function costCurve(option: FrontDoor, w: Workload, prices: Prices): CostC
   const breaks: number[] = [];
   if (option === 'apigw-rest') breaks.push(...tierBreaks(prices.apigwRest.requestTiers));
   if (option === 'apigw-http' || option === 'apigw-http+alb') {
-    breaks.push(...tierBreaks(prices.apigwHttp.requestTiers).map((units) => units / w.httpUnitsPerRequest));
+    const perRequest = httpUnitsPerRequest(option, w);
+    breaks.push(...tierBreaks(prices.apigwHttp.requestTiers).map((units) => units / perRequest));
   }
   return { cost: (requests) => priceOption(option, requests, w, prices).monthlyUsd, breaks };
 }
@@ -78,8 +80,12 @@ function restItems(requests: number, prices: Prices): LineItem[] {
   }));
 }
 
-function httpItems(requests: number, w: Workload, prices: Prices): LineItem[] {
-  const units = requests * w.httpUnitsPerRequest;
+function httpUnitsPerRequest(option: 'apigw-http' | 'apigw-http+alb', w: Workload): number {
+  return option === 'apigw-http' ? w.httpUnitsPerRequest : w.httpUnitsPerRequestBeforeAlb;
+}
+
+function httpItems(requests: number, unitsPerRequest: number, prices: Prices): LineItem[] {
+  const units = requests * unitsPerRequest;
   return tiered(units, prices.apigwHttp.requestTiers).map((t) => ({
     item: `HTTP API requests at $${t.usdPerMillion}/M (${prices.apigwHttp.meteringBytes / 1024} KB metering)`,
     quantity: t.units,

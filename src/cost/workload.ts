@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Route, RouteModel } from '../model/types.js';
+import { doorRoutes } from '../targets/door-routes.js';
 import type { AlbFacts } from './alb-facts.js';
 import type { Prices } from './prices.js';
 import type { TrafficProfile } from './traffic.js';
@@ -9,8 +10,13 @@ import type { TrafficProfile } from './traffic.js';
  * is what makes every option's cost linear between tier boundaries.
  */
 export interface Workload {
-  /** HTTP API billing units per request (512 KB metering). */
+  /**
+   * HTTP API billing units per request (512 KB metering), over the routes the HTTP API serves:
+   * traffic to routes gateplan.yaml leaves out of it goes to the doors that serve them.
+   */
   httpUnitsPerRequest: number;
+  /** The same for the HTTP API in front of an ALB: it forwards every route, so it meters them all. */
+  httpUnitsPerRequestBeforeAlb: number;
   /** Bytes the load balancer processes per request (request + response), split by target kind. */
   bytesToIpTargets: number;
   bytesToLambdaTargets: number;
@@ -58,8 +64,13 @@ export function workloadOf(
   const { loads, diagnostics } = routeLoads(model, profile);
   const http = prices.apigwHttp;
   const alone = ruleLoad(loads, alb, prices);
+  const servedByHttpApi = new Set(doorRoutes(model, 'apigw-http').model.routes.map((r) => r.id));
   const w: Workload = {
-    httpUnitsPerRequest: 0,
+    httpUnitsPerRequest: httpUnits(
+      loads.filter((l) => l.route === undefined || servedByHttpApi.has(l.route)),
+      http,
+    ),
+    httpUnitsPerRequestBeforeAlb: httpUnits(loads, http),
     bytesToIpTargets: 0,
     bytesToLambdaTargets: 0,
     ...alone,
@@ -69,13 +80,26 @@ export function workloadOf(
     waf: alb.waf,
   };
   for (const load of loads) {
-    const metered = http.meteredOn === 'request' ? load.requestBytes : load.requestBytes + load.responseBytes;
-    w.httpUnitsPerRequest += load.share * Math.max(1, Math.ceil(metered / http.meteringBytes));
     const bytes = load.requestBytes + load.responseBytes;
     w.bytesToLambdaTargets += load.share * bytes * load.lambdaFraction;
     w.bytesToIpTargets += load.share * bytes * (1 - load.lambdaFraction);
   }
   return { workload: w, diagnostics };
+}
+
+/**
+ * Billing units per request over these routes' traffic, their shares taken as the whole. No
+ * route at all is one unit a request, the least a request is billed.
+ */
+function httpUnits(loads: readonly RouteLoad[], http: Prices['apigwHttp']): number {
+  const total = loads.reduce((sum, l) => sum + l.share, 0);
+  if (total <= 0) return 1;
+  let units = 0;
+  for (const load of loads) {
+    const metered = http.meteredOn === 'request' ? load.requestBytes : load.requestBytes + load.responseBytes;
+    units += (load.share / total) * Math.max(1, Math.ceil(metered / http.meteringBytes));
+  }
+  return units;
 }
 
 /**

@@ -15,8 +15,11 @@ import { DEFAULT_PROFILE } from '../../src/cost/traffic.js';
 import type { RouteModel } from '../../src/model/types.js';
 import { generate } from '../../src/targets/generate.js';
 import { announceCorpus, corpusEntries } from '../support/corpus.js';
-import { REPO, modelOf } from '../support/pipeline.js';
+import { oas } from '../support/check.js';
+import { REPO, modelOf, writeSpec } from '../support/pipeline.js';
+import { initModel } from '../support/deployability.js';
 import { spawnCli } from '../support/spawn.js';
+import { tempDir } from '../support/temp.js';
 
 const prices = parsePrices(JSON.parse(readFileSync(join(REPO, 'data/prices/us-east-1.json'), 'utf8')), 'p')
   .prices as Prices;
@@ -127,5 +130,72 @@ describe.skipIf(!announceCorpus())('gateplan compare, the process', () => {
     expect(run.stderr).not.toContain('internal error');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('kept x-amazon-apigateway-integration');
+  });
+});
+
+describe('compare counts what each door serves (leaveOutOf)', () => {
+  const spec = (door: string) =>
+    oas(`x-gateplan:
+  backends: { svc: { url: 'https://svc.example.com' } }
+  defaults: { backend: svc }
+paths:
+  /a/b/c:
+    get: { x-gateplan: { leaveOutOf: [${door}] }, responses: { '200': { description: ok } } }
+  /d:
+    get: { responses: { '200': { description: ok } } }
+    post: { responses: { '200': { description: ok } } }
+`);
+  const quota = (report: CompareReport, door: string) =>
+    report.quotas.lines.find((l) => l.door === door && /per API/.test(l.quota))!.used;
+
+  it('a route left out of the HTTP API: served routes, quota and recommendation leave it out there', async () => {
+    const report = compareModel(await modelOf(writeSpec(spec('apigw-http'))));
+    expect(report.deploy['apigw-http']).toMatchObject({ servedRoutes: 2, leftOut: ['GET /a/b/c'] });
+    expect(report.deploy['apigw-rest']).toMatchObject({ servedRoutes: 3, leftOut: [] });
+    expect(report.deploy['apigw-http+alb']).toMatchObject({ servedRoutes: 3, leftOut: [] });
+    expect(report.rows.find((r) => r.feature === 'routes')!.cells['apigw-http'].support).toBe('impossible');
+    expect(quota(report, 'apigw-http')).toBe(2);
+    expect(quota(report, 'apigw-rest')).toBe(4);
+    // The cheapest door that serves every route wins, not the HTTP API that serves two of three.
+    expect(report.recommendation.door).not.toBe('apigw-http');
+  });
+
+  it('a route left out of the REST API: its resources are not counted', async () => {
+    const report = compareModel(await modelOf(writeSpec(spec('apigw-rest'))));
+    expect(report.deploy['apigw-rest']).toMatchObject({ servedRoutes: 2, leftOut: ['GET /a/b/c'] });
+    expect(report.deploy['apigw-http']).toMatchObject({ servedRoutes: 3, leftOut: [] });
+    expect(quota(report, 'apigw-rest')).toBe(1);
+    expect(quota(report, 'apigw-http')).toBe(3);
+  });
+
+  it('a route left out of ALB: HTTP API + ALB leaves it out too (the ALB behind answers 404)', async () => {
+    const report = compareModel(await modelOf(writeSpec(spec('alb'))));
+    expect(report.deploy.alb).toMatchObject({ servedRoutes: 2, leftOut: ['GET /a/b/c'] });
+    expect(report.deploy['apigw-http+alb']).toMatchObject({ servedRoutes: 2, leftOut: ['GET /a/b/c'] });
+    expect(report.deploy['apigw-http']).toMatchObject({ servedRoutes: 3, leftOut: [] });
+  });
+});
+
+describe.skipIf(!announceCorpus())('compare with the gateplan.yaml init writes (AWS samples)', () => {
+  it('recommends REST, which alone serves the routes init leaves out of the HTTP API and ALB', async () => {
+    for (const id of [
+      ...AWS_SAMPLES.filter((x) => x !== 'oas30-aws-sp-xray-terraform'),
+      'sw2-aws-secure-pet-store',
+    ]) {
+      const init = await initModel(file(id), tempDir());
+      if (!init.ok) throw new Error(`${id} does not load`);
+      const { model, scaffold } = init;
+      expect(scaffold.leftOut, id).toBeGreaterThan(0);
+      const report = compareModel(model);
+      const routes = model.routes.length;
+      expect(report.deploy['apigw-rest'].servedRoutes, id).toBe(routes);
+      for (const door of ['apigw-http', 'alb', 'apigw-http+alb'] as const)
+        expect(report.deploy[door].servedRoutes, `${id} ${door}`).toBe(routes - scaffold.leftOut);
+      expect(
+        report.quotas.lines.find((l) => l.door === 'apigw-http' && /routes per API/.test(l.quota))!.used,
+        id,
+      ).toBe(routes - scaffold.leftOut);
+      expect(report.recommendation.door, id).toBe('apigw-rest');
+    }
   });
 });

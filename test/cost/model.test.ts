@@ -9,6 +9,7 @@ import { priceOption } from '../../src/cost/options.js';
 import { parsePrices, type Prices } from '../../src/cost/prices.js';
 import { DEFAULT_PROFILE, parseProfile, parseVolume } from '../../src/cost/traffic.js';
 import { workloadOf, type Workload } from '../../src/cost/workload.js';
+import { oas } from '../support/check.js';
 import { REPO, modelOf, writeSpec } from '../support/pipeline.js';
 
 const PRICES_FILE = join(REPO, 'data/prices/us-east-1.json');
@@ -21,6 +22,7 @@ const ALB_MONTH = 730 * 0.0225;
 function workload(overrides: Partial<Workload> = {}): Workload {
   return {
     httpUnitsPerRequest: 1,
+    httpUnitsPerRequestBeforeAlb: 1,
     bytesToIpTargets: 0,
     bytesToLambdaTargets: 0,
     rulesProcessedPerRequest: 0,
@@ -101,6 +103,36 @@ describe('API Gateway HTTP', () => {
     expect(units(1536 * 1024)).toBeCloseTo(3, 9);
     // 10M requests of 600 KB bill as 20M requests.
     expect(cost('apigw-http', 10e6, workload({ httpUnitsPerRequest: units(600 * 1024) }))).toBeCloseTo(20, 6);
+  });
+
+  it('meters only the routes the HTTP API serves: one left out of it (leaveOutOf) goes to another door', async () => {
+    const spec = oas(`x-gateplan:
+  backends: { svc: { url: 'https://svc.example.com' } }
+  defaults: { backend: svc }
+paths:
+  /upload:
+    post: { operationId: upload, x-gateplan: { leaveOutOf: [apigw-http] }, responses: { '200': { description: ok } } }
+  /small:
+    get: { operationId: small, responses: { '200': { description: ok } } }
+`);
+    const model = await modelOf(writeSpec(spec));
+    const { profile, diagnostics } = parseProfile(
+      { routes: { upload: { share: 50, requestBytes: 1536 * 1024 } } },
+      'p.yaml',
+      730,
+    );
+    expect(diagnostics).toEqual([]);
+    const report = estimateCosts(model, { ...profile, requestsPerMonth: 10e6 }, prices, albPlanFacts(model));
+    // The HTTP API serves only /small (one unit a request); in front of an ALB it serves both.
+    expect(report.workload.httpUnitsPerRequest).toBeCloseTo(1, 9);
+    expect(report.workload.httpUnitsPerRequestBeforeAlb).toBeCloseTo(0.5 * 3 + 0.5 * 1, 9);
+    const usd = (option: string, item: RegExp) =>
+      report.options
+        .find((o) => o.option === option)!
+        .breakdown.filter((i) => item.test(i.item))
+        .reduce((sum, i) => sum + i.usd, 0);
+    expect(usd('apigw-http', /^HTTP API requests/)).toBeCloseTo(10, 6);
+    expect(usd('apigw-http+alb', /^HTTP API requests/)).toBeCloseTo(20, 6);
   });
 });
 

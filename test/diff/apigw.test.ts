@@ -45,4 +45,28 @@ describe('API Gateway diff', () => {
     expect(renamed).toContain('name: userId');
     expect(await targetChanges(BASE, renamed, 'apigw-rest')).toEqual([]);
   });
+
+  it('a route left out of one door (leaveOutOf) leaves that door only', async () => {
+    const leaveOut = (doors: string) =>
+      patch(['x-gateplan: { backend: orders }', `x-gateplan: { backend: orders, leaveOutOf: [${doors}] }`]);
+    expect(await targetChanges(BASE, leaveOut('apigw-http'), 'apigw-http')).toEqual([
+      ['GP443', 'breaking', 'GET', '/orders/{id}'],
+    ]);
+    expect(await targetChanges(BASE, leaveOut('apigw-http'), 'apigw-rest')).toEqual([]);
+    expect(await targetChanges(BASE, leaveOut('apigw-rest'), 'apigw-rest')).toEqual([
+      ['GP441', 'breaking', '', '/orders'],
+      ['GP441', 'breaking', '', '/orders/{id}'],
+      ['GP443', 'breaking', 'GET', '/orders/{id}'],
+    ]);
+    expect(await targetChanges(BASE, leaveOut('apigw-rest'), 'apigw-http')).toEqual([]);
+    // A new route left out of the HTTP API adds nothing there.
+    const added = patch([
+      '  /orders/{id}:\n',
+      AVATAR.replace(
+        'operationId: getAvatar',
+        'operationId: getAvatar\n      x-gateplan: { leaveOutOf: [apigw-http] }',
+      ),
+    ]);
+    expect(await targetChanges(BASE, added, 'apigw-http')).toEqual([]);
+  });
 });

@@ -17,10 +17,10 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { schemaRefFor } from '../../src/cli/commands/init.js';
-import { scaffoldConfig } from '../../src/init/scaffold.js';
+import { scaffoldConfig, type Scaffold } from '../../src/init/scaffold.js';
 import type { Code } from '../../src/diagnostics/catalog.js';
 import { renderFix, renderMessage, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { load, withConfig } from '../../src/load/index.js';
+import { load, withConfig, type LoadedSpec } from '../../src/load/index.js';
 import { normalize } from '../../src/model/normalize.js';
 import type { RouteModel } from '../../src/model/types.js';
 import type { Artifact } from '../../src/targets/artifact.js';
@@ -64,18 +64,19 @@ export function namesConfigRemedy(d: Pick<Diagnostic, 'code' | 'args'>): boolean
   return /gateplan\.yaml/.test(renderFix(d) ?? '');
 }
 
-/** Runs init then generate for every front door on one spec; `configDir` receives init's file. */
-export async function deploySpec(file: string, configDir: string): Promise<SpecOutcome> {
+/**
+ * The model `generate` sees after `gateplan init <spec>`: init's file, written to `configDir`,
+ * attached to the spec loaded once. The load's errors when the spec does not load.
+ */
+export async function initModel(
+  file: string,
+  configDir: string,
+): Promise<
+  { ok: true; model: RouteModel; spec: LoadedSpec; scaffold: Scaffold } | { ok: false; errors: Diagnostic[] }
+> {
   const cwd = dirname(file);
   const bare = await load(file, { cwd, config: false });
-  if (!bare.ok) {
-    const errors = bare.diagnostics.filter((d) => d.severity === 'error');
-    return {
-      routes: 0,
-      targets: DEPLOY_TARGETS.map((target) => failed(target, errors)),
-      configErrors: [],
-    };
-  }
+  if (!bare.ok) return { ok: false, errors: bare.diagnostics.filter((d) => d.severity === 'error') };
   const scaffold = scaffoldConfig(normalize(bare.spec), {
     by: 'server',
     schemaRef: schemaRefFor(configDir),
@@ -84,7 +85,19 @@ export async function deploySpec(file: string, configDir: string): Promise<SpecO
   const configPath = join(configDir, 'gateplan.yaml');
   writeFileSync(configPath, scaffold.text);
   const spec = await withConfig(bare.spec, configPath, { cwd });
-  const model = normalize(spec);
+  return { ok: true, model: normalize(spec), spec, scaffold };
+}
+
+/** Runs init then generate for every front door on one spec; `configDir` receives init's file. */
+export async function deploySpec(file: string, configDir: string): Promise<SpecOutcome> {
+  const init = await initModel(file, configDir);
+  if (!init.ok)
+    return {
+      routes: 0,
+      targets: DEPLOY_TARGETS.map((target) => failed(target, init.errors)),
+      configErrors: [],
+    };
+  const { model, spec } = init;
   const config = spec.config?.display;
   const configErrors = [...spec.diagnostics, ...model.diagnostics]
     .filter((d) => d.severity === 'error' && (d.where.file === config || d.code === 'GP042'))

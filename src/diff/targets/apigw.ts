@@ -3,6 +3,7 @@ import { formatSegments, parsePathTemplate, pathShape } from '../../model/paths.
 import type { Where } from '../../diagnostics/diagnostic.js';
 import type { RouteModel } from '../../model/types.js';
 import { buildHttpPlan, buildRestPlan } from '../../targets/apigw/stack.js';
+import { doorRoutes } from '../../targets/door-routes.js';
 import { quotaLimit } from '../../targets/quotas.js';
 import { change } from '../change.js';
 import type { RouteChange } from '../types.js';
@@ -107,7 +108,9 @@ export function diffApigw(target: ApigwTarget, base: RouteModel, revision: Route
 function surfaceOf(target: ApigwTarget, model: RouteModel): ApigwSurface & { largest: number } {
   const resources = new Map<string, { path: string; shape: string }>();
   const methods = new Map<string, string>();
-  const plan = target === 'apigw-rest' ? buildRestPlan(model) : buildHttpPlan(model);
+  // The door's own routes: those gateplan.yaml leaves out of it are not in what it deploys.
+  const served = doorRoutes(model, target).model;
+  const plan = target === 'apigw-rest' ? buildRestPlan(served) : buildHttpPlan(served);
   let largest = 0;
   for (const api of plan.apis) {
     const prefix = api.basePath ? '/' + api.basePath : '';
